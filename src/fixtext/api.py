@@ -1,0 +1,64 @@
+"""The front door: :func:`clean` and :func:`repair`."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from fixtext.config import DEFAULT_CONFIG, Config
+from fixtext.decode import decode
+from fixtext.errors import ConfigError
+from fixtext.model import Result
+from fixtext.pipeline import repair_text
+
+__all__ = ["clean", "repair"]
+
+
+def repair(text: str | bytes, config: Config | None = None, **options: Any) -> Result:
+    """Repair ``text`` and report every change made.
+
+    ``text`` may be ``str`` or ``bytes`` (decoded first, see :func:`fixtext.decode`).
+    Options are a :class:`Config`, or its fields as keywords
+    (``repair(text, entities=False)``); keywords override the config given.
+
+    >>> result = repair("donâ€™t")
+    >>> result.text
+    'don’t'
+    >>> [(c.start, c.end, c.before, c.after, c.rule) for c in result.changes]
+    [(3, 6, 'â€™', '’', 'cp1252')]
+    """
+    resolved = _resolve_config(config, options)
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        text = decode(bytes(text)).text
+    elif not isinstance(text, str):
+        raise TypeError(
+            f"fixtext repairs str or bytes, not {type(text).__name__}; "
+            "convert the value to text first"
+        )
+    return repair_text(text, resolved)
+
+
+def clean(text: str | bytes, config: Config | None = None, **options: Any) -> str:
+    """Return ``text`` with its encoding damage repaired; clean text comes back as it is.
+
+    >>> clean("cafÃ© â€œau laitâ€\x9d")
+    'café “au lait”'
+    >>> clean("SÃO PAULO, pâte, “quoted”")
+    'SÃO PAULO, pâte, “quoted”'
+    """
+    return repair(text, config, **options).text
+
+
+def _resolve_config(config: Config | None, options: dict[str, Any]) -> Config:
+    base = DEFAULT_CONFIG if config is None else config
+    if not isinstance(base, Config):
+        raise TypeError(f"config must be a fixtext.Config, not {type(base).__name__}")
+    if not options:
+        return base
+    known = {field.name for field in dataclasses.fields(Config)}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise ConfigError(
+            f"unknown option {unknown[0]!r}; the options are: {', '.join(sorted(known))}"
+        )
+    return dataclasses.replace(base, **options)

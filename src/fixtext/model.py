@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-__all__ = ["Change", "Result", "apply_changes"]
+__all__ = ["Change", "Edit", "Result", "apply_changes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,17 @@ class Change:
     start: int
     end: int
     before: str
+    after: str
+    rule: str
+    confidence: float
+
+
+class Edit(NamedTuple):
+    """A repair proposed by a rule, in the coordinates of the text the rule was given:
+    replace ``text[start:end]`` with ``after``."""
+
+    start: int
+    end: int
     after: str
     rule: str
     confidence: float

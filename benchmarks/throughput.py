@@ -1,0 +1,124 @@
+"""Throughput of fixtext's ``clean`` beside ftfy, on real text from the dev corpus, in one run.
+
+Run from the repository root::
+
+    python benchmarks/throughput.py            # best of 3 repetitions
+    python benchmarks/throughput.py --repeat 5
+
+Each string is passed in its own call, as ingestion code does with millions of short strings;
+MB/s counts the UTF-8 bytes of the input. The "one big document" row joins every clean row with
+newlines and makes a single call. Without the corpus the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import ftfy
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+try:
+    import fixtext
+except ImportError:  # run from a checkout without installing
+    sys.path.insert(0, str(REPO_ROOT / "src"))
+    import fixtext
+
+CORPORA = Path(os.environ.get("FIXTEXT_CORPORA", REPO_ROOT.parent / "shared" / "corpora"))
+DEV_SET = CORPORA / "dev-mojibake" / "dev.jsonl"
+
+# ftfy with every fix that is not about encodings off (see benchmarks/accuracy.py).
+FTFY_NO_HARM = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+Fixer = Callable[[str], str]
+
+SIDES: tuple[tuple[str, Fixer], ...] = (
+    ("fixtext.clean", fixtext.clean),
+    ("ftfy.fix_text (defaults)", ftfy.fix_text),
+    ("ftfy.fix_text (quotes kept)", lambda text: ftfy.fix_text(text, FTFY_NO_HARM)),
+)
+
+
+def load_workloads() -> dict[str, list[str]]:
+    """The inputs measured, by name: lists of strings, one call each."""
+    with DEV_SET.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines if line.strip()]
+    clean = [row["clean"] for row in rows]
+    return {
+        "clean text, all rows": clean,
+        "clean text, ASCII-only rows": [text for text in clean if text.isascii()],
+        "clean text, non-ASCII rows": [text for text in clean if not text.isascii()],
+        "damaged text (input of damaged rows)": [
+            row["input"] for row in rows if row["recipe"] != "clean"
+        ],
+        "one big document (clean rows joined)": ["\n".join(clean)],
+    }
+
+
+def best_time(fixer: Fixer, texts: Sequence[str], repeat: int) -> float:
+    """The fastest of ``repeat`` runs of ``fixer`` over every text, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for text in texts:
+            fixer(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def parse_args(argv: Iterable[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="repetitions; the best is kept")
+    return parser.parse_args(None if argv is None else list(argv))
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not DEV_SET.exists():
+        print(f"skipped: corpus not found at {DEV_SET} (set FIXTEXT_CORPORA to its folder)")
+        return 0
+    workloads = load_workloads()
+    for _, fixer in SIDES:  # warm up: imports, lazily built tables, word lists
+        fixer("cafÃ© donâ€™t")
+
+    names = [name for name, _ in SIDES]
+    print(f"# Throughput: fixtext {fixtext.__version__} beside ftfy {ftfy.__version__}\n")
+    print(f"Best of {args.repeat}; MB/s of UTF-8 input, µs per call; ratio = fixtext time / ftfy.\n")
+    header = ["workload", "strings", "MB"]
+    for name in names:
+        header += [f"{name} MB/s", f"{name} µs/str"]
+    header += [f"fixtext/{name.removeprefix('ftfy.fix_text ')}" for name in names[1:]]
+    print("| " + " | ".join(header) + " |")
+    print("|---|" + "---:|" * (len(header) - 1))
+    for workload, texts in workloads.items():
+        size = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+        seconds = [best_time(fixer, texts, args.repeat) for _, fixer in SIDES]
+        cells = [workload, str(len(texts)), f"{size:.2f}"]
+        for spent in seconds:
+            cells += [f"{size / spent:.2f}", f"{1e6 * spent / len(texts):.1f}"]
+        cells += [f"{seconds[0] / spent:.2f}×" for spent in seconds[1:]]
+        print("| " + " | ".join(cells) + " |")
+    print(
+        "\nA ratio below 1 means fixtext is faster. The quotes-kept ftfy config turns off every "
+        "fix that is not about encodings (see benchmarks/accuracy.py)."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Single-byte code pages that UTF-8 is commonly misread through, built once at import.
+
+Each :class:`CodePage` knows which characters stand for which byte, so that mojibake can be
+turned back into the bytes it was made from (``"Ã©"`` → ``b"\\xc3\\xa9"`` → ``"é"``).
+
+Bytes a code page leaves undefined are read, as browsers and Latin-1 do, as the C1 control
+character of the same number (cp1252 has no character for 0x81, so ``Ã\\x81`` is ``Á``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["CODE_PAGES", "CodePage"]
+
+
+@dataclass(frozen=True, slots=True)
+class CodePage:
+    """A single-byte code page, and the patterns of UTF-8 sequences misread through it."""
+
+    name: str
+    codec: str
+    to_byte: dict[str, int]
+    """Every non-ASCII character of the code page, and its byte."""
+    sequence: re.Pattern[str]
+    """One UTF-8 multi-byte sequence seen through this code page: a lead character
+    (bytes C2–F4) followed by the right number of continuation characters (80–BF)."""
+    leads: str
+    continuations: str
+
+    def encode(self, text: str) -> bytes:
+        """The bytes ``text`` stood for; every character must be ASCII or in ``to_byte``."""
+        to_byte = self.to_byte
+        return bytes(ord(c) if c < "\x80" else to_byte[c] for c in text)
+
+
+def _character_class(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]" if chars else "(?!)"
+
+
+def _build(
+    name: str, codec: str, *, two_byte: bool = True, latin1_controls: bool = False
+) -> CodePage:
+    to_byte: dict[str, int] = {}
+    by_byte: dict[int, str] = {}
+    for byte in range(0x80, 0x100):
+        try:
+            char = bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            char = chr(byte) if byte < 0xA0 else ""
+        if len(char) == 1 and char >= "\x80" and char not in to_byte:
+            to_byte[char] = byte
+            by_byte[byte] = char
+    if latin1_controls:
+        # Latin-1 readers show the 0x80–0x9F bytes as C1 controls: "â\x80\x9c" is “ read
+        # as Latin-1. cp1252 and Latin-1 differ only there, so one table serves both.
+        for byte in range(0x80, 0xA0):
+            to_byte.setdefault(chr(byte), byte)
+
+    def chars(low: int, high: int) -> str:
+        return "".join(c for c, b in to_byte.items() if low <= b <= high)
+
+    lead2, lead3, lead4 = chars(0xC2, 0xDF), chars(0xE0, 0xEF), chars(0xF0, 0xF4)
+    if not two_byte:
+        # Only the lead byte of the script's own block: E0 for Thai (U+0E00–U+0E7F).
+        lead3, lead4 = chars(0xE0, 0xE0), ""
+    cont = _character_class(chars(0x80, 0xBF))
+    alternatives = [f"{_character_class(lead3)}{cont}{{2}}", f"{_character_class(lead4)}{cont}{{3}}"]
+    if two_byte:
+        alternatives.insert(0, f"{_character_class(lead2)}{cont}")
+    pattern = re.compile("|".join(alternatives))
+    return CodePage(
+        name=name,
+        codec=codec,
+        to_byte=to_byte,
+        sequence=pattern,
+        leads=lead2 + lead3 + lead4 if two_byte else lead3 + lead4,
+        continuations=chars(0x80, 0xBF),
+    )
+
+
+# Try order: when two code pages give the same repair, the earlier one names it.
+CODE_PAGES: tuple[CodePage, ...] = (
+    _build("cp1252", "cp1252", latin1_controls=True),
+    _build("cp1250", "cp1250"),
+    _build("cp1251", "cp1251"),
+    _build("cp1253", "cp1253"),
+    _build("cp1254", "cp1254"),
+    _build("cp1257", "cp1257"),
+    _build("iso-8859-2", "iso8859_2"),
+    _build("iso-8859-15", "iso8859_15"),
+    _build("mac-roman", "mac_roman"),
+    _build("cp437", "cp437"),
+    _build("cp850", "cp850"),
+    _build("cp852", "cp852"),
+    _build("cp866", "cp866"),
+    _build("koi8-r", "koi8_r"),
+    _build("koi8-u", "koi8_u"),
+    _build("mac-cyrillic", "mac_cyrillic"),
+    _build("iso-8859-5", "iso8859_5"),
+    _build("iso-8859-7", "iso8859_7"),
+    _build("cp1255", "cp1255"),
+    _build("cp1256", "cp1256"),
+    _build("cp1258", "cp1258"),
+    _build("iso-8859-4", "iso8859_4"),
+    _build("iso-8859-10", "iso8859_10"),
+    _build("iso-8859-13", "iso8859_13"),
+    _build("iso-8859-16", "iso8859_16"),
+    # Thai letters fill both halves of windows-874, so only Thai read through it
+    # ("เธช" for "ส", lead byte E0) is distinctive enough to look for.
+    _build("cp874", "cp874", two_byte=False),
+)

@@ -1,0 +1,250 @@
+"""How plausible a piece of text is as something a person wrote: the judge of repairs.
+
+A repair is kept only when it makes the text around it more plausible. Mojibake has tell-tale
+shapes that real text of any language avoids, and each costs something here:
+
+* characters that almost never occur in text: C1 controls (``â\\x80\\x9c``), unassigned and
+  private-use code points, IPA and rare historic letters (``NESTLÉ®`` through cp1252 would be
+  ``NESTLɮ``), box drawing beside letters (``╨Ы╨╛`` for ``Ло``);
+* letters of two scripts touching inside a word (``Ãœ`` beside Latin, ``Ÿ`` inside Cyrillic);
+* a lower-case letter followed by a capital of a non-ASCII script (``РїСЂРёРІРµС‚``, ``тАЩ``);
+* a letter glued to an odd symbol (``Ã©``, ``â€™``, ``Ä‡``).
+
+Costs are small whole numbers so that a decision can be explained; they are compared, never
+read as probabilities.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+
+from fixtext.data.char_costs import CHAR_COSTS
+
+__all__ = ["char_cost", "text_cost"]
+
+# Script of a letter, by block. Only the distinction between scripts matters here.
+_BLOCKS: tuple[tuple[int, str], ...] = (
+    (0x0000, "latin"),
+    (0x0250, "ipa"),
+    (0x02B0, "modifier"),
+    (0x0300, "mark"),
+    (0x0370, "greek"),
+    (0x0400, "cyrillic"),
+    (0x0530, "armenian"),
+    (0x0590, "hebrew"),
+    (0x0600, "arabic"),
+    (0x0700, "rare"),
+    (0x0900, "indic"),
+    (0x0E00, "thai"),
+    (0x0E80, "lao"),
+    (0x0F00, "tibetan"),
+    (0x1000, "myanmar"),
+    (0x10A0, "georgian"),
+    (0x1100, "hangul"),
+    (0x1200, "ethiopic"),
+    (0x13A0, "rare"),
+    (0x1780, "khmer"),
+    (0x1800, "rare"),
+    (0x1AB0, "mark"),
+    (0x1B00, "rare"),
+    (0x1C80, "cyrillic"),
+    (0x1C90, "georgian"),
+    (0x1CC0, "rare"),
+    (0x1D00, "ipa"),
+    (0x1DC0, "mark"),
+    (0x1E00, "latin"),
+    (0x1F00, "greek"),
+    (0x2000, "common"),
+    (0x2C00, "rare"),
+    (0x2C60, "latin"),
+    (0x2C80, "rare"),
+    (0x2D00, "georgian"),
+    (0x2D30, "rare"),
+    (0x2DE0, "cyrillic"),
+    (0x2E00, "common"),
+    (0x2E80, "cjk"),
+    (0xA000, "rare"),
+    (0xA640, "cyrillic"),
+    (0xA6A0, "rare"),
+    (0xA720, "latin"),
+    (0xA800, "rare"),
+    (0xAC00, "hangul"),
+    (0xD7B0, "rare"),
+    (0xF900, "cjk"),
+    (0xFB00, "common"),
+    (0xFB1D, "hebrew"),
+    (0xFB50, "arabic"),
+    (0xFE00, "common"),
+    (0xFE70, "arabic"),
+    (0xFF00, "cjk"),
+    (0xFFF0, "common"),
+    (0x10000, "rare"),
+    (0x1F000, "emoji"),
+    (0x20000, "cjk"),
+    (0x30000, "rare"),
+)
+_BLOCK_STARTS = [start for start, _ in _BLOCKS]
+
+# Punctuation that real text glues to letters (``don’t``, ``“quoted”``, ``word…``).
+_GLUE_PUNCTUATION = frozenset("‘’‚“”„…–—«»¡¿·‹›′″\u00a0\u2009\u202f")
+# Symbols real text uses, though not glued to a letter: as the debris of mojibake they
+# usually are (``â€™``, ``Ã©``, ``Â°``).
+_COMMON_SYMBOLS = frozenset("§©®°±×÷€£¥¢•™†‡№²³¹½¼¾µ¶")
+_RARE_IN_LATIN_EXT_B = frozenset(range(0x0180, 0x01A0)) | frozenset(range(0x01B4, 0x01C4))
+
+# Cost of each kind of character.
+_FREE = 0
+_ODD_SYMBOL = 1
+_BOX = 2
+_RARE = 3
+_CONTROL = 5
+_UNASSIGNED = 6
+
+# Letters of scripts the word lists cover are rare when unseen there; scripts they do not
+# cover (Thai, Georgian, most Indic) get a neutral cost.
+_COVERED_SCRIPTS = frozenset({"latin", "greek", "cyrillic", "hebrew", "arabic"})
+
+
+def _letter_cost(char: str, script: str) -> int:
+    """0 for letters of everyday text, 1 for rare ones, 2 for letters never seen in it."""
+    rarity = CHAR_COSTS.get(char)
+    if rarity is None:
+        # Latin-1 and Latin Extended-A letters all belong to some living language
+        # (Esperanto's ĉ ĝ ŝ are unseen in the word lists); beyond them, unseen is rare.
+        if "\u00c0" <= char <= "\u017f":
+            return 1
+        return 2 if script in _COVERED_SCRIPTS else 0
+    return 1 if rarity >= 4 else 0
+
+# Kinds of character, for the seams between neighbours.
+LETTER = "letter"
+MARK = "mark"
+PUNCT = "punct"
+SYMBOL = "symbol"
+BOX = "box"
+OTHER = "other"
+
+Info = tuple[str, str, str, int]  # (kind, script, case, cost)
+
+
+@lru_cache(maxsize=65536)
+def _describe(char: str) -> Info:
+    """(kind, script, case, cost) of one non-ASCII character. Case is "u", "l" or ""."""
+    code = ord(char)
+    category = unicodedata.category(char)
+    script = _BLOCKS[bisect_right(_BLOCK_STARTS, code) - 1][1]
+    case = "u" if category == "Lu" else "l" if category == "Ll" else ""
+    if category in ("Cn", "Co", "Cs"):
+        return (OTHER, "", "", _UNASSIGNED)
+    if category == "Cc":
+        return (OTHER, "", "", _CONTROL if 0x80 <= code <= 0x9F else _FREE)
+    if category.startswith("L"):
+        if script == "modifier":
+            return (SYMBOL, "", "", _ODD_SYMBOL)
+        if script in ("ipa", "rare") or code in _RARE_IN_LATIN_EXT_B:
+            return (LETTER, script, case, max(_RARE, CHAR_COSTS.get(char, _RARE)))
+        return (LETTER, script, case, _letter_cost(char, script))
+    if category.startswith("M"):
+        # Accents for decomposed (NFD) text are common; other combining marks are not.
+        common = 0x0300 <= code <= 0x0331 or script not in ("mark", "rare", "latin", "ipa")
+        return (MARK, "", "", _FREE if common else _RARE)
+    if char in _GLUE_PUNCTUATION or category == "Zs":
+        return (PUNCT, "", "", _FREE)
+    if category == "Nd":
+        # A digit of another script is as out of place as a letter of it (``рез`` read
+        # through cp866 would be ``१``).
+        return (LETTER, script, "", _FREE) if script != "common" else (OTHER, "", "", _FREE)
+    if 0x2500 <= code <= 0x259F:
+        return (BOX, "", "", _BOX)
+    if script == "rare":
+        return (SYMBOL, "", "", _RARE)
+    if char in _COMMON_SYMBOLS:
+        return (SYMBOL, "", "", _FREE)
+    if category.startswith(("S", "N")) or category == "Cf":
+        return (SYMBOL, "", "", _ODD_SYMBOL)
+    if script not in _SCRIPTS_WITHOUT_LETTERS and category.startswith(("P", "N")):
+        # Punctuation and digits of a script are as out of place as its letters
+        # (Armenian ``՝``, Devanagari ``।`` inside Cyrillic or Arabic text).
+        return (LETTER, script, "", _FREE)
+    if category.startswith("P"):
+        return (SYMBOL, "", "", _ODD_SYMBOL if code < 0x100 else _FREE)
+    return (PUNCT, "", "", _FREE)
+
+
+_ASCII_LOWER: Info = (LETTER, "latin", "l", 0)
+_ASCII_UPPER: Info = (LETTER, "latin", "u", 0)
+_ASCII_OTHER: Info = (OTHER, "", "", 0)
+
+
+def _info(char: str) -> Info:
+    if char < "\x80":
+        if char.isalpha():
+            return _ASCII_UPPER if char.isupper() else _ASCII_LOWER
+        return _ASCII_OTHER
+    return _describe(char)
+
+
+def char_cost(char: str) -> int:
+    """The cost of one character on its own."""
+    return _info(char)[3]
+
+
+_SCRIPT_FAMILY = {"hangul": "cjk"}
+_SCRIPTS_WITHOUT_LETTERS = frozenset({"common", "latin", "mark", "modifier"})
+
+
+def _seam_cost(left: Info, right: Info, ascii_side: bool) -> int:
+    left_kind, left_script, left_case, _ = left
+    right_kind, right_script, right_case, _ = right
+    if left_kind == LETTER:
+        if right_kind == LETTER:
+            left_family = _SCRIPT_FAMILY.get(left_script, left_script)
+            right_family = _SCRIPT_FAMILY.get(right_script, right_script)
+            if left_family != right_family:
+                # ASCII beside CJK is everyday text ("DNS로", "USB接続"); beside another
+                # script it is unusual, not yet suspicious.
+                if ascii_side:
+                    return 0 if "cjk" in (left_family, right_family) else 1
+                return 3
+            return 2 if left_case == "l" and right_case == "u" else 0
+        if right_kind == SYMBOL:
+            return 1
+        return 2 if right_kind == BOX else 0
+    if right_kind == MARK:
+        return 0 if left_kind == LETTER else 2
+    if left_kind == SYMBOL:
+        return 1 if right_kind in (LETTER, SYMBOL) else 0
+    if left_kind == BOX:
+        return 2 if right_kind == LETTER else 0
+    return 0
+
+
+def text_cost(text: str) -> int:
+    """The cost of ``text``: its characters, and the seams between neighbours.
+
+    Seams between two ASCII characters cost nothing: ASCII is the same in every repair.
+
+    >>> text_cost("café") < text_cost("cafÃ©")
+    True
+    >>> text_cost("привет") < text_cost("РїСЂРёРІРµС‚")
+    True
+    """
+    total = 0
+    previous = _ASCII_OTHER
+    previous_char = " "
+    for char in text:
+        info = _info(char)
+        total += info[3]
+        if info[0] == MARK:
+            # Marks stack on their base letter (Thai ั้, Vietnamese ệ): the seam that
+            # matters is between base letters, so a mark leaves ``previous`` alone.
+            if previous[0] not in (LETTER, MARK):
+                total += 2
+            continue
+        if char >= "\x80" or previous_char >= "\x80":
+            total += _seam_cost(previous, info, previous_char < "\x80" or char < "\x80")
+        previous = info
+        previous_char = char
+    return total

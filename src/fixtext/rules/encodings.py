@@ -1,0 +1,143 @@
+"""UTF-8 read through a single-byte code page: ``donâ€™t``, ``РїСЂРёРІРµС‚``, ``ΓÇÿ%sΓÇÖ``.
+
+Every UTF-8 character beyond ASCII is a lead byte (C2–F4) and one to three continuation
+bytes (80–BF). Read through a single-byte code page, it becomes a short run of characters
+that the code page's table turns back into exactly those bytes. This rule finds such runs for
+every code page in :data:`fixtext.codepages.CODE_PAGES`, decodes them strictly, and proposes
+the repair where it makes the text around it more plausible
+(:func:`fixtext.plausibility.text_cost`).
+
+It works sequence by sequence, so only the damaged runs of a line change: correct curly
+quotes, Cyrillic or CJK text beside them stay as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fixtext.codepages import CODE_PAGES, CodePage
+from fixtext.model import Edit
+from fixtext.plausibility import text_cost
+
+__all__ = ["find_codepage_repairs"]
+
+# A repair must lower the cost by this much on its own; once a code page has been shown to
+# damage a text, its other runs there need only not make things worse.
+_MIN_GAIN = 1
+_STRONG_GAIN = 2
+_CONTEXT = 1
+_MAX_LAYERS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    after: str
+    code_page: str
+    gain: int
+    sequences: int
+
+
+def _decoded_sequences(text: str, code_page: CodePage) -> list[tuple[int, int, str]]:
+    found = []
+    for match in code_page.sequence.finditer(text):
+        try:
+            char = code_page.encode(match.group()).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        found.append((match.start(), match.end(), char))
+    return found
+
+
+def _clusters(text: str, code_page: CodePage) -> list[_Candidate]:
+    """Adjacent decodable sequences, grouped, each with the gain its repair brings."""
+    candidates = []
+    sequences = _decoded_sequences(text, code_page)
+    index = 0
+    while index < len(sequences):
+        start, end, after = sequences[index]
+        count = 1
+        while index + count < len(sequences) and sequences[index + count][0] == end:
+            end = sequences[index + count][1]
+            after += sequences[index + count][2]
+            count += 1
+        index += count
+        after, layers = _undo_layers(after, code_page)
+        left = text[max(0, start - _CONTEXT) : start]
+        right = text[end : end + _CONTEXT]
+        before_cost = text_cost(left + text[start:end] + right)
+        gain = before_cost - text_cost(left + after + right)
+        if before_cost > text_cost(left + right) or count >= 3 or _is_common_punctuation(after):
+            # Once the text shows damage, the byte structure is evidence too: clean text
+            # rarely lines up as lead, continuation, lead, continuation…, or as a valid
+            # three-byte sequence (``‚Äò`` for ``‘`` through Mac Roman).
+            gain += count - 1 + (end - start - count * 2 > 0)
+        name = "+".join([code_page.name] * layers)
+        candidates.append(_Candidate(start, end, after, name, gain, count))
+    return candidates
+
+
+def _is_common_punctuation(text: str) -> bool:
+    """``‘ ’ “ ” – — … • € ™``: what three-byte mojibake most often stands for."""
+    return len(text) == 1 and ("\u2010" <= text <= "\u203a" or text in "€™")
+
+
+def _undo_layers(text: str, code_page: CodePage) -> tuple[str, int]:
+    """Undo further layers of the same damage: ``â€˜`` (from ``Ã¢â‚¬Ëœ``) → ``‘``."""
+    layers = 1
+    while layers < _MAX_LAYERS and not text.isascii():
+        try:
+            deeper = code_page.encode(text).decode("utf-8")
+        except (KeyError, UnicodeDecodeError):
+            break
+        text = deeper
+        layers += 1
+    return text, layers
+
+
+def _confidence(gain: int) -> float:
+    return round(max(gain, 0) / (max(gain, 0) + 1), 3)
+
+
+def find_codepage_repairs(text: str) -> list[Edit]:
+    """Propose repairs of UTF-8 misread through single-byte code pages in ``text``.
+
+    >>> find_codepage_repairs("donâ€™t")
+    [Edit(start=3, end=6, after='’', rule='cp1252', confidence=0.75)]
+    """
+    candidates: list[_Candidate] = []
+    for code_page in CODE_PAGES:
+        candidates.extend(_clusters(text, code_page))
+    if not candidates:
+        return []
+    confirmed = {c.code_page.split("+")[0] for c in candidates if c.gain >= _STRONG_GAIN}
+    viable = [
+        c
+        for c in candidates
+        if c.gain >= _MIN_GAIN or (c.code_page.split("+")[0] in confirmed and c.gain >= 0 and c.sequences > 0)
+    ]
+    # A text is usually damaged by one code page: the code page that explains most of it
+    # chooses first (``─¥`` is ``ĝ`` through cp437, ``ľ`` through cp850: the rest of the
+    # text decides), then the others fill the gaps; among equals, the one listed first.
+    order = {code_page.name: rank for rank, code_page in enumerate(CODE_PAGES)}
+    totals: dict[str, int] = {}
+    for c in viable:
+        family = c.code_page.split("+")[0]
+        totals[family] = totals.get(family, 0) + max(c.gain, 0)
+    viable.sort(
+        key=lambda c: (
+            -totals[c.code_page.split("+")[0]],
+            order[c.code_page.split("+")[0]],
+            -c.gain,
+            c.start,
+        )
+    )
+    taken: list[_Candidate] = []
+    for candidate in viable:
+        if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
+            taken.append(candidate)
+    taken.sort(key=lambda c: c.start)
+    return [
+        Edit(c.start, c.end, c.after, c.code_page, _confidence(max(c.gain, 1))) for c in taken
+    ]

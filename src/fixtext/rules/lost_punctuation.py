@@ -1,0 +1,79 @@
+"""Which punctuation a lone ``â`` stood for.
+
+``“ ” ‘ ’ – —`` are ``E2 80 xx`` with ``xx`` in ``93``–``9D``: once a Latin-1 reader and a
+C1 filter have dropped ``80 xx``, only ``â`` is left and the bytes cannot tell them apart.
+Its neighbours can: ``âWe`` opens a quotation, ``yesâ`` closes one, ``donât`` is an
+apostrophe, ``1990â2000`` an en dash, ``word â word`` a dash. The kind of quotation
+marks follows what the rest of the text already uses, then the language's convention.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["QuoteStyle", "choose_punctuation", "quote_style"]
+
+QuoteStyle = Literal["double", "single", "low-double", "low-right"]
+
+# Languages opening quotations with „ and closing them with “ (German-style) or ”.
+_LOW_LEFT = frozenset({"de", "cs", "sk", "sl", "is", "lt", "da"})
+_LOW_RIGHT = frozenset({"pl", "hu", "ro", "hr", "sh", "bg", "nl"})
+_OPENING = {"double": "“", "single": "‘", "low-double": "„", "low-right": "„"}
+_CLOSING = {"double": "”", "single": "’", "low-double": "“", "low-right": "”"}
+_OPENERS = frozenset("([{<«/\"'-")
+
+
+def quote_style(text: str, language: str | None) -> QuoteStyle:
+    """The quotation marks the text uses, or its language's convention when it uses none.
+
+    >>> quote_style("She said ‘no’ and left.", "en")
+    'single'
+    >>> quote_style("Er sagte âneinâ.", "de")
+    'low-double'
+    """
+    low = text.count("„")
+    double = text.count("“") + text.count("”")
+    single = text.count("‘") + _count_closing_single(text)
+    if low:
+        return "low-right" if text.count("”") > text.count("“") else "low-double"
+    if double or single:
+        return "single" if single > double else "double"
+    if language in _LOW_LEFT:
+        return "low-double"
+    if language in _LOW_RIGHT:
+        return "low-right"
+    return "double"
+
+
+def _count_closing_single(text: str) -> int:
+    """``’`` that closes a quotation, not the apostrophe of ``don’t``."""
+    count = 0
+    for index, char in enumerate(text):
+        if char == "’":
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if not after.isalpha():
+                count += 1
+    return count
+
+
+def choose_punctuation(text: str, start: int, end: int, style: QuoteStyle) -> str:
+    """The punctuation a lone ``â`` at ``text[start:end]`` most likely stood for.
+
+    >>> choose_punctuation("donât", 3, 4, "double")
+    '’'
+    >>> choose_punctuation("said: âWe", 6, 7, "double")
+    '“'
+    >>> choose_punctuation("1990â2000", 4, 5, "double")
+    '–'
+    """
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isdigit() and after.isdigit():
+        return "–"
+    if before.isspace() and after.isspace():
+        return "–"
+    if before.isalnum() and after.isalpha():
+        return "’"
+    if before.isspace() or before in _OPENERS:
+        return _OPENING[style]
+    return _CLOSING[style]

@@ -1,0 +1,170 @@
+"""Candidates for UTF-8 read as Latin-1 or Windows-1252 with some bytes lost.
+
+The bytes of ``“`` are ``E2 80 9C``; read as Latin-1 they are ``â`` and two C1 control
+characters, and a filter that drops C1 controls leaves a lone ``â``. Likewise ``č``
+(``C4 8D``) becomes a lone ``Ä``, ``т`` (``D1 82``) a lone ``Ñ``. Read as Windows-1252, the
+undefined bytes ``81 8D 8F 90 9D`` become ``?`` (``â€?`` for ``”``), and the byte ``A0``
+of ``à`` or of a no-break space can end up as a plain space (``Ã  partir``).
+
+Here the text is looked at as the bytes it would have been: every character up to U+00FF
+(and the Windows-1252 punctuation) stands for one byte. Where a lead byte lacks the
+continuation bytes UTF-8 requires, the candidates are exactly the characters the byte
+structure allows: the known bytes in place, each missing byte anywhere in ``80``–``9F``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["ByteUnit", "find_byte_units"]
+
+# Windows-1252 characters for the bytes 0x80–0x9F (``€`` is 0x80, ``™`` is 0x99, …).
+_CP1252_BYTES: dict[str, int] = {}
+for _byte in range(0x80, 0xA0):
+    try:
+        _CP1252_BYTES[bytes([_byte]).decode("cp1252")] = _byte
+    except UnicodeDecodeError:
+        pass
+
+# Bytes Windows-1252 leaves undefined: a decoder with errors="replace" shows them as "?".
+UNDEFINED_CP1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+# What a lost continuation byte can have been: the C1 range a Latin-1 reader drops.
+_LOST_BYTES = range(0x80, 0xA0)
+# ``â`` alone (``E2`` + two lost bytes) is punctuation of U+2000–U+201F in practice.
+_LONE_E2_CHOICES = frozenset("‘’‚“”„–—")
+_UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs"})
+
+_QMARK = -1
+
+
+@dataclass(frozen=True, slots=True)
+class ByteUnit:
+    """``text[start:…]`` may be the remains of one UTF-8 character. Each candidate is a
+    character the surviving bytes allow and the end of the text it replaces (a space taken
+    for a lost ``A0`` byte extends it). ``end`` is the furthest of those ends. ``lossless``
+    is true when no byte is missing (a leftover like ``Ã¥`` for ``å``)."""
+
+    start: int
+    end: int
+    candidates: tuple[tuple[str, int], ...]
+    rule: str
+    lossless: bool
+
+
+def byte_of(char: str) -> int | None:
+    """The byte a character stands for when UTF-8 was read as Latin-1 or Windows-1252."""
+    point = ord(char)
+    if point < 0x100:
+        return point
+    return _CP1252_BYTES.get(char)
+
+
+def _continuations_needed(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 1
+    if 0xE0 <= lead <= 0xEF:
+        return 2
+    if 0xF0 <= lead <= 0xF4:
+        return 3
+    return 0
+
+
+def find_byte_units(text: str, starts: list[int]) -> list[ByteUnit]:
+    """The byte units beginning at the lead-byte characters at ``starts``."""
+    units: list[ByteUnit] = []
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        unit = _unit_at(text, start)
+        if unit is not None:
+            units.append(unit)
+            position = unit.end
+    return units
+
+
+def _unit_at(text: str, start: int) -> ByteUnit | None:
+    lead = byte_of(text[start])
+    if lead is None:
+        return None
+    needed = _continuations_needed(lead)
+    if not needed:
+        return None
+    present: list[int] = []
+    end = start + 1
+    while len(present) < needed and end < len(text):
+        char = text[end]
+        if char == "?":
+            present.append(_QMARK)
+        else:
+            value = byte_of(char)
+            if value is None or not 0x80 <= value <= 0xBF:
+                break
+            present.append(value)
+        end += 1
+    if _QMARK in present:
+        qmarked = _fill(lead, present, needed, qmark=True)
+        return _make(start, [(char, end) for char in qmarked], "lost-qmark", lossless=False)
+    if len(present) == needed:
+        decoded = _decode(bytes([lead, *present]))
+        if decoded is None:
+            return None
+        return _make(start, [(decoded, end)], "lost-c1", lossless=True)
+    choices: dict[str, int] = {}
+    for char in _fill(lead, present, needed, qmark=False):
+        choices.setdefault(char, end)
+    rule = "lost-c1"
+    # ``Ã  partir``: the byte A0 of ``à`` became a plain space.
+    if end < len(text) and text[end] == " ":
+        for char in _fill(lead, [*present, 0xA0], needed, qmark=False):
+            if char not in choices:
+                choices[char] = end + 1
+                rule = "lost-nbsp"
+    if lead == 0xE2 and not present:
+        choices = {char: stop for char, stop in choices.items() if char in _LONE_E2_CHOICES}
+    return _make(start, list(choices.items()), rule, lossless=False)
+
+
+def _make(
+    start: int, candidates: list[tuple[str, int]], rule: str, *, lossless: bool
+) -> ByteUnit | None:
+    if not candidates:
+        return None
+    end = max(stop for _, stop in candidates)
+    return ByteUnit(start, end, tuple(candidates), rule, lossless)
+
+
+def _fill(lead: int, present: list[int], needed: int, *, qmark: bool) -> tuple[str, ...]:
+    """Every valid character with ``lead``, the ``present`` continuation bytes in order, and
+    the missing ones (``needed - len(present)``) in the C1 range, in any slots."""
+    missing = needed - len(present)
+    found: dict[str, None] = {}
+    slot_sets = itertools.combinations(range(needed), len(present)) if missing else [()]
+    for slots in slot_sets:
+        layout: list[list[int]] = [list(_LOST_BYTES) for _ in range(needed)]
+        if missing:
+            for slot, value in zip(slots, present):
+                layout[slot] = [value]
+        else:
+            layout = [[value] for value in present]
+        if qmark:
+            layout = [list(UNDEFINED_CP1252) if v == [_QMARK] else v for v in layout]
+        for tail in itertools.product(*layout):
+            char = _decode(bytes([lead, *tail]))
+            if char is not None:
+                found.setdefault(char, None)
+    return tuple(found)
+
+
+def _decode(data: bytes) -> str | None:
+    try:
+        char = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(char) != 1 or char == "\u00a0":
+        return char if len(char) == 1 else None
+    if unicodedata.category(char) in _UNWANTED_CATEGORIES:
+        return None
+    return char

@@ -1,0 +1,71 @@
+"""clean and repair accept every str: they return a str and never raise."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from strategies import any_texts, real_texts
+
+from fixtext import Result, clean, repair
+
+SPECIAL_TEXTS = {
+    "empty": "",
+    "nul": "\0",
+    "nuls": "a\0b\0\0c",
+    "lone high surrogate": "\ud800",
+    "lone low surrogate": "x\udc80y",
+    "surrogate pair as two code points": "\ud83d\ude00",
+    "C0 and C1 controls": "".join(map(chr, range(0x20))) + "".join(map(chr, range(0x7F, 0xA0))),
+    "noncharacters": "\ufffe\uffff\U0010ffff",
+    "replacement characters": "\ufffd" * 10,
+    "bidi controls": "\u202eabc\u202c\u2066x\u2069",
+    "combining only": "\u0301\u0308\u20dd",
+    "line and paragraph separators": "a\u2028b\u2029c\r\n\r",
+    "private use": "\ue000\U000f0000",
+    "cp1252 mojibake of everything": "".join(map(chr, range(0x80, 0x100))),
+    "BOM residue": "ï»¿ï»¿",
+    "lost-byte markers": "â â€ Ã Ã\u00a0 â€? �",
+    "entities": "&amp;&amp;amp;&#0;&#x110000;&#99999999999;&bogus;&",
+}
+
+
+@pytest.mark.parametrize("text", list(SPECIAL_TEXTS.values()), ids=list(SPECIAL_TEXTS))
+def test_special_strings_do_not_raise(text: str) -> None:
+    """Edge-case strings come back as a str, through both clean and repair."""
+    assert isinstance(clean(text), str)
+    assert isinstance(repair(text), Result)
+
+
+@given(any_texts())
+@example("\ud800\udfff\0")
+def test_any_text_does_not_raise(text: str) -> None:
+    """clean returns a str for any string, whatever its categories."""
+    assert isinstance(clean(text), str)
+
+
+def test_every_code_point_does_not_raise() -> None:
+    """A text holding every 7th code point of Unicode, surrogates included, is accepted."""
+    text = "".join(chr(code) for code in range(0, 0x110000, 7))
+    assert isinstance(clean(text), str)
+
+
+@pytest.mark.slow
+def test_one_megabyte_does_not_raise() -> None:
+    """A 1 MB string of mixed clean text and mojibake is accepted in one call."""
+    unit = "Ceci est un texte propre. donâ€™t cafÃ© Привет РїСЂРёРІРµС‚ 文字化け\n"
+    text = unit * (1_000_000 // len(unit.encode("utf-8")) + 1)
+    result = clean(text)
+    assert isinstance(result, str)
+
+
+@pytest.mark.slow
+def test_one_megabyte_line_does_not_raise() -> None:
+    """A 1 MB string with no line break is accepted in one call."""
+    text = "Ã©" * 500_000
+    assert isinstance(clean(text), str)
+
+
+@given(real_texts(max_sentences=8))
+def test_real_text_does_not_raise(text: str) -> None:
+    """clean returns a str for text made of real words."""
+    assert isinstance(clean(text), str)

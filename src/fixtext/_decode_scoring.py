@@ -82,7 +82,7 @@ _WRITING_SYSTEM = {
 }
 
 # Letters each common in one language or two but a sign of a wrong code page elsewhere.
-_RARE_LETTERS = frozenset("ðÐþÞýÝªºµƒ")
+_RARE_LETTERS = frozenset("ðÐþÞªºµƒ")
 
 # Costs, in "suspicious characters". A control or unassigned character is nearly proof of a
 # wrong code page; a rare letter is only a hint.
@@ -139,7 +139,7 @@ def text_cost(text: str) -> float:
 
 
 def _word_shape_cost(word: str) -> float:
-    scripts = {_WRITING_SYSTEM.get(script, script) for script in map(script_of, word)}
+    scripts = {_WRITING_SYSTEM.get(s, s) for s in map(script_of, filter(str.isalpha, word))}
     # Latin letters next to East Asian ones are ordinary ("Python入門"), unlike "cafй".
     if "east-asian" in scripts:
         scripts.discard("latin")

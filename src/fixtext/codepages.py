@@ -40,7 +40,7 @@ def _character_class(chars: str) -> str:
 
 
 def _build(
-    name: str, codec: str, *, two_byte: bool = True, latin1_controls: bool = False
+    name: str, codec: str, *, thai_only: bool = False, latin1_controls: bool = False
 ) -> CodePage:
     to_byte: dict[str, int] = {}
     by_byte: dict[int, str] = {}
@@ -62,20 +62,21 @@ def _build(
         return "".join(c for c, b in to_byte.items() if low <= b <= high)
 
     lead2, lead3, lead4 = chars(0xC2, 0xDF), chars(0xE0, 0xEF), chars(0xF0, 0xF4)
-    if not two_byte:
-        # Only the lead byte of the script's own block: E0 for Thai (U+0E00–U+0E7F).
+    if thai_only:
+        # Of the three-byte sequences, only those of Thai itself (E0 B8–B9 xx).
         lead3, lead4 = chars(0xE0, 0xE0), ""
     cont = _character_class(chars(0x80, 0xBF))
-    alternatives = [f"{_character_class(lead3)}{cont}{{2}}", f"{_character_class(lead4)}{cont}{{3}}"]
-    if two_byte:
-        alternatives.insert(0, f"{_character_class(lead2)}{cont}")
-    pattern = re.compile("|".join(alternatives))
+    pattern = re.compile(
+        f"{_character_class(lead2)}{cont}"
+        f"|{_character_class(lead3)}{cont}{{2}}"
+        f"|{_character_class(lead4)}{cont}{{3}}"
+    )
     return CodePage(
         name=name,
         codec=codec,
         to_byte=to_byte,
         sequence=pattern,
-        leads=lead2 + lead3 + lead4 if two_byte else lead3 + lead4,
+        leads=lead2 + lead3 + lead4,
         continuations=chars(0x80, 0xBF),
     )
 
@@ -107,7 +108,7 @@ CODE_PAGES: tuple[CodePage, ...] = (
     _build("iso-8859-10", "iso8859_10"),
     _build("iso-8859-13", "iso8859_13"),
     _build("iso-8859-16", "iso8859_16"),
-    # Thai letters fill both halves of windows-874, so only Thai read through it
-    # ("เธช" for "ส", lead byte E0) is distinctive enough to look for.
-    _build("cp874", "cp874", two_byte=False),
+    # Thai letters fill both halves of windows-874: clean Thai lines up as three-byte
+    # sequences of other scripts everywhere, so only Thai's own ("เธช" for "ส") count.
+    _build("cp874", "cp874", thai_only=True),
 )

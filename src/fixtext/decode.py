@@ -81,6 +81,10 @@ _CP1252_OR_C1 = "".join(
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]+")
 _MULTIBYTE_CHAR = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
+# Mostly-UTF-8 input with at most one stray byte per this many valid multi-byte characters
+# is mixed UTF-8/cp1252 without a second look.
+_CLEARLY_FEW_STRAY_BYTES = 4
+
 # UTF-16/32 decoded text above this cost (marks of a wrong decoding per 100 characters) is
 # taken for binary data: random bytes read as UTF-16 give unassigned and control characters.
 _MAX_WIDE_TEXT_COST = 3.0
@@ -165,9 +169,16 @@ def decode(data: bytes | bytearray | memoryview, *, encoding: str | None = None)
             return _decode_seven_bit(raw, text)
         return _result(text, "utf-8", 1.0, raw=raw)
     mixed = _decode_mostly_utf8(raw, b"", declared=False)
-    if mixed is not None:
+    if mixed is not None and not _could_be_legacy(mixed):
         return mixed
-    guess = guess_legacy(raw)
+    try:
+        guess = guess_legacy(raw)
+    except (BinaryInputError, UndecodableBytesError):
+        if mixed is not None:
+            return mixed
+        raise
+    if mixed is not None and text_cost(mixed.text) <= text_cost(guess.text):
+        return mixed
     warnings = ()
     if guess.unknown:
         warnings = (f"encoding guessed with low confidence: {guess.encoding}",)
@@ -298,6 +309,18 @@ def _decode_wide_without_bom(raw: bytes) -> Decoded:
     raise BinaryInputError(
         "the bytes contain NUL bytes and are not UTF-16 or UTF-32 text: binary data"
     )
+
+
+def _could_be_legacy(mixed: Decoded) -> bool:
+    """Whether mostly-UTF-8 bytes are also worth reading as a legacy code page.
+
+    A double-byte code page sometimes forms valid UTF-8 by chance (EUC-KR ``B9 CC BA D0`` holds
+    ``CC BA``, a combining mark), so when stray bytes are not clearly a minority, the text
+    that reads more like text wins.
+    """
+    stray = sum(end - start for start, end in mixed.fallback_spans)
+    multibyte = len(_MULTIBYTE_CHAR.findall(mixed.text)) - stray
+    return stray * _CLEARLY_FEW_STRAY_BYTES > multibyte
 
 
 def _decode_seven_bit(raw: bytes, ascii_text: str) -> Decoded:

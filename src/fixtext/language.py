@@ -24,6 +24,7 @@ __all__ = [
     "char_logprob",
     "guess_language",
     "language_data",
+    "matching_words",
     "score_text",
     "script_of",
     "word_logprob",
@@ -125,6 +126,33 @@ def language_data(code: str) -> LanguageData:
     return LanguageData(code, words, chars)
 
 
+@lru_cache(maxsize=None)
+def _words_by_length(code: str) -> dict[int, tuple[str, ...]]:
+    """The words of a language grouped by length, most frequent first."""
+    grouped: dict[int, list[str]] = {}
+    for word in language_data(code).words:  # wordfreq lists words most frequent first
+        grouped.setdefault(len(word), []).append(word)
+    return {length: tuple(words) for length, words in grouped.items()}
+
+
+def matching_words(pattern: re.Pattern[str], length: int, code: str | None, limit: int = 2) -> list[str]:
+    """The most frequent words of ``length`` letters matching ``pattern`` (lower case),
+    most frequent first: the words a damaged word with a few unknown letters may have been.
+
+    >>> matching_words(re.compile("gr[aeiou]ss"), 5, "de")
+    ['gross']
+    """
+    if code is None:
+        return []
+    found: list[str] = []
+    for word in _words_by_length(code).get(length, ()):
+        if pattern.fullmatch(word):
+            found.append(word)
+            if len(found) >= limit:
+                break
+    return found
+
+
 def word_logprob(word: str, code: str | None) -> float | None:
     """The log10 frequency of ``word`` in language ``code``, or ``None`` if unknown."""
     if code is None:
@@ -215,6 +243,8 @@ _TYPOGRAPHIC_COST = -1.0
 _QUOTE_INSIDE_WORD_COST = -4.0
 _SYMBOL_COST = -6.0
 _TYPICAL_CHAR = -1.3
+# ``gröÜer`` for ``größer``: a capital after a small letter is rare inside a word.
+_MIXED_CASE_COST = -3.0
 
 
 def score_text(text: str, code: str | None) -> float:
@@ -238,6 +268,18 @@ def score_text(text: str, code: str | None) -> float:
 
 
 def _score_word(word: str, code: str | None) -> float:
+    score = _score_plain_word(word, code)
+    if "’" in word or "'" in word:
+        # ``l’enregistrement``: word lists hold the elided article and the word apart.
+        pieces = re.split("['’]", word)
+        split = sum(_score_plain_word(piece, code) for piece in pieces if piece)
+        score = max(score, split)
+    if any(low.islower() and high.isupper() for low, high in zip(word, word[1:])):
+        score += _MIXED_CASE_COST
+    return score
+
+
+def _score_plain_word(word: str, code: str | None) -> float:
     logprob = word_logprob(word, code)
     if logprob is not None:
         return logprob

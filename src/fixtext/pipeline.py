@@ -5,7 +5,10 @@ from __future__ import annotations
 from fixtext.compose import compose_changes
 from fixtext.config import Config
 from fixtext.model import Change, Edit, Result
+from fixtext.rules.bom import find_bom_residue
+from fixtext.rules.cjk import find_cjk_repairs
 from fixtext.rules.encodings import find_codepage_repairs
+from fixtext.rules.entities import find_entity_repairs
 
 __all__ = ["repair_text"]
 
@@ -27,5 +30,18 @@ def repair_text(text: str, config: Config) -> Result:
 def _propose(text: str, config: Config) -> list[Edit]:
     edits: list[Edit] = []
     if config.encodings:
-        edits.extend(find_codepage_repairs(text))
+        edits = find_bom_residue(text)
+        edits = _merge(edits, find_codepage_repairs(text))
+        edits = _merge(edits, find_cjk_repairs(text))
+    if config.entities:
+        edits = _merge(edits, find_entity_repairs(text))
     return [edit for edit in edits if edit.confidence >= config.min_confidence]
+
+
+def _merge(first: list[Edit], second: list[Edit]) -> list[Edit]:
+    """``first`` and the edits of ``second`` that do not overlap it, sorted."""
+    kept = list(first)
+    for edit in second:
+        if all(edit.end <= e.start or edit.start >= e.end for e in first):
+            kept.append(edit)
+    return sorted(kept)

@@ -110,6 +110,10 @@ _COVERED_SCRIPTS = frozenset({"latin", "greek", "cyrillic", "hebrew", "arabic"})
 def _letter_cost(char: str, script: str) -> int:
     """0 for letters of everyday text, 1 for rare ones, 2 for letters never seen in it."""
     rarity = CHAR_COSTS.get(char)
+    if script in ("cjk", "hangul"):
+        # Thousands of ideographs share one language's letters: being in its word list at
+        # all is what counts (丂 and 縺 are not; 仓 and 库 are).
+        return 1 if rarity is None else 0
     if rarity is None:
         # Latin-1 and Latin Extended-A letters all belong to some living language
         # (Esperanto's ĉ ĝ ŝ are unseen in the word lists); beyond them, unseen is rare.

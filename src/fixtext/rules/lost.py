@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
+
 from fixtext.config import Config
 from fixtext.language import char_logprob, guess_language, score_text
 from fixtext.model import Edit
@@ -154,6 +156,9 @@ def _decide(
         ]
         scored.sort(key=lambda item: item[0], reverse=True)
         beams = [beam for _, beam in scored[:_BEAM_WIDTH]]
+    guessed = _dictionary_beam(text, window_start, window_end, units, language)
+    if guessed is not None and guessed not in beams:
+        beams.append(guessed)
     finals = {beam: _score(text, window_start, window_end, units, beam, language) for beam in beams}
     finals[keep] = _score(text, window_start, window_end, units, keep, language) + _KEEP_BONUS
     best = max(finals, key=lambda beam: finals[beam])

@@ -13,13 +13,17 @@ from typing import Literal
 
 __all__ = ["QuoteStyle", "choose_punctuation", "quote_style"]
 
-QuoteStyle = Literal["double", "single", "low-double", "low-right"]
+QuoteStyle = Literal["double", "single", "low-double", "low-right", "right-double"]
 
-# Languages opening quotations with „ and closing them with “ (German-style) or ”.
-_LOW_LEFT = frozenset({"de", "cs", "sk", "sl", "is", "lt", "da"})
-_LOW_RIGHT = frozenset({"pl", "hu", "ro", "hr", "sh", "bg", "nl"})
-_OPENING = {"double": "“", "single": "‘", "low-double": "„", "low-right": "„"}
-_CLOSING = {"double": "”", "single": "’", "low-double": "“", "low-right": "”"}
+# Each language's usual quotation marks: „…“ (German), „…” (Polish), ”…” (Swedish), ‘…’.
+_STYLE_OF_LANGUAGE: dict[str, QuoteStyle] = {
+    "de": "low-double", "cs": "low-double", "sk": "low-double", "sl": "low-double",
+    "lt": "low-double", "hr": "low-double", "sh": "low-double", "is": "low-double",
+    "pl": "low-right", "hu": "low-right", "ro": "low-right", "bg": "low-double",
+    "sv": "right-double", "fi": "right-double", "nl": "single",
+}  # fmt: skip
+_OPENING = {"double": "“", "single": "‘", "low-double": "„", "low-right": "„", "right-double": "”"}
+_CLOSING = {"double": "”", "single": "’", "low-double": "“", "low-right": "”", "right-double": "”"}
 _OPENERS = frozenset("([{<«/\"'-")
 
 
@@ -38,11 +42,7 @@ def quote_style(text: str, language: str | None) -> QuoteStyle:
         return "low-right" if text.count("”") > text.count("“") else "low-double"
     if double or single:
         return "single" if single > double else "double"
-    if language in _LOW_LEFT:
-        return "low-double"
-    if language in _LOW_RIGHT:
-        return "low-right"
-    return "double"
+    return _STYLE_OF_LANGUAGE.get(language or "", "double")
 
 
 def _count_closing_single(text: str) -> int:

@@ -97,6 +97,10 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     while len(present) < needed and end < len(text):
         char = text[end]
         if char == "?":
+            # ``Ã?ndices``: a "?" is an undefined byte only where it completes the
+            # character; elsewhere (``âoverwrite %sâ?``) it is a question mark.
+            if len(present) + 1 < needed:
+                break
             present.append(_QMARK)
         else:
             value = byte_of(char)

@@ -1,0 +1,51 @@
+"""HTML entities that are damage in plain text.
+
+Text that went through an HTML escaper once too often shows ``f&amp;uuml;r`` for ``für`` or
+``Abbott &amp;amp; Costello``; text copied out of a page keeps ``&eacute;``, ``&#8211;`` or
+``&nbsp;``. Those are repaired. The markup characters ``< > & " '`` escaped once
+(``&lt;b&gt;``, ``AT&amp;T``, ``&quot;``) are what a writer of plain text may mean
+literally, so they stay; so does anything that is not a known entity (``&foo;``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from fixtext.model import Edit
+
+__all__ = ["find_entity_repairs"]
+
+# One entity, possibly escaped several times: "&amp;amp;eacute;" is three layers.
+_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_MARKUP = frozenset("<>&\"'")
+
+
+def _unescape_once(entity: str) -> str | None:
+    """The character ``entity`` stands for, or None when it is not a valid entity."""
+    value = html.unescape(entity)
+    if value == entity or len(value) > 2 or value == "\ufffd":
+        # Not an entity, or one for an invalid code point (&#0;, &#xD800;).
+        return None
+    if any(0xD800 <= ord(c) <= 0xDFFF or ord(c) < 0x20 and c not in "\t\n\r" for c in value):
+        return None
+    return value
+
+
+def find_entity_repairs(text: str) -> list[Edit]:
+    """Propose the decoding of HTML entities in ``text``.
+
+    >>> [e.after for e in find_entity_repairs("f&amp;uuml;r &eacute;t&eacute; &lt;b&gt;")]
+    ['ü', 'é', 'é']
+    """
+    edits = []
+    for match in _ENTITY.finditer(text):
+        entity = match.group()
+        layers = entity.count("&amp;")
+        value = _unescape_once("&" + entity[1 + 4 * layers :])
+        if value is None:
+            continue
+        if value in _MARKUP and layers == 0:
+            continue
+        edits.append(Edit(match.start(), match.end(), value, "html-entity", 0.95))
+    return edits

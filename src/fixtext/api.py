@@ -46,6 +46,15 @@ def clean(text: str | bytes, config: Config | None = None, **options: Any) -> st
     >>> clean("SÃO PAULO, pâte, “quoted”")
     'SÃO PAULO, pâte, “quoted”'
     """
+    # The common case, plain ASCII text with nothing to unescape, costs one scan.
+    if (
+        type(text) is str
+        and text.isascii()
+        and "&" not in text
+        and not options
+        and (config is None or isinstance(config, Config))
+    ):
+        return text
     return repair(text, config, **options).text
 
 

@@ -34,8 +34,10 @@ def compose_changes(
     shift = 0  # current minus original, left of the scan position
     for edit in edits:
         # Earlier changes wholly before this edit are kept as they are.
-        while index < len(placed) and placed[index][1] <= edit.start and not (
-            placed[index][0] == placed[index][1] == edit.start and edit.start < edit.end
+        while (
+            index < len(placed)
+            and placed[index][1] <= edit.start
+            and not (placed[index][0] == placed[index][1] == edit.start and edit.start < edit.end)
         ):
             cur_start, cur_end, change = placed[index]
             merged.append(change)

@@ -122,6 +122,7 @@ def _letter_cost(char: str, script: str) -> int:
         return 2 if script in _COVERED_SCRIPTS else 0
     return 1 if rarity >= 4 else 0
 
+
 # Kinds of character, for the seams between neighbours.
 LETTER = "letter"
 MARK = "mark"

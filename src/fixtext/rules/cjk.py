@@ -37,6 +37,10 @@ _RUN = re.compile(r"[^\x00-\x7f]{2,}(?:[\x21-\x7e][^\x00-\x7f]+)*")
 # Where a run may hold a clean part and a damaged part: CJK punctuation and spaces.
 _BREAK = re.compile(r"[\u3000-\u3002\uff0c\uff1a\uff1b\uff01\uff1f]")
 _MIN_MULTIBYTE = 2
+# Such mojibake always holds two CJK characters (ideographs, kana, Hangul, full- and
+# half-width forms) side by side; most text without them is decided by this one scan.
+_DECODED_PAIR = re.compile(r"[\u0800-\ufffc]{2}")
+_CJK_PAIR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef]{2}")
 
 
 def _decode_run(run: str, codec: str) -> str | None:
@@ -72,7 +76,11 @@ def _candidates(text: str, codec: str, name: str) -> list[tuple[int, Edit]]:
             gain = text_cost(left + run + right) - text_cost(left + after + right)
             evidence = sum(1 for c in after if c >= "\u0800")
             score = gain + evidence
-            if score <= 0 or gain < -2 or any(c in "\ufffd" or "\ue000" <= c <= "\uf8ff" for c in after):
+            if (
+                score <= 0
+                or gain < -2
+                or any(c in "\ufffd" or "\ue000" <= c <= "\uf8ff" for c in after)
+            ):
                 continue
             confidence = round(min(0.99, 0.5 + 0.1 * evidence + 0.05 * max(gain, 0)), 3)
             found.append((score, Edit(start, end, after, name, confidence)))
@@ -85,9 +93,15 @@ def find_cjk_repairs(text: str) -> list[Edit]:
     >>> find_cjk_repairs("git pull [<閫夐」>]")[0].after
     '选项'
     """
+    if not _CJK_PAIR.search(text):
+        return []
     candidates: list[tuple[int, Edit]] = []
     for codec, name in CJK_CODECS:
-        candidates.extend(_candidates(text, codec, name))
+        # One pass in C first: text that holds no two adjacent characters of valid
+        # three-byte UTF-8 once re-encoded has nothing for this code page.
+        rough = text.encode(codec, "replace").decode("utf-8", "replace")
+        if _DECODED_PAIR.search(rough):
+            candidates.extend(_candidates(text, codec, name))
     candidates.sort(key=lambda item: -item[0])
     taken: list[Edit] = []
     for _, edit in candidates:

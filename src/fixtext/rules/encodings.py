@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fixtext.codepages import CODE_PAGES, CodePage
+from fixtext.codepages import CODE_PAGES, CodePage, may_hold_sequence
 from fixtext.model import Edit
 from fixtext.plausibility import text_cost
 
@@ -107,15 +107,19 @@ def find_codepage_repairs(text: str) -> list[Edit]:
     [Edit(start=3, end=6, after='’', rule='cp1252', confidence=0.75)]
     """
     candidates: list[_Candidate] = []
+    if not may_hold_sequence(text):
+        return []
     for code_page in CODE_PAGES:
-        candidates.extend(_clusters(text, code_page))
+        if code_page.gate.search(text):
+            candidates.extend(_clusters(text, code_page))
     if not candidates:
         return []
     confirmed = {c.code_page.split("+")[0] for c in candidates if c.gain >= _STRONG_GAIN}
     viable = [
         c
         for c in candidates
-        if c.gain >= _MIN_GAIN or (c.code_page.split("+")[0] in confirmed and c.gain >= 0 and c.sequences > 0)
+        if c.gain >= _MIN_GAIN
+        or (c.code_page.split("+")[0] in confirmed and c.gain >= 0 and c.sequences > 0)
     ]
     # A text is usually damaged by one code page: the code page that explains most of it
     # chooses first (``─¥`` is ``ĝ`` through cp437, ``ľ`` through cp850: the rest of the
@@ -138,6 +142,4 @@ def find_codepage_repairs(text: str) -> list[Edit]:
         if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
             taken.append(candidate)
     taken.sort(key=lambda c: c.start)
-    return [
-        Edit(c.start, c.end, c.after, c.code_page, _confidence(max(c.gain, 1))) for c in taken
-    ]
+    return [Edit(c.start, c.end, c.after, c.code_page, _confidence(max(c.gain, 1))) for c in taken]

@@ -17,7 +17,9 @@ from fixtext.model import Edit
 __all__ = ["find_entity_repairs"]
 
 # One entity, possibly escaped several times: "&amp;amp;eacute;" is three layers.
-_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_ENTITY = re.compile(
+    r"&(?:amp;)*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
+)
 _MARKUP = frozenset("<>&\"'")
 
 
@@ -27,7 +29,7 @@ def _unescape_once(entity: str) -> str | None:
     if value == entity or len(value) > 2 or value == "\ufffd":
         # Not an entity, or one for an invalid code point (&#0;, &#xD800;).
         return None
-    if any(0xD800 <= ord(c) <= 0xDFFF or ord(c) < 0x20 and c not in "\t\n\r" for c in value):
+    if any(0xD800 <= ord(c) <= 0xDFFF or (ord(c) < 0x20 and c not in "\t\n\r") for c in value):
         return None
     return value
 

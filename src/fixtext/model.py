@@ -43,10 +43,14 @@ class Result:
 
     ``changes`` are sorted, never overlap, and :func:`apply_changes` of them to the input
     gives ``text``. An empty tuple means nothing was changed.
+
+    ``unapplied`` are repairs found but not made, because their confidence was below
+    ``Config.min_confidence``; their offsets are into ``text``.
     """
 
     text: str
     changes: tuple[Change, ...]
+    unapplied: tuple[Change, ...] = ()
 
     @property
     def changed(self) -> bool:

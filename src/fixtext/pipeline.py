@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from fixtext.compose import compose_changes
-from fixtext.config import Config
+from fixtext.config import Config, Normalization
 from fixtext.model import Change, Edit, Result
 from fixtext.rules.bom import find_bom_residue
 from fixtext.rules.cjk import find_cjk_repairs
 from fixtext.rules.encodings import find_codepage_repairs
 from fixtext.rules.entities import find_entity_repairs
+from fixtext.rules.lost import find_lost_byte_repairs
 
 __all__ = ["repair_text"]
 
 
 def repair_text(text: str, config: Config) -> Result:
-    """Repair ``text`` under ``config``; the one implementation behind every entry point."""
+    """Repair ``text`` under ``config``; the one implementation behind every entry point.
+
+    1. Undo lossless damage (code pages, CJK code pages, entities, BOM residue), one layer
+       a pass, until nothing changes or ``config.max_passes`` is reached.
+    2. Guess what lost bytes stood for; guesses below ``config.min_confidence`` are not
+       applied but reported in ``Result.unapplied``.
+    3. Normalize, if asked.
+    """
     if text.isascii() and ("&" not in text or not config.entities):
         return Result(text, ())
     changes: list[Change] = []
@@ -24,7 +35,51 @@ def repair_text(text: str, config: Config) -> Result:
         if not edits:
             break
         changes, current = compose_changes(text, changes, current, edits)
-    return Result(current, tuple(changes))
+    unapplied: list[Change] = []
+    if config.lost_bytes:
+        guesses = find_lost_byte_repairs(current, config)
+        sure = [g for g in guesses if g.confidence >= config.min_confidence]
+        unsure = [g for g in guesses if g.confidence < config.min_confidence]
+        if sure:
+            changes, current = compose_changes(text, changes, current, sure)
+            # Offsets of the unsure guesses were taken before the sure ones were applied.
+            unsure = _shift(unsure, sure)
+        unapplied = [
+            Change(g.start, g.end, current[g.start : g.end], g.after, g.rule, g.confidence)
+            for g in unsure
+        ]
+    if config.normalization is not None:
+        edits = _normalization_edits(current, config.normalization)
+        if edits:
+            changes, current = compose_changes(text, changes, current, edits)
+            unapplied = []
+    return Result(current, tuple(changes), tuple(unapplied))
+
+
+def _shift(edits: list[Edit], applied: list[Edit]) -> list[Edit]:
+    shifted = []
+    for edit in edits:
+        delta = sum(len(a.after) - (a.end - a.start) for a in applied if a.end <= edit.start)
+        if all(edit.end <= a.start or edit.start >= a.end for a in applied):
+            shifted.append(edit._replace(start=edit.start + delta, end=edit.end + delta))
+    return shifted
+
+
+# A character that may combine with what precedes it, and the run of non-ASCII text it
+# belongs to: normalization never changes ASCII on its own.
+_NON_ASCII_RUN = re.compile(r".?[^\x00-\x7f]+", re.DOTALL)
+
+
+def _normalization_edits(text: str, form: Normalization) -> list[Edit]:
+    """Edits that normalize ``text`` to ``form``, one per changed run."""
+    if text.isascii() or unicodedata.is_normalized(form, text):
+        return []
+    edits = []
+    for match in _NON_ASCII_RUN.finditer(text):
+        normal = unicodedata.normalize(form, match.group())
+        if normal != match.group():
+            edits.append(Edit(match.start(), match.end(), normal, f"normalize-{form}", 1.0))
+    return edits
 
 
 def _propose(text: str, config: Config) -> list[Edit]:

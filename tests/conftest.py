@@ -1,19 +1,3 @@
-"""Shared test helpers: where the corpora are, and skipping cleanly without them."""
+"""Shared test set-up. Corpus helpers live in ``corpora.py`` (import them from there)."""
 
 from __future__ import annotations
-
-import os
-from pathlib import Path
-
-import pytest
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-CORPORA = Path(os.environ.get("FIXTEXT_CORPORA", REPO_ROOT.parent / "shared" / "corpora"))
-
-
-def corpus_path(*parts: str) -> Path:
-    """Return a path inside the shared corpora, or skip the test when they are absent."""
-    path = CORPORA.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"corpus not found: {path} (the shared corpora live beside the repository)")
-    return path

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from fixtext.data.char_costs import CHAR_COSTS
 
-__all__ = ["char_cost", "text_cost"]
+__all__ = ["char_cost", "rarity", "text_cost"]
 
 # Script of a letter, by block. Only the distinction between scripts matters here.
 _BLOCKS: tuple[tuple[int, str], ...] = (
@@ -94,6 +94,10 @@ _GLUE_PUNCTUATION = frozenset("‘’‚“”„…–—«»¡¿·‹›′″
 _COMMON_SYMBOLS = frozenset("§©®°±×÷€£¥¢•™†‡№²³¹½¼¾µ¶")
 _RARE_IN_LATIN_EXT_B = frozenset(range(0x0180, 0x01A0)) | frozenset(range(0x01B4, 0x01C4))
 
+_NFD_ACCENTS = frozenset(
+    [*range(0x0300, 0x030D), 0x030F, 0x0311, 0x031B, 0x0323, 0x0326, 0x0327, 0x0328]
+)
+
 # Cost of each kind of character.
 _FREE = 0
 _ODD_SYMBOL = 1
@@ -120,7 +124,7 @@ def _letter_cost(char: str, script: str) -> int:
         if "\u00c0" <= char <= "\u017f":
             return 1
         return 2 if script in _COVERED_SCRIPTS else 0
-    return 1 if rarity >= 4 else 0
+    return 1 if rarity >= 7 else 0
 
 
 # Kinds of character, for the seams between neighbours.
@@ -152,8 +156,9 @@ def _describe(char: str) -> Info:
             return (LETTER, script, case, max(_RARE, CHAR_COSTS.get(char, _RARE)))
         return (LETTER, script, case, _letter_cost(char, script))
     if category.startswith("M"):
-        # Accents for decomposed (NFD) text are common; other combining marks are not.
-        common = 0x0300 <= code <= 0x0331 or script not in ("mark", "rare", "latin", "ipa")
+        # The accents of decomposed (NFD) European text are common; other combining marks
+        # are not (``Ã©`` through Mac Roman is U+0329, a vertical line below).
+        common = code in _NFD_ACCENTS or script not in ("mark", "rare", "latin", "ipa")
         return (MARK, "", "", _FREE if common else _RARE)
     if char in _GLUE_PUNCTUATION or category == "Zs":
         return (PUNCT, "", "", _FREE)
@@ -189,6 +194,20 @@ def _info(char: str) -> Info:
             return _ASCII_UPPER if char.isupper() else _ASCII_LOWER
         return _ASCII_OTHER
     return _describe(char)
+
+
+def rarity(text: str) -> int:
+    """How rare the letters of ``text`` are, summed: 0 for each common letter, up to 10 for
+    letters never seen in the word lists (9 or more). Finer than :func:`text_cost`, for choosing
+    between two repairs of the same bytes (``más`` over ``mås``)."""
+    total = 0
+    for char in text:
+        if char >= "\x80":
+            if char.isalpha():
+                total += CHAR_COSTS.get(char, 10)
+            elif _info(char)[0] == MARK:
+                total += 3 if ord(char) in _NFD_ACCENTS else 10
+    return total
 
 
 def char_cost(char: str) -> int:
@@ -239,9 +258,20 @@ def text_cost(text: str) -> int:
     total = 0
     previous = _ASCII_OTHER
     previous_char = " "
+    before_previous = _ASCII_OTHER
     for char in text:
         info = _info(char)
         total += info[3]
+        if (
+            info[0] in (PUNCT, SYMBOL)
+            and char != " "
+            and previous[0] == LETTER
+            and previous_char >= "\x80"
+            and before_previous[0] != LETTER
+        ):
+            # A one-letter word glued to punctuation: `` Â« ``, `` Β» ``, ``Ã\xa0`` (the lead
+            # byte C2 or C3 of « » à read through cp1252 or cp1253).
+            total += 2
         if info[0] == MARK:
             # Marks stack on their base letter (Thai ั้, Vietnamese ệ): the seam that
             # matters is between base letters, so a mark leaves ``previous`` alone.
@@ -250,6 +280,7 @@ def text_cost(text: str) -> int:
             continue
         if char >= "\x80" or previous_char >= "\x80":
             total += _seam_cost(previous, info, previous_char < "\x80" or char < "\x80")
+        before_previous = previous
         previous = info
         previous_char = char
     return total

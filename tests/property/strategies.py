@@ -3,7 +3,7 @@
 Test modules in this folder import it as ``from strategies import ...``: pytest's default
 (prepend) import mode puts the folder of a test module without ``__init__.py`` on
 ``sys.path``. There is deliberately no ``conftest.py`` here: a second module named
-``conftest`` would shadow ``tests/conftest.py`` for ``from conftest import corpus_path``.
+``conftest`` would shadow ``tests/conftest.py`` for ``from corpora import corpus_path``.
 
 Hypothesis profiles are registered on import: ``dev`` (the default) and ``ci`` (derandomised,
 so a CI failure reproduces). Choose one with ``HYPOTHESIS_PROFILE=ci``.
@@ -35,28 +35,33 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Languages with a word list in wordfreq, grouped loosely by script.
+LATIN_LANGUAGES = _words("en fr de es pt it nl sv pl cs tr ro hu vi")
 WORDFREQ_LANGUAGES = (
-    "en fr de es pt it nl sv pl cs tr ro hu vi "  # Latin
-    "ru uk bg "  # Cyrillic
-    "el he ar fa hi "  # Greek, Hebrew, Arabic, Devanagari
-    "ja zh ko"  # CJK
-).split()
+    *LATIN_LANGUAGES,
+    *_words("ru uk bg"),  # Cyrillic
+    *_words("el he ar fa hi"),  # Greek, Hebrew, Arabic, Devanagari
+    *_words("ja zh ko"),
+)
 
 # wordfreq has no Thai or Georgian list: a few common words, written for these tests.
 HAND_WRITTEN_WORDS = {
-    "th": (
+    "th": _words(
         "ภาษา ไทย สวัสดี ครับ ค่ะ ประเทศ คน และ ที่ ใน เป็น ของ มี ไม่ ได้ จะ ให้ กับ "
         "วัน นี้ บ้าน เมือง น้ำ ข้าว กิน ดี มาก ขอบคุณ เรา"
-    ).split(),
-    "ka": (
+    ),
+    "ka": _words(
         "და არის საქართველო ენა თბილისი ქართული ეს რომ არ მე შენ ის ჩვენ ერთი ორი "
         "სახლი წყალი დიდი კარგი მადლობა გამარჯობა დღეს ხვალ წელი ქალაქი"
-    ).split(),
+    ),
 }
 
-LANGUAGES = tuple(WORDFREQ_LANGUAGES) + tuple(HAND_WRITTEN_WORDS)
-LATIN_LANGUAGES = tuple(WORDFREQ_LANGUAGES[:14])
+LANGUAGES = WORDFREQ_LANGUAGES + tuple(HAND_WRITTEN_WORDS)
 CJK_LANGUAGES = ("ja", "zh", "ko")
 
 # Single-byte code pages whose round trip fixtext undoes (UTF-8 bytes decoded with them).
@@ -114,7 +119,7 @@ SEPARATORS = (" ", " ", " ", "\u00a0", ", ", " - ")
 def words_of(language: str) -> tuple[str, ...]:
     """Common words of ``language``, from wordfreq or the hand-written lists above."""
     if language in HAND_WRITTEN_WORDS:
-        return tuple(HAND_WRITTEN_WORDS[language])
+        return HAND_WRITTEN_WORDS[language]
     return tuple(wordfreq.top_n_list(language, 3000))
 
 

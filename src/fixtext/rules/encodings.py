@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from fixtext.codepages import CODE_PAGES, CodePage, may_hold_sequence
 from fixtext.model import Edit
-from fixtext.plausibility import text_cost
+from fixtext.plausibility import rarity, text_cost
 
 __all__ = ["find_codepage_repairs"]
 
@@ -125,13 +125,18 @@ def find_codepage_repairs(text: str) -> list[Edit]:
     # chooses first (``─¥`` is ``ĝ`` through cp437, ``ľ`` through cp850: the rest of the
     # text decides), then the others fill the gaps; among equals, the one listed first.
     order = {code_page.name: rank for rank, code_page in enumerate(CODE_PAGES)}
+    # Between code pages that explain the text equally well (cp1250 and ISO-8859-2 read
+    # ``ĂĄ`` as ``å`` and ``á``), the one whose letters are more common wins.
     totals: dict[str, int] = {}
+    rarities: dict[str, int] = {}
     for c in viable:
         family = c.code_page.split("+")[0]
         totals[family] = totals.get(family, 0) + max(c.gain, 0)
+        rarities[family] = rarities.get(family, 0) + rarity(c.after)
     viable.sort(
         key=lambda c: (
             -totals[c.code_page.split("+")[0]],
+            rarities[c.code_page.split("+")[0]],
             order[c.code_page.split("+")[0]],
             -c.gain,
             c.start,

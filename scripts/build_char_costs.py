@@ -21,28 +21,43 @@ OUTPUT = Path(__file__).resolve().parent.parent / "src" / "fixtext" / "data" / "
 
 
 def letter_distribution(language: str) -> dict[str, float]:
+    """Share of each non-ASCII letter among all letters (ASCII included) of the language."""
     counts: Counter[str] = Counter()
+    letters = 0.0
     # The frequency table itself, not word_frequency(): that would tokenize, which needs
     # optional tokenizers for Japanese and Chinese.
     table = wordfreq.get_frequency_dict(language)
     for word in sorted(table, key=table.__getitem__, reverse=True)[:WORDS_PER_LANGUAGE]:
         weight = table[word]
         for char in word:
-            if char.isalpha() and not char.isascii():
-                counts[char] += weight
-    total = sum(counts.values()) or 1.0
+            if char.isalpha():
+                letters += weight
+                if not char.isascii():
+                    counts[char] += weight
+    total = letters or 1.0
     return {char: count / total for char, count in counts.items()}
+
+
+# wordfreq case-folds its words, which turns German ß into "ss": give ß back its share
+# (about one letter in 300 of German text, from published letter counts).
+MISSING_LETTERS = {"de": {"ß": 0.003}}
 
 
 def main() -> None:
     languages = sorted(wordfreq.available_languages())
     share: Counter[str] = Counter()
+    alphabets: dict[str, dict[str, float]] = {}
     for language in languages:
-        for char, p in letter_distribution(language).items():
+        distribution = letter_distribution(language)
+        distribution.update(MISSING_LETTERS.get(language, {}))
+        alphabets[language] = {
+            char: round(-math.log10(p), 1) for char, p in distribution.items() if p >= 1e-5
+        }
+        for char, p in distribution.items():
             share[char] += p / len(languages)
     costs: dict[str, int] = {}
     for char, p in share.items():
-        cost = max(0, min(9, math.floor(-2 * math.log10(p)) - 2))
+        cost = max(0, min(9, math.floor(-2 * math.log10(p)) - 5))
         costs[char] = cost
         upper = char.upper()
         if len(upper) == 1 and upper != char:
@@ -58,6 +73,15 @@ def main() -> None:
     ]
     for char in sorted(costs):
         lines.append(f"    {char!r}: {costs[char]},")
+    lines.append("}")
+    lines.append("")
+    lines.append("# Per language: -log10 of each non-ASCII letter's share of the letters written.")
+    lines.append("ALPHABETS: dict[str, dict[str, float]] = {")
+    for language in sorted(alphabets):
+        lines.append(f"    {language!r}: {{")
+        for char in sorted(alphabets[language]):
+            lines.append(f"        {char!r}: {alphabets[language][char]},")
+        lines.append("    },")
     lines.append("}")
     OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(costs)} letters written to {OUTPUT}")

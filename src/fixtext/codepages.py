@@ -12,8 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
-__all__ = ["CODE_PAGES", "CodePage", "may_hold_sequence"]
+__all__ = ["CODE_PAGES", "CodePage", "Family", "find_candidate_pages"]
+
+Family = Literal["windows", "dos", "cyrillic", "thai"]
+
+# Lead bytes of the two-byte UTF-8 sequences worth looking for through DOS and Mac pages:
+# Latin-1 and Latin Extended-A (C2–C5), Romanian ș ț (C8), Greek, Cyrillic, Hebrew and Arabic
+# (CE–D1, D6–DB). Their other lead characters are punctuation (Mac Roman’s ’ is D5) that clean
+# text glues to letters.
+_DOS_TWO_BYTE_LEADS = frozenset(
+    [0xC2, 0xC3, 0xC4, 0xC5, 0xC8, *range(0xCE, 0xD2), *range(0xD6, 0xDC)]
+)
+# Lead bytes that a Cyrillic code page's letter may stand for before a continuation letter:
+# Latin-1 and Latin Extended-A (``цЁ`` is ó through KOI8-R) and Cyrillic itself.
+_CYRILLIC_LETTER_LEADS = frozenset([0xC2, 0xC3, 0xC4, 0xC5, 0xD0, 0xD1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +46,8 @@ class CodePage:
     before ``sequence`` can match (a single character class scans much faster)."""
     leads: str
     continuations: str
-    letter_pairs: bool
+    family: Family
+    """Code pages of a family share one gate (see :func:`find_candidate_pages`)."""
 
     def encode(self, text: str) -> bytes:
         """The bytes ``text`` stood for; every character must be ASCII or in ``to_byte``."""
@@ -45,21 +60,19 @@ def _character_class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in members) + "]" if members else "(?!)"
 
 
-def _build(
-    name: str,
-    codec: str,
-    *,
-    thai_only: bool = False,
-    latin1_controls: bool = False,
-    letter_pairs: bool = True,
-) -> CodePage:
+def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = False) -> CodePage:
     """Build the table and patterns of one code page.
 
-    ``thai_only``: only Thai's own three-byte sequences count (see cp874 below).
-    ``letter_pairs=False``: where the code page puts lower-case letters at lead bytes and
-    letters at continuation bytes too (cp866, KOI8), ordinary words line up as sequences
-    (``раб`` in cp866 is E0 A0 A1); only sequences that also hold a capital, a box-drawing
-    character or the Cyrillic lead bytes D0/D1 are looked at.
+    The family narrows the patterns where clean text would otherwise match all the time:
+
+    * ``dos`` (cp437, cp850, cp852, Mac Roman): two-byte sequences only for the lead bytes
+      in ``_DOS_TWO_BYTE_LEADS``;
+    * ``cyrillic`` (cp866, KOI8, Mac Cyrillic), whose lead and continuation bytes are both
+      Cyrillic letters: ordinary words line up as sequences (``раб`` in cp866 is E0 A0 A1),
+      so a sequence must also hold a capital, a box-drawing character or a symbol, or start
+      with one of ``_CYRILLIC_LETTER_LEADS``;
+    * ``thai`` (windows-874): only Thai's own three-byte sequences (E0 B8–B9 xx), since Thai
+      letters fill both halves of the code page.
     """
     to_byte: dict[str, int] = {}
     for byte in range(0x80, 0x100):
@@ -79,25 +92,23 @@ def _build(
         return "".join(c for c, b in to_byte.items() if low <= b <= high)
 
     lead2, lead3, lead4 = chars(0xC2, 0xDF), chars(0xE0, 0xEF), chars(0xF0, 0xF4)
-    if thai_only:
-        # Of the three-byte sequences, only those of Thai itself (E0 B8–B9 xx).
-        lead3, lead4 = chars(0xE0, 0xE0), ""
     conts = chars(0x80, 0xBF)
     cont = _character_class(conts)
-    if letter_pairs:
-        two = f"{_character_class(lead2)}{cont}"
-        three = f"{_character_class(lead3)}{cont}{{2}}"
-    else:
+    if family == "dos":
+        lead2 = "".join(c for c in lead2 if to_byte[c] in _DOS_TWO_BYTE_LEADS)
+    if family == "thai":
+        lead2, lead3, lead4 = "", chars(0xE0, 0xE0), ""
+    two = f"{_character_class(lead2)}{cont}"
+    three = f"{_character_class(lead3)}{cont}{{2}}"
+    if family == "cyrillic":
         lower = _character_class(c for c in conts if c.islower())
         not_lower = _character_class(c for c in conts if not c.islower())
         not_letter = _character_class(c for c in conts if not c.isalpha())
-        lower_leads = "".join(c for c in lead2 if c.islower() and to_byte[c] not in (0xD0, 0xD1))
-        other_leads = "".join(c for c in lead2 if c not in lower_leads)
-        two = (
-            f"{_character_class(other_leads)}{cont}|{_character_class(lower_leads)}{not_letter}"
-            if lower_leads
-            else f"{_character_class(lead2)}{cont}"
+        lower_leads = "".join(
+            c for c in lead2 if c.islower() and to_byte[c] not in _CYRILLIC_LETTER_LEADS
         )
+        other_leads = "".join(c for c in lead2 if c not in lower_leads)
+        two = f"{_character_class(other_leads)}{cont}|{_character_class(lower_leads)}{not_letter}"
         three = f"{_character_class(lead3)}(?:{not_lower}{cont}|{lower}{not_lower})"
     pattern = re.compile(f"{two}|{three}|{_character_class(lead4)}{cont}{{3}}")
     return CodePage(
@@ -108,74 +119,77 @@ def _build(
         gate=re.compile(_character_class(lead2 + lead3 + lead4) + cont),
         leads=lead2 + lead3 + lead4,
         continuations=conts,
-        letter_pairs=letter_pairs,
+        family=family,
     )
 
 
 # Try order: when two code pages give the same repair, the earlier one names it.
 CODE_PAGES: tuple[CodePage, ...] = (
-    _build("cp1252", "cp1252", latin1_controls=True),
-    _build("cp1250", "cp1250"),
-    _build("cp1251", "cp1251"),
-    _build("cp1253", "cp1253"),
-    _build("cp1254", "cp1254"),
-    _build("cp1257", "cp1257"),
-    _build("iso-8859-2", "iso8859_2"),
-    _build("iso-8859-15", "iso8859_15"),
-    _build("mac-roman", "mac_roman"),
-    _build("cp437", "cp437"),
-    _build("cp850", "cp850"),
-    _build("cp852", "cp852"),
-    _build("cp866", "cp866", letter_pairs=False),
-    _build("koi8-r", "koi8_r", letter_pairs=False),
-    _build("koi8-u", "koi8_u", letter_pairs=False),
-    _build("mac-cyrillic", "mac_cyrillic", letter_pairs=False),
-    _build("iso-8859-5", "iso8859_5"),
-    _build("iso-8859-7", "iso8859_7"),
-    _build("cp1255", "cp1255"),
-    _build("cp1256", "cp1256"),
-    _build("cp1258", "cp1258"),
-    _build("iso-8859-4", "iso8859_4"),
-    _build("iso-8859-10", "iso8859_10"),
-    _build("iso-8859-13", "iso8859_13"),
-    _build("iso-8859-16", "iso8859_16"),
-    # Thai letters fill both halves of windows-874: clean Thai lines up as three-byte
-    # sequences of other scripts everywhere, so only Thai's own ("เธช" for "ส") count.
-    _build("cp874", "cp874", thai_only=True),
+    _build("cp1252", "cp1252", "windows", latin1_controls=True),
+    _build("cp1250", "cp1250", "windows"),
+    _build("cp1251", "cp1251", "windows"),
+    _build("cp1253", "cp1253", "windows"),
+    _build("cp1254", "cp1254", "windows"),
+    _build("cp1257", "cp1257", "windows"),
+    _build("iso-8859-2", "iso8859_2", "windows"),
+    _build("iso-8859-15", "iso8859_15", "windows"),
+    _build("mac-roman", "mac_roman", "dos"),
+    _build("cp437", "cp437", "dos"),
+    _build("cp850", "cp850", "dos"),
+    _build("cp852", "cp852", "dos"),
+    _build("cp866", "cp866", "cyrillic"),
+    _build("koi8-r", "koi8_r", "cyrillic"),
+    _build("koi8-u", "koi8_u", "cyrillic"),
+    _build("mac-cyrillic", "mac_cyrillic", "cyrillic"),
+    _build("iso-8859-5", "iso8859_5", "windows"),
+    _build("iso-8859-7", "iso8859_7", "windows"),
+    _build("cp1255", "cp1255", "windows"),
+    _build("cp1256", "cp1256", "windows"),
+    _build("cp1258", "cp1258", "windows"),
+    _build("iso-8859-4", "iso8859_4", "windows"),
+    _build("iso-8859-10", "iso8859_10", "windows"),
+    _build("iso-8859-13", "iso8859_13", "windows"),
+    _build("iso-8859-16", "iso8859_16", "windows"),
+    _build("cp874", "cp874", "thai"),
 )
 
 
-def _gates(code_pages: Iterable[CodePage]) -> tuple[re.Pattern[str], ...]:
-    """Fast scans, one of which matches wherever any code page's ``sequence`` could.
+def _family_gate(pages: list[CodePage]) -> re.Pattern[str]:
+    """A scan that matches wherever a ``sequence`` of one of ``pages`` could.
 
-    A lead character of any code page followed by a continuation character of any would
-    do, but for cp866 and KOI8, whose continuation bytes are Cyrillic letters, that is every
-    other pair of Russian letters; those code pages get a gate of their own that asks for a
-    capital, a box-drawing character or a symbol, as their ``sequence`` patterns do.
-    (An alternation of the code pages' own patterns would be exact, but scans about a
-    hundred times slower than a pair of character classes.)
+    Any lead character of the family followed by any continuation character of it: looser
+    than the code pages' own patterns (it mixes their tables), but a pair of character
+    classes scans about a hundred times faster than an alternation of them. The Cyrillic
+    family, whose continuation bytes are letters, gets the shape of its patterns instead.
     """
-    pages = list(code_pages)
-    lead_a = "".join(p.leads for p in pages if p.letter_pairs)
-    cont_a = "".join(p.continuations for p in pages if p.letter_pairs)
-    lead_b = "".join(p.leads for p in pages if not p.letter_pairs)
-    cont_b = "".join(p.continuations for p in pages if not p.letter_pairs)
-    lower_b = "".join(c for c in cont_b if c.islower())
-    return (
-        re.compile(_character_class(lead_a) + _character_class(cont_a)),
-        re.compile(
-            _character_class(lead_b + lower_b)
-            + _character_class(c for c in cont_b if not c.islower())
-        ),
-        re.compile(
-            _character_class(c for c in lead_b if not c.islower()) + _character_class(cont_b)
-        ),
-    )
+    if pages[0].family != "cyrillic":
+        leads = "".join(p.leads for p in pages)
+        conts = "".join(p.continuations for p in pages)
+        return re.compile(_character_class(leads) + _character_class(conts))
+    return re.compile("|".join(f"(?:{p.sequence.pattern})" for p in pages))
 
 
-GATES: tuple[re.Pattern[str], ...] = _gates(CODE_PAGES)
+def _by_family() -> tuple[tuple[re.Pattern[str], tuple[CodePage, ...]], ...]:
+    families: dict[str, list[CodePage]] = {}
+    for page in CODE_PAGES:
+        families.setdefault(page.family, []).append(page)
+    return tuple((_family_gate(pages), tuple(pages)) for pages in families.values())
 
 
-def may_hold_sequence(text: str) -> bool:
-    """False when no code page's ``sequence`` can match ``text``: most clean text."""
-    return any(gate.search(text) for gate in GATES)
+_FAMILIES = _by_family()
+
+
+def find_candidate_pages(text: str) -> list[CodePage]:
+    """The code pages whose ``sequence`` may match ``text``, in try order.
+
+    Most clean text is decided here by a few scans, one per family of code pages.
+    """
+    candidates = [
+        page
+        for gate, pages in _FAMILIES
+        if gate.search(text)
+        for page in pages
+        if page.gate.search(text)
+    ]
+    candidates.sort(key=CODE_PAGES.index)
+    return candidates

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
-from fixtext.data.char_costs import CHAR_COSTS
+from fixtext.data.char_costs import ALPHABETS, CHAR_COSTS
 
-__all__ = ["char_cost", "rarity", "text_cost"]
+__all__ = ["char_cost", "language_fit", "text_cost"]
 
 # Script of a letter, by block. Only the distinction between scripts matters here.
 _BLOCKS: tuple[tuple[int, str], ...] = (
@@ -196,18 +198,28 @@ def _info(char: str) -> Info:
     return _describe(char)
 
 
-def rarity(text: str) -> int:
-    """How rare the letters of ``text`` are, summed: 0 for each common letter, up to 10 for
-    letters never seen in the word lists (9 or more). Finer than :func:`text_cost`, for choosing
-    between two repairs of the same bytes (``más`` over ``mås``)."""
-    total = 0
-    for char in text:
-        if char >= "\x80":
-            if char.isalpha():
-                total += CHAR_COSTS.get(char, 10)
-            elif _info(char)[0] == MARK:
-                total += 3 if ord(char) in _NFD_ACCENTS else 10
-    return total
+def language_fit(letters: Iterable[str]) -> float:
+    """How well ``letters`` fit the alphabet of one language: the best, over the languages
+    of the word lists, of the summed ``-log10`` shares of the non-ASCII letters (7 for a
+    letter the language does not use). Lower is better.
+
+    Two code pages often explain the same mojibake equally well and differ in a letter or
+    two (``ĂĄ`` is ``á`` through ISO-8859-2, ``å`` through cp1250): the letters the rest of
+    the repair produces tell which language, and so which code page, it was.
+
+    >>> language_fit("ñá") < language_fit("ùå")
+    True
+    """
+    wanted = Counter(c.lower() for c in letters if c >= "\x80" and c.isalpha())
+    if not wanted:
+        return 0.0
+    return min(
+        sum(alphabet.get(char, _UNUSED_LETTER) * count for char, count in wanted.items())
+        for alphabet in ALPHABETS.values()
+    )
+
+
+_UNUSED_LETTER = 7.0
 
 
 def char_cost(char: str) -> int:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fixtext.codepages import CODE_PAGES, CodePage, may_hold_sequence
+from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.model import Edit
-from fixtext.plausibility import rarity, text_cost
+from fixtext.plausibility import language_fit, text_cost
 
 __all__ = ["find_codepage_repairs"]
 
@@ -27,6 +27,7 @@ _MIN_GAIN = 1
 _STRONG_GAIN = 2
 _CONTEXT = 1
 _MAX_LAYERS = 4
+_FIT_MARGIN = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,10 @@ def _undo_layers(text: str, code_page: CodePage) -> tuple[str, int]:
             deeper = code_page.encode(text).decode("utf-8")
         except (KeyError, UnicodeDecodeError):
             break
+        # Clean words can be valid UTF-8 again by chance ("только" through cp866 is
+        # "⮫쪮"): a further layer must make the text more plausible, not just decode.
+        if text_cost(deeper) >= text_cost(text):
+            break
         text = deeper
         layers += 1
     return text, layers
@@ -107,11 +112,8 @@ def find_codepage_repairs(text: str) -> list[Edit]:
     [Edit(start=3, end=6, after='’', rule='cp1252', confidence=0.75)]
     """
     candidates: list[_Candidate] = []
-    if not may_hold_sequence(text):
-        return []
-    for code_page in CODE_PAGES:
-        if code_page.gate.search(text):
-            candidates.extend(_clusters(text, code_page))
+    for code_page in find_candidate_pages(text):
+        candidates.extend(_clusters(text, code_page))
     if not candidates:
         return []
     confirmed = {c.code_page.split("+")[0] for c in candidates if c.gain >= _STRONG_GAIN}
@@ -126,17 +128,26 @@ def find_codepage_repairs(text: str) -> list[Edit]:
     # text decides), then the others fill the gaps; among equals, the one listed first.
     order = {code_page.name: rank for rank, code_page in enumerate(CODE_PAGES)}
     # Between code pages that explain the text equally well (cp1250 and ISO-8859-2 read
-    # ``ĂĄ`` as ``å`` and ``á``), the one whose letters are more common wins.
+    # ``ĂĄ`` as ``å`` and ``á``), the one whose letters fit one language better wins.
     totals: dict[str, int] = {}
-    rarities: dict[str, int] = {}
+    letters: dict[str, str] = {}
     for c in viable:
         family = c.code_page.split("+")[0]
         totals[family] = totals.get(family, 0) + max(c.gain, 0)
-        rarities[family] = rarities.get(family, 0) + rarity(c.after)
+        letters[family] = letters.get(family, "") + c.after
+    best = max(totals.values(), default=0)
+    fits = {
+        family: language_fit(letters[family]) if totals[family] == best else 0.0
+        for family in totals
+    }
+    # A close fit is no evidence (``č`` and ``ī`` are equally at home in Slovenian and
+    # Latvian): then the code page listed first, the more common one, wins.
+    best_fit = min(fits.values(), default=0.0)
+    fits = {f: 0.0 if fit <= best_fit + _FIT_MARGIN else fit for f, fit in fits.items()}
     viable.sort(
         key=lambda c: (
             -totals[c.code_page.split("+")[0]],
-            rarities[c.code_page.split("+")[0]],
+            fits[c.code_page.split("+")[0]],
             order[c.code_page.split("+")[0]],
             -c.gain,
             c.start,

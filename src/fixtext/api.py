@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from typing import Any
 
 from fixtext.config import DEFAULT_CONFIG, Config
@@ -64,6 +65,20 @@ def _resolve_config(config: Config | None, options: dict[str, Any]) -> Config:
         raise TypeError(f"config must be a fixtext.Config, not {type(base).__name__}")
     if not options:
         return base
+    try:
+        return _replaced(base, tuple(sorted(options.items())))
+    except TypeError:  # an unhashable option value: let Config's validation report it
+        return _replace(base, options)
+
+
+@lru_cache(maxsize=256)
+def _replaced(base: Config, options: tuple[tuple[str, Any], ...]) -> Config:
+    # Ingestion code calls clean(text, entities=False) millions of times: build and
+    # validate each distinct configuration once.
+    return _replace(base, dict(options))
+
+
+def _replace(base: Config, options: dict[str, Any]) -> Config:
     known = {field.name for field in dataclasses.fields(Config)}
     unknown = sorted(set(options) - known)
     if unknown:

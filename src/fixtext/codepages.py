@@ -91,7 +91,8 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
     def chars(low: int, high: int) -> str:
         return "".join(c for c, b in to_byte.items() if low <= b <= high)
 
-    lead2, lead3, lead4 = chars(0xC2, 0xDF), chars(0xE0, 0xEF), chars(0xF0, 0xF4)
+    # Four-byte sequences: only F0 (emoji, CJK extension B); F1–F4 are unassigned planes.
+    lead2, lead3, lead4 = chars(0xC2, 0xDF), chars(0xE0, 0xEF), chars(0xF0, 0xF0)
     conts = chars(0x80, 0xBF)
     cont = _character_class(conts)
     if family == "dos":
@@ -154,26 +155,57 @@ CODE_PAGES: tuple[CodePage, ...] = (
 )
 
 
-def _family_gate(pages: list[CodePage]) -> re.Pattern[str]:
-    """A scan that matches wherever a ``sequence`` of one of ``pages`` could.
+def _family_gates(pages: list[CodePage]) -> tuple[re.Pattern[str], ...]:
+    """Scans, one of which matches wherever a ``sequence`` of one of ``pages`` could.
 
     Any lead character of the family followed by any continuation character of it: looser
     than the code pages' own patterns (it mixes their tables), but a pair of character
-    classes scans about a hundred times faster than an alternation of them. The Cyrillic
-    family, whose continuation bytes are letters, gets the shape of its patterns instead.
+    classes scans about a hundred times faster than an alternation of them.
+
+    The Cyrillic family's lead and continuation bytes are both letters, and mixing its
+    tables would match every other pair of Russian letters; its sequences start with one
+    of these pairs instead:
+
+    * a lead that is not a letter (box drawing, symbols, dashes), or a four-byte lead;
+    * a lower-case letter before anything but a lower-case letter;
+    * a KOI8 or Mac Cyrillic capital before a continuation of the same table;
+    * one of ``_CYRILLIC_LETTER_LEADS`` before a letter.
     """
+    leads = "".join(p.leads for p in pages)
+    conts = "".join(p.continuations for p in pages)
     if pages[0].family != "cyrillic":
-        leads = "".join(p.leads for p in pages)
-        conts = "".join(p.continuations for p in pages)
-        return re.compile(_character_class(leads) + _character_class(conts))
-    return re.compile("|".join(f"(?:{p.sequence.pattern})" for p in pages))
+        return (re.compile(_character_class(leads) + _character_class(conts)),)
+    four_byte = "".join(c for p in pages for c in p.leads if p.to_byte[c] >= 0xF0)
+    gates = [
+        _character_class(
+            [*(c for c in leads if not c.isalpha()), *(c for c in four_byte if not c.islower())]
+        )
+        + _character_class(conts),
+        _character_class(c for c in leads + conts if c.islower())
+        + _character_class(c for c in conts if not c.islower()),
+    ]
+    for codec_family in ("koi8", "mac"):
+        group = [p for p in pages if p.codec.startswith(codec_family)]
+        group_conts = "".join(p.continuations for p in group)
+        capitals = "".join(c for p in group for c in p.leads if c.isupper())
+        free = "".join(
+            c
+            for p in group
+            for c in p.leads
+            if c.islower() and p.to_byte[c] in _CYRILLIC_LETTER_LEADS
+        )
+        gates.append(_character_class(capitals) + _character_class(group_conts))
+        gates.append(
+            _character_class(free) + _character_class(c for c in group_conts if c.isalpha())
+        )
+    return tuple(re.compile(gate) for gate in gates if "(?!)" not in gate)
 
 
-def _by_family() -> tuple[tuple[re.Pattern[str], tuple[CodePage, ...]], ...]:
+def _by_family() -> tuple[tuple[tuple[re.Pattern[str], ...], tuple[CodePage, ...]], ...]:
     families: dict[str, list[CodePage]] = {}
     for page in CODE_PAGES:
         families.setdefault(page.family, []).append(page)
-    return tuple((_family_gate(pages), tuple(pages)) for pages in families.values())
+    return tuple((_family_gates(pages), tuple(pages)) for pages in families.values())
 
 
 _FAMILIES = _by_family()
@@ -186,8 +218,8 @@ def find_candidate_pages(text: str) -> list[CodePage]:
     """
     candidates = [
         page
-        for gate, pages in _FAMILIES
-        if gate.search(text)
+        for gates, pages in _FAMILIES
+        if any(gate.search(text) for gate in gates)
         for page in pages
         if page.gate.search(text)
     ]

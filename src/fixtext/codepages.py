@@ -16,7 +16,7 @@ from typing import Literal
 
 __all__ = ["CODE_PAGES", "CodePage", "Family", "find_candidate_pages"]
 
-Family = Literal["windows", "dos", "cyrillic", "thai"]
+Family = Literal["windows", "windows-cyrillic", "dos", "cyrillic", "thai"]
 
 # Lead bytes of the two-byte UTF-8 sequences worth looking for through DOS and Mac pages:
 # Latin-1 and Latin Extended-A (C2–C5), Romanian ș ț (C8), Greek, Cyrillic, Hebrew and Arabic
@@ -128,7 +128,7 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
 CODE_PAGES: tuple[CodePage, ...] = (
     _build("cp1252", "cp1252", "windows", latin1_controls=True),
     _build("cp1250", "cp1250", "windows"),
-    _build("cp1251", "cp1251", "windows"),
+    _build("cp1251", "cp1251", "windows-cyrillic"),
     _build("cp1253", "cp1253", "windows"),
     _build("cp1254", "cp1254", "windows"),
     _build("cp1257", "cp1257", "windows"),
@@ -142,7 +142,7 @@ CODE_PAGES: tuple[CodePage, ...] = (
     _build("koi8-r", "koi8_r", "cyrillic"),
     _build("koi8-u", "koi8_u", "cyrillic"),
     _build("mac-cyrillic", "mac_cyrillic", "cyrillic"),
-    _build("iso-8859-5", "iso8859_5", "windows"),
+    _build("iso-8859-5", "iso8859_5", "windows-cyrillic"),
     _build("iso-8859-7", "iso8859_7", "windows"),
     _build("cp1255", "cp1255", "windows"),
     _build("cp1256", "cp1256", "windows"),
@@ -173,6 +173,17 @@ def _family_gates(pages: list[CodePage]) -> tuple[re.Pattern[str], ...]:
     """
     leads = "".join(p.leads for p in pages)
     conts = "".join(p.continuations for p in pages)
+    if pages[0].family == "windows-cyrillic":
+        # cp1251's lower-case letters are three- and four-byte leads: they must be followed
+        # by two continuations (Ukrainian ``ві`` is not a sequence, ``вЂ™`` is).
+        # The two tables disagree on which letters are leads, so each gets its own gates.
+        gates = []
+        for page in pages:
+            two = _character_class(c for c in page.leads if page.to_byte[c] < 0xE0)
+            longer = _character_class(c for c in page.leads if page.to_byte[c] >= 0xE0)
+            cont = _character_class(page.continuations)
+            gates += [re.compile(two + cont), re.compile(longer + cont + cont)]
+        return tuple(gates)
     if pages[0].family != "cyrillic":
         return (re.compile(_character_class(leads) + _character_class(conts)),)
     four_byte = "".join(c for p in pages for c in p.leads if p.to_byte[c] >= 0xF0)

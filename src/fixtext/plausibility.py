@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from fixtext.data.char_costs import ALPHABETS, CHAR_COSTS
 
-__all__ = ["char_cost", "language_fit", "text_cost"]
+__all__ = ["char_cost", "dominant_script", "language_fit", "scripts_of", "text_cost"]
 
 # Script of a letter, by block. Only the distinction between scripts matters here.
 _BLOCKS: tuple[tuple[int, str], ...] = (
@@ -220,6 +220,17 @@ def language_fit(letters: Iterable[str]) -> float:
 
 
 _UNUSED_LETTER = 7.0
+
+
+def scripts_of(text: str) -> set[str]:
+    """The scripts of the letters in ``text`` (ASCII letters are ``latin``)."""
+    return {info[1] for info in map(_info, text) if info[0] == LETTER}
+
+
+def dominant_script(text: str) -> str | None:
+    """The script most of the letters of ``text`` are written in, or None without letters."""
+    counts = Counter(info[1] for info in map(_info, text) if info[0] == LETTER)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def char_cost(char: str) -> int:

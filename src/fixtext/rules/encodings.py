@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.model import Edit
-from fixtext.plausibility import language_fit, text_cost
+from fixtext.plausibility import dominant_script, language_fit, scripts_of, text_cost
 
 __all__ = ["find_codepage_repairs"]
 
@@ -28,6 +28,7 @@ _STRONG_GAIN = 2
 _CONTEXT = 1
 _MAX_LAYERS = 4
 _FIT_MARGIN = 1.5
+_SCRIPT_BONUS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +52,14 @@ def _decoded_sequences(text: str, code_page: CodePage) -> list[tuple[int, int, s
     return found
 
 
-def _clusters(text: str, code_page: CodePage) -> list[_Candidate]:
-    """Adjacent decodable sequences, grouped, each with the gain its repair brings."""
+def _clusters(text: str, code_page: CodePage, dominant: str | None) -> list[_Candidate]:
+    """Adjacent decodable sequences, grouped, each with the gain its repair brings.
+
+    ``dominant`` is the main script of the text: a run in another script that becomes
+    letters of the main one is likely damage (``non ГЁ den`` is Italian ``non è den`` read
+    through cp1251). The converse is no evidence: in a wholly damaged text the main script
+    is the damage's (``Ð¿Ñ€Ð¸`` is Latin).
+    """
     candidates = []
     sequences = _decoded_sequences(text, code_page)
     index = 0
@@ -74,6 +81,12 @@ def _clusters(text: str, code_page: CodePage) -> list[_Candidate]:
             # rarely lines up as lead, continuation, lead, continuation…, or as a valid
             # three-byte sequence (``‚Äò`` for ``‘`` through Mac Roman).
             gain += count - 1 + (end - start - count * 2 > 0)
+        if (
+            dominant is not None
+            and scripts_of(after) == {dominant}
+            and dominant not in scripts_of(text[start:end])
+        ):
+            gain += _SCRIPT_BONUS
         name = "+".join([code_page.name] * layers)
         candidates.append(_Candidate(start, end, after, name, gain, count))
     return candidates
@@ -112,8 +125,10 @@ def find_codepage_repairs(text: str) -> list[Edit]:
     [Edit(start=3, end=6, after='’', rule='cp1252', confidence=0.75)]
     """
     candidates: list[_Candidate] = []
-    for code_page in find_candidate_pages(text):
-        candidates.extend(_clusters(text, code_page))
+    pages = find_candidate_pages(text)
+    dominant = dominant_script(text) if pages else None
+    for code_page in pages:
+        candidates.extend(_clusters(text, code_page, dominant))
     if not candidates:
         return []
     confirmed = {c.code_page.split("+")[0] for c in candidates if c.gain >= _STRONG_GAIN}

@@ -29,7 +29,7 @@ class Config:
             escaped once stay as they are. Turn off for markup. Default ``True``.
         lost_bytes: guess characters whose bytes were lost (``donât`` → ``don’t``,
             ``â€?`` → ``”``), using word frequencies; a guess below ``min_confidence``
-            is left as it is. Default ``True``.
+            is left as it is. Needs ``encodings``. Default ``True``.
         legacy: repair legacy 8-bit or CJK text shown through another code page
             (``K\\x94nig`` → ``König``, ``ÏÂÔØ±¾Êé`` → ``下载本书``). Default ``True``.
         min_confidence: the least confidence, between 0 and 1, a change needs to be made.

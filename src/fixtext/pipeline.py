@@ -12,6 +12,7 @@ from fixtext.rules.bom import find_bom_residue
 from fixtext.rules.cjk import find_cjk_repairs
 from fixtext.rules.encodings import find_codepage_repairs
 from fixtext.rules.entities import find_entity_repairs
+from fixtext.rules.legacy import find_legacy_repairs
 from fixtext.rules.lost import find_lost_byte_repairs
 
 __all__ = ["repair_text"]
@@ -36,7 +37,7 @@ def repair_text(text: str, config: Config) -> Result:
             break
         changes, current = compose_changes(text, changes, current, edits)
     unapplied: list[Change] = []
-    if config.lost_bytes:
+    if config.encodings and config.lost_bytes:
         guesses = find_lost_byte_repairs(current, config)
         sure = [g for g in guesses if g.confidence >= config.min_confidence]
         unsure = [g for g in guesses if g.confidence < config.min_confidence]
@@ -90,6 +91,10 @@ def _propose(text: str, config: Config) -> list[Edit]:
         edits = _merge(edits, find_cjk_repairs(text))
     if config.entities:
         edits = _merge(edits, find_entity_repairs(text))
+    if config.legacy and not edits:
+        # Last, and only where nothing else applies: any pair of legacy code pages turns
+        # any text into some other text, so it needs the most evidence.
+        edits = find_legacy_repairs(text)
     return [edit for edit in edits if edit.confidence >= config.min_confidence]
 
 

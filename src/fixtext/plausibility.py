@@ -24,7 +24,14 @@ from functools import lru_cache
 
 from fixtext.data.char_costs import ALPHABETS, CHAR_COSTS
 
-__all__ = ["char_cost", "dominant_script", "language_fit", "scripts_of", "text_cost"]
+__all__ = [
+    "char_cost",
+    "damage",
+    "dominant_script",
+    "language_fit",
+    "scripts_of",
+    "text_cost",
+]
 
 # Script of a letter, by block. Only the distinction between scripts matters here.
 _BLOCKS: tuple[tuple[int, str], ...] = (
@@ -161,7 +168,7 @@ def _describe(char: str) -> Info:
         # The accents of decomposed (NFD) European text are common; other combining marks
         # are not (``Ã©`` through Mac Roman is U+0329, a vertical line below).
         common = code in _NFD_ACCENTS or script not in ("mark", "rare", "latin", "ipa")
-        return (MARK, "", "", _FREE if common else _RARE)
+        return (MARK, script, "", _FREE if common else _RARE)
     if char in _GLUE_PUNCTUATION or category == "Zs":
         return (PUNCT, "", "", _FREE)
     if category == "Nd":
@@ -222,6 +229,14 @@ def language_fit(letters: Iterable[str]) -> float:
 _UNUSED_LETTER = 7.0
 
 
+def damage(text: str) -> int:
+    """The part of :func:`text_cost` that is not the rarity of letters: seams between
+    scripts, controls, box drawing, symbols glued to letters. Rare letters are real text
+    (Greek ``ό``, Serbian ``ћ``); these shapes are not."""
+    letters = sum(info[3] for info in map(_info, text) if info[0] == LETTER)
+    return text_cost(text) - letters
+
+
 def scripts_of(text: str) -> set[str]:
     """The scripts of the letters in ``text`` (ASCII letters are ``latin``)."""
     return {info[1] for info in map(_info, text) if info[0] == LETTER}
@@ -239,6 +254,13 @@ def char_cost(char: str) -> int:
 
 
 _SCRIPT_FAMILY = {"hangul": "cjk"}
+_BETWEEN_LETTERS = {**dict.fromkeys("“”„‟«»", 2), "…": 1}
+
+
+def _family(script: str) -> str:
+    return _SCRIPT_FAMILY.get(script, script)
+
+
 _SCRIPTS_WITHOUT_LETTERS = frozenset({"common", "latin", "mark", "modifier"})
 
 
@@ -297,10 +319,19 @@ def text_cost(text: str) -> int:
             total += 2
         if info[0] == MARK:
             # Marks stack on their base letter (Thai ั้, Vietnamese ệ): the seam that
-            # matters is between base letters, so a mark leaves ``previous`` alone.
+            # matters is between base letters, so a mark leaves ``previous`` alone. A mark
+            # of one script on a letter of another (a Hebrew point on a Latin U) is odd.
             if previous[0] not in (LETTER, MARK):
                 total += 2
+            elif info[1] not in ("mark", "latin", "ipa") and _family(info[1]) != _family(
+                previous[1]
+            ):
+                total += 3
             continue
+        if info[0] == LETTER and before_previous[0] == LETTER:
+            # A double quote or an ellipsis between two letters (``K”nig``, ``CU…NTENOS``);
+            # apostrophes are single quotes.
+            total += _BETWEEN_LETTERS.get(previous_char, 0)
         if char >= "\x80" or previous_char >= "\x80":
             total += _seam_cost(previous, info, previous_char < "\x80" or char < "\x80")
         before_previous = previous

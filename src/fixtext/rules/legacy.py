@@ -1,0 +1,183 @@
+"""Legacy text shown through the wrong legacy code page: ``Thιβtre``, ``K\\x94nig``,
+``CU╔NTENOS``, ``ÏÂÔØ±¾Êé``.
+
+Not UTF-8 this time: the bytes of one 8-bit or CJK code page (the writer's) were decoded
+with another (the reader's). Re-encoding a damaged word with the reader's code page gives the
+bytes back; decoding them with the writer's gives the word: ``Thιβtre`` is cp1252 read as
+cp1253, ``K\\x94nig`` cp437 read as Latin-1, ``ÏÂÔØ±¾Êé`` GBK read as Latin-1 (下载本书).
+
+Any pair of code pages turns any byte string into *some* text, so the evidence must come from
+the text: only words that look damaged (letters of two scripts, a control character or a
+box-drawing character inside a word, symbols glued between letters) are candidates, and one
+pair of code pages must explain the text's damaged words better than any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from fixtext.model import Edit
+from fixtext.plausibility import damage, language_fit, scripts_of, text_cost
+
+__all__ = ["find_legacy_repairs"]
+
+# How the text was decoded (the reader), most common first. The mixed reader decoded what
+# was valid UTF-8 as UTF-8 and the other bytes as Latin-1: ``Çѱ¹ÀÇÇÐ`` is EUC-KR 한국의학
+# where the bytes D1 B1 happened to form ``ѱ``.
+_MIXED = "utf-8+latin-1"
+_READERS = (
+    "latin-1",
+    "cp1252",
+    "cp1253",
+    "cp1251",
+    "cp437",
+    "cp850",
+    "cp866",
+    "mac_roman",
+    _MIXED,
+)
+# What it was written in. CJK code pages come last: they read any Latin-1 run as something.
+_WRITERS = (
+    "cp1252",
+    "cp437",
+    "cp850",
+    "cp852",
+    "cp1250",
+    "cp1251",
+    "cp866",
+    "koi8_r",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "mac_roman",
+    "gbk",
+    "euc_kr",
+    "big5",
+    "shift_jis",
+)
+_CJK_WRITERS = frozenset({"gbk", "euc_kr", "big5", "shift_jis"})
+_ASCII_PAIR = re.compile("[A-Za-z]{2}")
+
+# A word: letters, marks, symbols and controls between spaces or ASCII punctuation.
+_WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
+# How damaged a word must look, and how much better its repair must be.
+_MIN_DAMAGE = 2
+_MIN_GAIN = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    start: int
+    end: int
+    after: str
+    gain: int
+
+
+def _encode(word: str, reader: str) -> bytes:
+    if reader != _MIXED:
+        return word.encode(reader)
+    return b"".join(c.encode("latin-1" if c <= "\xff" else "utf-8") for c in word)
+
+
+def _readings(word: str, reader: str, writer: str) -> str | None:
+    if writer in _CJK_WRITERS and _ASCII_PAIR.search(word):
+        # Double-byte text read as 8-bit is all high bytes: two ASCII letters in a row
+        # (``Th`` of ``Thιβtre``) belong to a word of an alphabet.
+        return None
+    try:
+        data = _encode(word, reader)
+        after = data.decode(writer)
+    except UnicodeError:
+        return None
+    if after == word or len(scripts_of(after) - {"latin"}) > 1:
+        return None
+    if len(after) == len(word) and not _changes_minority(word, after):
+        return None
+    return after
+
+
+def _changes_minority(word: str, after: str) -> bool:
+    """Whether the letters a reading changes are the odd ones out of ``word``.
+
+    ``Thιβtre`` is a Latin word with two Greek letters: they are the damage. ``στiς`` is a
+    Greek word with a Latin typo: turning its Greek letters into Latin ones is not a repair.
+    """
+    changed = Counter(
+        scripts_of(b) == set() or next(iter(scripts_of(b)))
+        for b, a in zip(word, after, strict=True)
+        if b != a
+    )
+    kept = Counter(
+        next(iter(scripts_of(b)))
+        for b, a in zip(word, after, strict=True)
+        if b == a and scripts_of(b)
+    )
+    if not kept:
+        return True
+    majority = max(kept.values())
+    return all(
+        script is True or kept.get(script, 0) + count < majority
+        for script, count in changed.items()
+    )
+
+
+def find_legacy_repairs(text: str) -> list[Edit]:
+    """Propose repairs of legacy text decoded with the wrong legacy code page.
+
+    >>> [e.after for e in find_legacy_repairs("Le Thιβtre de K\\x94nig")]
+    ['Théâtre', 'König']
+    """
+    words = [
+        (m.start(), m.end(), m.group())
+        for m in _WORD.finditer(text)
+        if damage(" " + m.group() + " ") >= _MIN_DAMAGE
+    ]
+    if not words:
+        return []
+    edits: list[Edit] = []
+    while words:
+        found = _best_pair(words)
+        if found is None:
+            break
+        total, readings, rule = found
+        confidence = round(min(0.95, 0.4 + 0.05 * total), 3)
+        edits += [Edit(r.start, r.end, r.after, rule, confidence) for r in readings]
+        done = {r.start for r in readings}
+        words = [w for w in words if w[0] not in done]
+    return sorted(edits)
+
+
+def _best_pair(
+    words: list[tuple[int, int, str]],
+) -> tuple[int, list[_Reading], str] | None:
+    """The pair of code pages that explains the damaged ``words`` best, and its readings.
+
+    A text damaged once was damaged by one pair: the pair that repairs most wins, and among
+    equals, the one whose letters fit one language best (``König`` over ``Kînig``).
+    """
+    best: tuple[int, float, list[_Reading], str] | None = None
+    for reader in _READERS:
+        for writer in _WRITERS:
+            if writer == reader:
+                continue
+            readings = []
+            for start, end, word in words:
+                after = _readings(word, reader, writer)
+                if after is None:
+                    continue
+                gain = text_cost(" " + word + " ") - text_cost(" " + after + " ")
+                if gain >= _MIN_GAIN:
+                    readings.append(_Reading(start, end, after, gain))
+            if not readings:
+                continue
+            total = sum(r.gain for r in readings)
+            fit = language_fit("".join(r.after for r in readings))
+            if best is None or (total, -fit) > (best[0], -best[1]):
+                best = (total, fit, readings, f"{writer}-as-{reader}")
+    if best is None:
+        return None
+    return best[0], best[2], best[3]

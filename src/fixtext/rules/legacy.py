@@ -77,6 +77,12 @@ class _Reading:
     gain: int
 
 
+def _mostly_latin1(word: str) -> bool:
+    high = [c for c in word if c >= "\x80"]
+    latin1 = sum(1 for c in high if c <= "\xff")
+    return 0 < len(high) - latin1 < latin1
+
+
 def _encode(word: str, reader: str) -> bytes:
     if reader != _MIXED:
         return word.encode(reader)
@@ -84,6 +90,10 @@ def _encode(word: str, reader: str) -> bytes:
 
 
 def _readings(word: str, reader: str, writer: str) -> str | None:
+    if reader == _MIXED and (writer not in _CJK_WRITERS or not _mostly_latin1(word)):
+        # Only double-byte text comes out of a mixed reading mostly as Latin-1 letters
+        # with the odd UTF-8 character between them.
+        return None
     if writer in _CJK_WRITERS and _ASCII_PAIR.search(word):
         # Double-byte text read as 8-bit is all high bytes: two ASCII letters in a row
         # (``Th`` of ``Thιβtre``) belong to a word of an alphabet.

@@ -66,16 +66,17 @@ def _resolve_config(config: Config | None, options: dict[str, Any]) -> Config:
     if not options:
         return base
     try:
-        return _replaced(base, tuple(sorted(options.items())))
+        # The type is part of the key: True == 1, but only one of them is a valid option.
+        return _replaced(base, tuple(sorted((k, type(v).__name__, v) for k, v in options.items())))
     except TypeError:  # an unhashable option value: let Config's validation report it
         return _replace(base, options)
 
 
 @lru_cache(maxsize=256)
-def _replaced(base: Config, options: tuple[tuple[str, Any], ...]) -> Config:
+def _replaced(base: Config, options: tuple[tuple[str, str, Any], ...]) -> Config:
     # Ingestion code calls clean(text, entities=False) millions of times: build and
     # validate each distinct configuration once.
-    return _replace(base, dict(options))
+    return _replace(base, {name: value for name, _, value in options})
 
 
 def _replace(base: Config, options: dict[str, Any]) -> Config:

@@ -31,8 +31,8 @@ def repair_text(text: str, config: Config) -> Result:
         return Result(text, ())
     changes: list[Change] = []
     current = text
-    for _ in range(config.max_passes):
-        edits = _propose(current, config)
+    for done in range(config.max_passes):
+        edits = _propose(current, config, config.max_passes - done)
         if not edits:
             break
         changes, current = compose_changes(text, changes, current, edits)
@@ -83,11 +83,12 @@ def _normalization_edits(text: str, form: Normalization) -> list[Edit]:
     return edits
 
 
-def _propose(text: str, config: Config) -> list[Edit]:
+def _propose(text: str, config: Config, layers: int) -> list[Edit]:
+    """Repairs of one layer of damage (of up to ``layers`` for the same code page twice)."""
     edits: list[Edit] = []
     if config.encodings:
         edits = find_bom_residue(text)
-        edits = _merge(edits, find_codepage_repairs(text))
+        edits = _merge(edits, find_codepage_repairs(text, layers))
         edits = _merge(edits, find_cjk_repairs(text))
     if config.entities:
         edits = _merge(edits, find_entity_repairs(text))

@@ -110,7 +110,7 @@ _NFD_ACCENTS = frozenset(
 # Cost of each kind of character.
 _FREE = 0
 _ODD_SYMBOL = 1
-_BOX = 2
+_BOX = 0  # box drawing is fine in tables; glued to letters, the seams cost
 _RARE = 3
 _CONTROL = 5
 _UNASSIGNED = 6

@@ -52,7 +52,9 @@ def _decoded_sequences(text: str, code_page: CodePage) -> list[tuple[int, int, s
     return found
 
 
-def _clusters(text: str, code_page: CodePage, dominant: str | None) -> list[_Candidate]:
+def _clusters(
+    text: str, code_page: CodePage, dominant: str | None, max_layers: int
+) -> list[_Candidate]:
     """Adjacent decodable sequences, grouped, each with the gain its repair brings.
 
     ``dominant`` is the main script of the text: a run in another script that becomes
@@ -71,7 +73,7 @@ def _clusters(text: str, code_page: CodePage, dominant: str | None) -> list[_Can
             after += sequences[index + count][2]
             count += 1
         index += count
-        after, layers = _undo_layers(after, code_page)
+        after, layers = _undo_layers(after, code_page, max_layers)
         left = text[max(0, start - _CONTEXT) : start]
         right = text[end : end + _CONTEXT]
         before_cost = text_cost(left + text[start:end] + right)
@@ -97,10 +99,10 @@ def _is_common_punctuation(text: str) -> bool:
     return len(text) == 1 and ("\u2010" <= text <= "\u203a" or text in "€™")
 
 
-def _undo_layers(text: str, code_page: CodePage) -> tuple[str, int]:
+def _undo_layers(text: str, code_page: CodePage, max_layers: int) -> tuple[str, int]:
     """Undo further layers of the same damage: ``â€˜`` (from ``Ã¢â‚¬Ëœ``) → ``‘``."""
     layers = 1
-    while layers < _MAX_LAYERS and not text.isascii():
+    while layers < max_layers and not text.isascii():
         try:
             deeper = code_page.encode(text).decode("utf-8")
         except (KeyError, UnicodeDecodeError):
@@ -118,7 +120,7 @@ def _confidence(gain: int) -> float:
     return round(max(gain, 0) / (max(gain, 0) + 1), 3)
 
 
-def find_codepage_repairs(text: str) -> list[Edit]:
+def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit]:
     """Propose repairs of UTF-8 misread through single-byte code pages in ``text``.
 
     >>> find_codepage_repairs("donâ€™t")
@@ -128,7 +130,7 @@ def find_codepage_repairs(text: str) -> list[Edit]:
     pages = find_candidate_pages(text)
     dominant = dominant_script(text) if pages else None
     for code_page in pages:
-        candidates.extend(_clusters(text, code_page, dominant))
+        candidates.extend(_clusters(text, code_page, dominant, max_layers))
     if not candidates:
         return []
     confirmed = {c.code_page.split("+")[0] for c in candidates if c.gain >= _STRONG_GAIN}

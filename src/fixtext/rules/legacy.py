@@ -77,6 +77,11 @@ class _Reading:
     gain: int
 
 
+def _letter_count(word: str) -> int:
+    """A table's ``│x│`` is one letter between box drawing, not a damaged word."""
+    return sum(1 for c in word if c.isalpha())
+
+
 def _mostly_latin1(word: str) -> bool:
     high = [c for c in word if c >= "\x80"]
     latin1 = sum(1 for c in high if c <= "\xff")
@@ -144,7 +149,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     words = [
         (m.start(), m.end(), m.group())
         for m in _WORD.finditer(text)
-        if damage(" " + m.group() + " ") >= _MIN_DAMAGE
+        if damage(" " + m.group() + " ") >= _MIN_DAMAGE and _letter_count(m.group()) >= 2
     ]
     if not words:
         return []

@@ -14,12 +14,62 @@ from fixtext.rules.encodings import find_codepage_repairs
 from fixtext.rules.entities import find_entity_repairs
 from fixtext.rules.legacy import find_legacy_repairs
 from fixtext.rules.lost import find_lost_byte_repairs
+from fixtext.spans import merge_edits
 
 __all__ = ["repair_text"]
 
 
 def repair_text(text: str, config: Config) -> Result:
     """Repair ``text`` under ``config``; the one implementation behind every entry point.
+
+    Long texts are repaired a block of lines at a time, so that time and memory grow with
+    the length of the text, not its square; damage never spans a line break.
+    """
+    if len(text) <= _BLOCK:
+        return _repair_block(text, config)
+    texts: list[str] = []
+    changes: list[Change] = []
+    unapplied: list[Change] = []
+    offset = 0
+    output_offset = 0
+    for block in _blocks(text):
+        result = _repair_block(block, config)
+        texts.append(result.text)
+        changes += [_moved(c, offset) for c in result.changes]
+        unapplied += [_moved(c, output_offset) for c in result.unapplied]
+        offset += len(block)
+        output_offset += len(result.text)
+    return Result("".join(texts), tuple(changes), tuple(unapplied))
+
+
+# Characters per block of a long text; a block ends at a line break after this many.
+_BLOCK = 16_384
+
+
+def _blocks(text: str) -> list[str]:
+    blocks = []
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _BLOCK)
+        end = len(text) if cut < 0 else cut + 1
+        blocks.append(text[start:end])
+        start = end
+    return blocks
+
+
+def _moved(change: Change, offset: int) -> Change:
+    return Change(
+        change.start + offset,
+        change.end + offset,
+        change.before,
+        change.after,
+        change.rule,
+        change.confidence,
+    )
+
+
+def _repair_block(text: str, config: Config) -> Result:
+    """Repair one block of text:
 
     1. Undo lossless damage (code pages, CJK code pages, entities, BOM residue), one layer
        a pass, until nothing changes or ``config.max_passes`` is reached.
@@ -58,11 +108,18 @@ def repair_text(text: str, config: Config) -> Result:
 
 
 def _shift(edits: list[Edit], applied: list[Edit]) -> list[Edit]:
+    """``edits`` (sorted) moved past the ``applied`` ones (sorted); those overlapping them
+    are dropped."""
     shifted = []
+    delta = 0
+    index = 0
     for edit in edits:
-        delta = sum(len(a.after) - (a.end - a.start) for a in applied if a.end <= edit.start)
-        if all(edit.end <= a.start or edit.start >= a.end for a in applied):
-            shifted.append(edit._replace(start=edit.start + delta, end=edit.end + delta))
+        while index < len(applied) and applied[index].end <= edit.start:
+            delta += len(applied[index].after) - (applied[index].end - applied[index].start)
+            index += 1
+        if index < len(applied) and applied[index].start < edit.end:
+            continue
+        shifted.append(edit._replace(start=edit.start + delta, end=edit.end + delta))
     return shifted
 
 
@@ -88,21 +145,12 @@ def _propose(text: str, config: Config, layers: int) -> list[Edit]:
     edits: list[Edit] = []
     if config.encodings:
         edits = find_bom_residue(text)
-        edits = _merge(edits, find_codepage_repairs(text, layers))
-        edits = _merge(edits, find_cjk_repairs(text))
+        edits = merge_edits(edits, find_codepage_repairs(text, layers))
+        edits = merge_edits(edits, find_cjk_repairs(text))
     if config.entities:
-        edits = _merge(edits, find_entity_repairs(text))
+        edits = merge_edits(edits, find_entity_repairs(text))
     if config.legacy and not edits:
         # Last, and only where nothing else applies: any pair of legacy code pages turns
         # any text into some other text, so it needs the most evidence.
         edits = find_legacy_repairs(text)
     return [edit for edit in edits if edit.confidence >= config.min_confidence]
-
-
-def _merge(first: list[Edit], second: list[Edit]) -> list[Edit]:
-    """``first`` and the edits of ``second`` that do not overlap it, sorted."""
-    kept = list(first)
-    for edit in second:
-        if all(edit.end <= e.start or edit.start >= e.end for e in first):
-            kept.append(edit)
-    return sorted(kept)

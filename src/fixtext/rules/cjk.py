@@ -17,6 +17,7 @@ import re
 
 from fixtext.model import Edit
 from fixtext.plausibility import text_cost
+from fixtext.spans import select_disjoint
 
 __all__ = ["CJK_CODECS", "find_cjk_repairs"]
 
@@ -103,8 +104,4 @@ def find_cjk_repairs(text: str) -> list[Edit]:
         if _DECODED_PAIR.search(rough):
             candidates.extend(_candidates(text, codec, name))
     candidates.sort(key=lambda item: -item[0])
-    taken: list[Edit] = []
-    for _, edit in candidates:
-        if all(edit.end <= t.start or edit.start >= t.end for t in taken):
-            taken.append(edit)
-    return sorted(taken)
+    return select_disjoint(edit for _, edit in candidates)

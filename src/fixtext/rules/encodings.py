@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.model import Edit
 from fixtext.plausibility import dominant_script, language_fit, scripts_of, text_cost
+from fixtext.spans import select_disjoint
 
 __all__ = ["find_codepage_repairs"]
 
@@ -170,9 +171,5 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
             c.start,
         )
     )
-    taken: list[_Candidate] = []
-    for candidate in viable:
-        if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
-            taken.append(candidate)
-    taken.sort(key=lambda c: c.start)
+    taken = select_disjoint(viable)
     return [Edit(c.start, c.end, c.after, c.code_page, _confidence(max(c.gain, 1))) for c in taken]

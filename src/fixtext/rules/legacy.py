@@ -67,6 +67,8 @@ _WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 # How damaged a word must look, and how much better its repair must be.
 _MIN_DAMAGE = 2
 _MIN_GAIN = 2
+_MAX_WORDS = 32
+_MAX_PAIRS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +155,13 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     ]
     if not words:
         return []
+    # A text with many damaged-looking words left after the UTF-8 repairs holds lost bytes,
+    # not legacy text; the search below tries every pair of code pages on every word.
+    words = words[:_MAX_WORDS]
     edits: list[Edit] = []
-    while words:
+    for _ in range(_MAX_PAIRS):
+        if not words:
+            break
         found = _best_pair(words)
         if found is None:
             break

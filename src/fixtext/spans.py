@@ -1,0 +1,63 @@
+"""Choosing among overlapping proposals, in time proportional to their number."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
+__all__ = ["merge_edits", "select_disjoint"]
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=_Span)
+
+
+class _Taken:
+    """Disjoint spans, sorted, with a fast test for overlap."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self.starts, end)
+        # Only the span starting last before ``end`` can reach into [start, end).
+        return (index > 0 and self.ends[index - 1] > start) or (
+            start == end and index < len(self.starts) and self.starts[index] == start
+        )
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
+def select_disjoint(candidates: Iterable[SpanT]) -> list[SpanT]:
+    """Keep, in the order given (best first), each candidate that overlaps none kept before;
+    return them sorted by position.
+
+    >>> from fixtext.model import Edit
+    >>> [e.after for e in select_disjoint([Edit(2, 5, "b", "r", 1), Edit(0, 3, "a", "r", 1)])]
+    ['b']
+    """
+    taken = _Taken()
+    kept = []
+    for candidate in candidates:
+        if not taken.overlaps(candidate.start, candidate.end):
+            taken.add(candidate.start, candidate.end)
+            kept.append(candidate)
+    kept.sort(key=lambda c: (c.start, c.end))
+    return kept
+
+
+def merge_edits(first: Iterable[SpanT], second: Iterable[SpanT]) -> list[SpanT]:
+    """All of ``first`` (disjoint), and those of ``second`` that overlap none of it, sorted."""
+    return select_disjoint([*first, *second])

@@ -254,7 +254,10 @@ def char_cost(char: str) -> int:
 
 
 _SCRIPT_FAMILY = {"hangul": "cjk"}
-_BETWEEN_LETTERS = {**dict.fromkeys("“”„‟«»", 2), "…": 1}
+# Between two letters: double quotes and ``‘`` are not apostrophes; an ellipsis rarely
+# joins two letters. (A no-break space may: Polish and Czech glue ``w`` and ``s`` to the
+# next word with one.)
+_BETWEEN_LETTERS = {**dict.fromkeys("“”„‟«»", 2), "…": 1, "‘": 1}
 
 
 def _family(script: str) -> str:
@@ -284,9 +287,10 @@ def _seam_cost(left: Info, right: Info, ascii_side: bool) -> int:
     if right_kind == MARK:
         return 0 if left_kind == LETTER else 2
     if left_kind == SYMBOL:
-        return 1 if right_kind in (LETTER, SYMBOL) else 0
+        return 1 if right_kind in (LETTER, SYMBOL, BOX) else 0
     if left_kind == BOX:
-        return 2 if right_kind == LETTER else 0
+        # Box drawing meets box drawing and spaces in a table; ``┬½`` is « through cp437.
+        return 2 if right_kind == LETTER else 1 if right_kind == SYMBOL else 0
     return 0
 
 

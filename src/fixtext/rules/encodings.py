@@ -96,8 +96,9 @@ def _clusters(
 
 
 def _is_common_punctuation(text: str) -> bool:
-    """``‘ ’ “ ” – — … • € ™``: what three-byte mojibake most often stands for."""
-    return len(text) == 1 and ("\u2010" <= text <= "\u203a" or text in "€™")
+    """``‘ ’ “ ” – — … • € ™ ✔ ♫``: what three-byte mojibake most often stands for, from
+    General Punctuation to Dingbats."""
+    return len(text) == 1 and "\u2010" <= text <= "\u27bf"
 
 
 def _undo_layers(text: str, code_page: CodePage, max_layers: int) -> tuple[str, int]:

@@ -61,6 +61,9 @@ _WRITERS = (
 )
 _CJK_WRITERS = frozenset({"gbk", "euc_kr", "big5", "shift_jis"})
 _ASCII_PAIR = re.compile("[A-Za-z]{2}")
+_EDGES = re.compile(r"^[^\w\x80-\x9f]+|[^\w\x80-\x9f]+$")
+# What a repair never produces: box drawing and control characters.
+_NEVER_AFTER = re.compile("[\x80-\x9f\u2500-\u259f]")
 
 # A word: letters, marks, symbols and controls between spaces or ASCII punctuation.
 _WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
@@ -68,6 +71,8 @@ _WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 _MIN_DAMAGE = 2
 _MIN_GAIN = 2
 _MAX_WORDS = 32
+# A CJK reading of a short Latin-1 run (``aí´´``) is a guess, not a repair.
+_CJK_MIN_CHARS = 4
 _MAX_PAIRS = 2
 
 
@@ -77,6 +82,13 @@ class _Reading:
     end: int
     after: str
     gain: int
+
+
+def _inner_damage(word: str) -> int:
+    """Damage inside the word, case aside: symbols at its edges are quotation marks
+    (Greek ``¨ανατροφή¨``), capitals inside it camel case (``ПоздравЂаво``)."""
+    core = _EDGES.sub("", word)
+    return damage(" " + core.lower() + " ") if core else 0
 
 
 def _letter_count(word: str) -> int:
@@ -101,7 +113,9 @@ def _readings(word: str, reader: str, writer: str) -> str | None:
         # Only double-byte text comes out of a mixed reading mostly as Latin-1 letters
         # with the odd UTF-8 character between them.
         return None
-    if writer in _CJK_WRITERS and _ASCII_PAIR.search(word):
+    if writer in _CJK_WRITERS and (
+        _ASCII_PAIR.search(word) or sum(1 for c in word if c >= "\x80") < _CJK_MIN_CHARS
+    ):
         # Double-byte text read as 8-bit is all high bytes: two ASCII letters in a row
         # (``Th`` of ``Thιβtre``) belong to a word of an alphabet.
         return None
@@ -110,7 +124,11 @@ def _readings(word: str, reader: str, writer: str) -> str | None:
         after = data.decode(writer)
     except UnicodeError:
         return None
-    if after == word or len(scripts_of(after) - {"latin"}) > 1:
+    if after == word or len(scripts_of(after) - {"latin"}) > 1 or _NEVER_AFTER.search(after):
+        return None
+    letters_before = _letter_count(word)
+    if _letter_count(after) * (2 if writer in _CJK_WRITERS else 1) < letters_before:
+        # A repair gives letters back; two Latin-1 letters make one CJK character.
         return None
     if len(after) == len(word) and not _changes_minority(word, after):
         return None
@@ -151,7 +169,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     words = [
         (m.start(), m.end(), m.group())
         for m in _WORD.finditer(text)
-        if damage(" " + m.group() + " ") >= _MIN_DAMAGE and _letter_count(m.group()) >= 2
+        if _inner_damage(m.group()) >= _MIN_DAMAGE and _letter_count(m.group()) >= 2
     ]
     if not words:
         return []

@@ -17,17 +17,18 @@ candidate, with a head start: ``âge``, ``SÃO``, ``hâlâ`` are words, and stay
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections.abc import Sequence
 
-from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
-
 from fixtext.config import Config
-from fixtext.language import char_logprob, guess_language, score_text
+from fixtext.language import char_logprob, is_common_word, rank_languages, score_text, script_of
 from fixtext.model import Edit
 from fixtext.rules.lost_cjk import find_cjk_repairs
-from fixtext.rules.lost_punctuation import choose_punctuation, quote_style
-from fixtext.rules.lost_utf8 import ByteUnit, find_byte_units
+from fixtext.rules.lost_punctuation import QuoteStyle, choose_punctuation, quote_style
+from fixtext.rules.lost_utf8 import ByteUnit, find_byte_units, replacement_units
+from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
 
 __all__ = ["find_lost_byte_repairs"]
 
@@ -38,11 +39,27 @@ _LEAD_RE = re.compile("[\u00c2-\u00f4]")
 # Lone lead bytes worth a look even when nothing else in the text looks damaged; other
 # accented letters (``é`` ``è`` ``ü``) are taken for mojibake only beside stronger evidence.
 _LONE_SUSPECTS = frozenset("ÂÃÄÅÈÎÏÐÑâ")
+_SUSPECT_RE = re.compile("[ÂÃÄÅÈÎÏÐÑâ]")
+# What ``_is_strong`` looks for, as one search: a lead byte beside a continuation byte or a
+# "?", a lead that is no letter, or a lead touching a letter of a non-Latin script.
+_EVIDENCE_RE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf?\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\u00d7\u00f7]"
+    "|[\u00c2-\u00f4][\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]"
+    "|[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af][\u00c2-\u00f4]"
+)
 
 # log10 head start of the text as it is over any repair of it.
 _KEEP_BONUS = 1.0
 _BEAM_WIDTH = 12
 _OPTIONS_PER_UNIT = 10
+# Languages whose words have the letters a lone lead byte looks like (``â`` ``Ã`` ``Ä`` ``Å``).
+_ACCENTED_LANGUAGES = ("fr", "pt", "ro", "vi", "tr", "it", "es", "ca", "de", "sv", "da", "nb",
+                       "fi", "is", "hu", "cs", "sk", "nl", "en")  # fmt: skip
+_REAL_WORD_ZIPF = 2.5
+_RIVAL_LANGUAGES = 3
+_RIVAL_MARGIN = 3.0
 
 Choice = tuple[str, int] | None
 
@@ -61,34 +78,87 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
         return []
     cjk_edits = find_cjk_repairs(text)
     taken = [(edit.start, edit.end) for edit in cjk_edits]
+    # Without a sign of mojibake beyond a lone accented letter, only the usual suspects are
+    # looked at: building the 1,024 candidates of every ``é`` in French text is wasted.
+    lead_re = _LEAD_RE if _EVIDENCE_RE.search(text) else _SUSPECT_RE
     units = [
         unit
-        for unit in find_byte_units(text, [m.start() for m in _LEAD_RE.finditer(text)])
+        for unit in find_byte_units(text, [m.start() for m in lead_re.finditer(text)])
         if not any(start < unit.end and unit.start < end for start, end in taken)
     ]
-    units = _plausible_units(text, units)
-    if not units:
+    units = [unit for unit in _plausible_units(text, units) if not _forms_real_word(text, unit)]
+    if not units and "\ufffd" not in text:
         return sorted(cjk_edits)
-    language = guess_language(_tentative_repair(text, units))
-    style = quote_style(text, language)
     edits = list(cjk_edits)
-    for cluster, (window_start, window_end) in _clusters(text, units):
-        edits.extend(_decide(text, window_start, window_end, cluster, language, style))
-    return sorted(edits)
+    best_total = -math.inf
+    best_edits: list[Edit] = []
+    for language in _likely_languages(_tentative_repair(text, units)):
+        replacements = replacement_units(text, language, taken) if "\ufffd" in text else []
+        clusters = _clusters(text, sorted(units + replacements, key=lambda unit: unit.start))
+        style = quote_style(text, language)
+        total = 0.0
+        found: list[Edit] = []
+        for cluster, (window_start, window_end) in clusters:
+            score, cluster_edits = _decide(text, window_start, window_end, cluster, language, style)
+            total += score
+            found.extend(cluster_edits)
+        if total > best_total:
+            best_total, best_edits = total, found
+    return sorted(edits + best_edits)
+
+
+def _likely_languages(text: str) -> list[str | None]:
+    """The guessed language, and its close rivals: ``nie powiodÅo siÄ`` is Polish, but
+    until ``Å`` and ``Ä`` are decided its known words fit Slovak as well."""
+    ranked = rank_languages(text)
+    if not ranked:
+        return [None]
+    top = ranked[0][1]
+    return [code for code, score in ranked[:_RIVAL_LANGUAGES] if score >= top - _RIVAL_MARGIN]
 
 
 def _plausible_units(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
     """Drop units that only a text full of mojibake would make plausible, unless it is."""
-    strong = sum(1 for unit in units if _is_strong(text, unit))
-    if strong >= 2:
+    if any(_is_strong(text, unit) for unit in units):
         return units
-    return [unit for unit in units if _is_strong(text, unit) or text[unit.start] in _LONE_SUSPECTS]
+    return [unit for unit in units if text[unit.start] in _LONE_SUSPECTS]
+
+
+def _forms_real_word(text: str, unit: ByteUnit) -> bool:
+    """Whether a lone lead letter belongs to a word some language knows: ``âge``, ``SÃO``,
+    ``hâlâ``, ``cât`` are written that way, whatever the language of the rest."""
+    if unit.lossless or not text[unit.start].isalpha() or text[unit.start + 1 : unit.end].strip():
+        return False
+    start = unit.start
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    end = unit.start + 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    word = text[start:end]
+    # ``câ`` in ``â%câ:`` is no word: a two-letter "word" is too easily a lost quote.
+    if len(word) < 2 or any(script_of(char) != "Latin" for char in word):
+        return False
+    if not (word.isupper() or word.islower() or word.istitle()):
+        return False  # ``siÄ`` is no way to write a word, whatever ``siä`` means in Finnish
+    return any(is_common_word(word, code, _REAL_WORD_ZIPF) for code in _ACCENTED_LANGUAGES)
 
 
 def _is_strong(text: str, unit: ByteUnit) -> bool:
-    """A unit with a continuation byte beside its lead (``Ã¥``, ``å³``, ``Ð?``) or a space
-    taken for ``A0``: clean text rarely has a lead-byte letter followed by such a symbol."""
-    return unit.end - unit.start > 1 and text[unit.start + 1] != " "
+    """Whether a unit looks like mojibake on its own: a lead byte with a continuation byte
+    beside it (``Ã¥``, ``å³``, ``Ð?``), a lead that is no letter (``×``, the first byte of
+    ``מ``), or a lead inside a word of another script (``Ñекст``)."""
+    lead = text[unit.start]
+    if unit.end - unit.start > 1 and text[unit.start + 1] != " ":
+        return True
+    if not lead.isalpha():
+        return True
+    for index in (unit.start - 1, unit.end):
+        if 0 <= index < len(text):
+            script = script_of(text[index])
+            if script is not None and script not in ("Latin", "Other"):
+                return True
+    return False
 
 
 def _tentative_repair(text: str, units: Sequence[ByteUnit]) -> str:
@@ -104,14 +174,14 @@ def _tentative_repair(text: str, units: Sequence[ByteUnit]) -> str:
     return "".join(parts)
 
 
-def _clusters(
-    text: str, units: list[ByteUnit]
-) -> list[tuple[list[ByteUnit], tuple[int, int]]]:
+def _clusters(text: str, units: list[ByteUnit]) -> list[tuple[list[ByteUnit], tuple[int, int]]]:
     """Group units whose words touch: they are decided together."""
     clusters: list[tuple[list[ByteUnit], tuple[int, int]]] = []
     for unit in units:
         start = _word_start(text, unit.start)
         end = _word_end(text, unit.end)
+        if end < len(text) and min(stop for _, stop in unit.candidates) < unit.end:
+            end = _word_end(text, end + 1)  # ``Ã  partir``: see the doubled space
         if clusters and start < clusters[-1][1][1]:
             members, (first, _) = clusters[-1]
             clusters[-1] = ([*members, unit], (first, max(end, clusters[-1][1][1])))
@@ -138,8 +208,10 @@ def _decide(
     window_end: int,
     units: list[ByteUnit],
     language: str | None,
-    style: str,
-) -> list[Edit]:
+    style: QuoteStyle,
+) -> tuple[float, list[Edit]]:
+    """The best repair of the units of one window, with its score (for comparing
+    languages) and its edits (none when the text as it is wins)."""
     options = [_options(text, unit, language, style) for unit in units]
     keep: tuple[Choice, ...] = tuple(None for _ in units)
     beams: list[tuple[Choice, ...]] = [()]
@@ -151,7 +223,7 @@ def _decide(
             if _fits(beam, option, units, index)
         ]
         scored = [
-            (_score(text, window_start, window_end, units, beam, language), beam)
+            (score_text(_render(text, window_start, window_end, units, beam), language), beam)
             for beam in grown
         ]
         scored.sort(key=lambda item: item[0], reverse=True)
@@ -159,18 +231,36 @@ def _decide(
     guessed = _dictionary_beam(text, window_start, window_end, units, language)
     if guessed is not None and guessed not in beams:
         beams.append(guessed)
-    finals = {beam: _score(text, window_start, window_end, units, beam, language) for beam in beams}
-    finals[keep] = _score(text, window_start, window_end, units, keep, language) + _KEEP_BONUS
-    best = max(finals, key=lambda beam: finals[beam])
+    finals: dict[str, tuple[float, tuple[Choice, ...]]] = {}
+    for beam in beams:
+        rendered = _render(text, window_start, window_end, units, beam)
+        score = score_text(rendered, language)
+        if rendered not in finals or finals[rendered][0] < score:
+            finals[rendered] = (score, beam)
+    kept = text[window_start:window_end]
+    finals[kept] = (score_text(kept, language) + _KEEP_BONUS, keep)
+    top, best = max(finals.values(), key=lambda item: item[0])
     if best == keep:
-        return []
-    top = finals[best]
-    confidence = 1.0 / sum(10 ** (score - top) for score in finals.values())
+        return top, []
+    weights = [(10 ** (score - top), beam) for score, beam in finals.values()]
+    total = sum(weight for weight, _ in weights)
     edits = []
-    for unit, choice in zip(units, best):
-        if choice is not None:
-            edits.append(Edit(unit.start, choice[1], choice[0], unit.rule, round(confidence, 3)))
-    return edits
+    for index, (unit, choice) in enumerate(zip(units, best, strict=True)):
+        if choice is None:
+            continue
+        # Each letter is as sure as the share of likely repairs that agree on it.
+        agreeing = sum(weight for weight, beam in weights if beam[index] == choice)
+        confidence = round(agreeing / total, 3)
+        edits.append(Edit(unit.start, choice[1], choice[0], _rule_of(unit, choice), confidence))
+    return top, edits
+
+
+def _rule_of(unit: ByteUnit, choice: tuple[str, int]) -> str:
+    """``lost-nbsp`` when the repair took in a space as the lost ``A0`` byte."""
+    shortest = min(stop for _, stop in unit.candidates)
+    if choice[1] > shortest:
+        return "lost-nbsp"
+    return "lost-c1" if unit.rule == "lost-nbsp" else unit.rule
 
 
 def _fits(beam: tuple[Choice, ...], option: Choice, units: list[ByteUnit], index: int) -> bool:
@@ -180,10 +270,26 @@ def _fits(beam: tuple[Choice, ...], option: Choice, units: list[ByteUnit], index
     return option[1] <= units[index + 1].start
 
 
-def _options(text: str, unit: ByteUnit, language: str | None, style: str) -> list[tuple[str, int]]:
-    if text[unit.start] == "â" and unit.end - unit.start == 1:
+def _options(
+    text: str, unit: ByteUnit, language: str | None, style: QuoteStyle
+) -> list[tuple[str, int]]:
+    if text[unit.start] in "â\ufffd" and unit.end - unit.start == 1:
+        if text[unit.start] == "\ufffd" and not _is_closing_position(text, unit.start):
+            return _ranked(unit, language)
         chosen = choose_punctuation(text, unit.start, unit.end, style)
         return [(chosen, unit.end)]
+    return _ranked(unit, language)
+
+
+def _is_closing_position(text: str, index: int) -> bool:
+    """Whether a ``�`` sits where only ``”`` fits: after a word or ``%s``, before a space,
+    punctuation or the end (``“%s� does not``)."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _ranked(unit: ByteUnit, language: str | None) -> list[tuple[str, int]]:
     if len(unit.candidates) <= _OPTIONS_PER_UNIT:
         return list(unit.candidates)
     ranked = sorted(
@@ -194,27 +300,26 @@ def _options(text: str, unit: ByteUnit, language: str | None, style: str) -> lis
     return ranked[:_OPTIONS_PER_UNIT]
 
 
-def _score(
+def _render(
     text: str,
     window_start: int,
     window_end: int,
     units: list[ByteUnit],
     beam: tuple[Choice, ...],
-    language: str | None,
-) -> float:
+) -> str:
     parts: list[str] = []
     position = window_start
-    for unit, choice in zip(units, beam):
+    for unit, choice in zip(units, beam, strict=False):
         if choice is None:
             continue
         parts.append(text[position : unit.start])
         parts.append(choice[0])
         position = choice[1]
     parts.append(text[position:window_end])
-    return score_text("".join(parts), language)
+    return "".join(parts)
 
 
 def _char_score(char: str, language: str | None) -> float:
-    if char.isalpha():
+    if char.isalpha() or unicodedata.category(char).startswith("M"):
         return char_logprob(char, language)
     return score_text(char, language)

@@ -1,11 +1,370 @@
-"""CJK round trips with lost bytes (placeholder)."""
+"""UTF-8 read as Shift_JIS, GBK, EUC-KR or Big5, with ``�`` where bytes did not decode.
+
+``文字化け`` is ``E6 96 87 E5 AD 97 E5 8C 96 E3 81 91`` in UTF-8. Read as Shift_JIS it
+shows as ``譁�蟄怜喧縺�``: ``E6 96`` is ``譁``, the byte ``87`` decodes to nothing and becomes
+``�``, and so on. Re-encoding each character gives the bytes back; each ``�`` is one lost
+byte (Python's decoders replace one byte at a time). The UTF-8 structure then fixes where
+every character starts, and a lost byte leaves at most 64 (continuation byte) or 16 (lead
+byte) candidates for its character, ranked by character frequency. A character still
+uncertain stays ``�``; the rest of the run is repaired.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from fixtext.language import char_logprob, language_data, pair_logprob, word_logprob
 from fixtext.model import Edit
 
 __all__ = ["find_cjk_repairs"]
 
+_CODECS = ("shift_jis", "gbk", "euc_kr", "big5")
+_LANGUAGES = ("zh", "ja", "ko")
+_RUN_RE = re.compile("[^\\x00-\\x7f]+")
+# A lost byte is the set of values it can have had: those the codec would have shown as
+# ``�`` at that place (a valid byte there would have decoded to a character instead).
+Byte = int | frozenset[int]
+_UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
+# A character chosen for lost bytes must be this likely among its candidates, else ``�``.
+_CHAR_CERTAINTY = 0.6
+# The repaired run must beat the mojibake by this many log10 units per character.
+_MIN_GAIN_PER_CHAR = 0.5
+_TABLE_SIZE = 8000
+_REFINEMENTS = 2
+_WELL_KNOWN_BYTES = 0.8
+_SENTENCE_END_BONUS = 2.0
+_CLOSING_BONUS = 3.0
+_LONGEST_WORD = 6
+_WORD_FLOOR = -8.0
+_PER_CHAR_BONUS = 0.5
+_OPTIONS_KEPT = 64
+
+
+@dataclass(frozen=True, slots=True)
+class _Decoding:
+    text: str
+    score: float
+    uncertain: int
+    chars: int
+
 
 def find_cjk_repairs(text: str) -> list[Edit]:
-    return []
+    """Repairs of CJK round trips in ``text``: one edit per damaged run.
+
+    >>> [edit.after for edit in find_cjk_repairs("譁�蟄怜喧縺�")]
+    ['文字化け']
+    """
+    if "\ufffd" not in text:
+        return []
+    edits = []
+    lossless: list[re.Match[str]] = []
+    codecs: set[str] = set()
+    for match in _RUN_RE.finditer(text):
+        run = match.group()
+        if "\ufffd" not in run:
+            lossless.append(match)
+            continue
+        if run.count("\ufffd") == len(run):
+            continue
+        following = text[match.end()] if match.end() < len(text) else ""
+        repaired = _repair_run(run, match.start(), following, _CODECS)
+        if repaired is not None:
+            edits.append(repaired[0])
+            codecs.add(repaired[1])
+    if len(codecs) == 1:
+        # ``縺ｨ`` beside ``縺�`` is ``と`` misread the same way, only without a lost byte.
+        for match in lossless:
+            repaired = _repair_run(match.group(), match.start(), "", tuple(codecs))
+            if repaired is not None:
+                edits.append(repaired[0])
+    return sorted(edits)
+
+
+def _repair_run(
+    run: str, offset: int, following: str, codecs: tuple[str, ...]
+) -> tuple[Edit, str] | None:
+    best: tuple[_Decoding, str] | None = None
+    for codec in codecs:
+        skeleton = _skeleton(run, codec, following)
+        if skeleton is None:
+            continue
+        decoding = _decode(skeleton, None, codec)
+        if decoding is not None and (best is None or decoding.score > best[0].score):
+            best = (decoding, codec)
+    if best is None:
+        return None
+    decoding, codec = best
+    language = _language_of(decoding.text)
+    skeleton = _skeleton(run, codec, following)
+    if skeleton is None:
+        return None
+    final = _decode(skeleton, language, codec, following)
+    if final is None or not _round_trips(final.text, run, codec):
+        return None
+    original = sum(char_logprob(char, language) for char in run if char != "\ufffd")
+    gain = (final.score - original) / max(1, final.chars)
+    if gain < _MIN_GAIN_PER_CHAR:
+        return None
+    certain = 1.0 - final.uncertain / max(1, final.chars)
+    confidence = certain * (1.0 - 10 ** (-gain))
+    # Read as EUC-KR or Big5, most characters keep one byte of three or none: the guesses
+    # are then only character frequencies, too weak to apply (``자료`` → ``자르``).
+    known = sum(1 for value in skeleton if isinstance(value, int)) / max(1, len(skeleton))
+    if known < _WELL_KNOWN_BYTES:
+        confidence *= (known / _WELL_KNOWN_BYTES) ** 2
+    confidence = round(min(0.99, confidence), 3)
+    return Edit(offset, offset + len(run), final.text, "lost-cjk", confidence), codec
+
+
+def _skeleton(run: str, codec: str, following: str) -> tuple[Byte, ...] | None:
+    """The bytes the run stood for; each byte lost behind a ``�`` is the set of values it
+    can have had."""
+    values: list[int | None] = []
+    for char in run:
+        if char == "\ufffd":
+            values.append(None)
+            continue
+        try:
+            values.extend(char.encode(codec))
+        except UnicodeEncodeError:
+            return None
+    after = following.encode("ascii", "replace")[:1] or b" "
+    skeleton: list[Byte] = []
+    for index, value in enumerate(values):
+        if value is not None:
+            skeleton.append(value)
+            continue
+        successor = values[index + 1] if index + 1 < len(values) else after[0]
+        skeleton.append(_undecodable_bytes(codec, 0x20 if successor is None else successor))
+    return tuple(skeleton)
+
+
+@lru_cache(maxsize=4096)
+def _undecodable_bytes(codec: str, successor: int) -> frozenset[int]:
+    """The bytes ``codec`` shows as ``�`` when ``successor`` follows them."""
+    found = set()
+    for value in range(0x80, 0x100):
+        decoded = bytes([value, successor]).decode(codec, "replace")
+        if decoded[0] == "\ufffd":
+            found.add(value)
+    return frozenset(found)
+
+
+def _language_of(decoded: str) -> str:
+    kana = sum(1 for char in decoded if "\u3040" <= char <= "\u30ff")
+    hangul = sum(1 for char in decoded if "\uac00" <= char <= "\ud7af")
+    if hangul and hangul >= kana:
+        return "ko"
+    return "ja" if kana else "zh"
+
+
+def _round_trips(decoded: str, run: str, codec: str) -> bool:
+    """Whether the repair, misread again the same way, gives back exactly the run (a
+    ``�`` kept in the repair stands for bytes we could not pin down)."""
+    if "\ufffd" in decoded:
+        return True
+    return decoded.encode("utf-8").decode(codec, "replace") == run
+
+
+def _decode(
+    skeleton: tuple[Byte, ...], language: str | None, codec: str, following: str = ""
+) -> _Decoding | None:
+    """The most likely UTF-8 text with these bytes: a Viterbi pass over character
+    boundaries with character frequencies, then each character of lost bytes chosen again
+    knowing its neighbours (``て�ません`` → ``ていません``)."""
+    path = _viterbi(skeleton, language, codec)
+    if path is None:
+        return None
+    chosen = [options[0][1] for options in path]
+    if language is not None:
+        for _ in range(_REFINEMENTS):
+            for index, options in enumerate(path):
+                if len(options) > 1:
+                    ranked = _in_context(options, chosen, index, language, following)
+                    chosen[index] = ranked[0][1]
+    score = 0.0
+    uncertain = 0
+    text: list[str] = []
+    for index, options in enumerate(path):
+        ranked = _in_context(options, chosen, index, language, following) if language else options
+        top = ranked[0][0]
+        score += top
+        if (
+            len(ranked) > 1
+            and 1.0 / sum(10 ** (other - top) for other, _ in ranked) < _CHAR_CERTAINTY
+        ):
+            uncertain += 1
+            text.append("\ufffd")
+        else:
+            text.append(ranked[0][1])
+    return _Decoding("".join(text), score, uncertain, len(path))
+
+
+def _in_context(
+    options: list[tuple[float, str]],
+    chosen: list[str],
+    index: int,
+    language: str,
+    following: str = "",
+) -> list[tuple[float, str]]:
+    if len(options) == 1:
+        return options
+    left = chosen[index - 1] if index > 0 else None
+    right = chosen[index + 1] if index + 1 < len(chosen) else None
+    opened = "".join(chosen[:index]).count("（") > "".join(chosen[:index]).count("）")
+    rescored = []
+    for score, char in options:
+        value = score + _word_bonus(chosen, index, char, language)
+        if left is not None and not left.isascii():
+            value += pair_logprob(left, char, language) - char_logprob(left, language) - score
+        if right is not None and not right.isascii():
+            value += pair_logprob(char, right, language) - char_logprob(right, language) - score
+        if right is None and char == "。" and (not following or following.isspace()):
+            value += _SENTENCE_END_BONUS  # ``能用于读操作�`` + line end: a full stop
+        if char == "）" and opened:
+            value += _CLOSING_BONUS  # ``（不安全�`` closes what it opened
+        rescored.append((value, char))
+    rescored.sort(reverse=True)
+    return rescored
+
+
+def _word_bonus(chosen: list[str], index: int, char: str, language: str) -> float:
+    """How much a known word around the character supports it (``ま�`` → ``ます``)."""
+    best = 0.0
+    for start in range(max(0, index - _LONGEST_WORD + 1), index + 1):
+        for end in range(index + 1, min(len(chosen), start + _LONGEST_WORD) + 1):
+            if end - start < 2:
+                continue
+            word = "".join(chosen[start:index]) + char + "".join(chosen[index + 1 : end])
+            logprob = word_logprob(word, language)
+            if logprob is not None:
+                # A longer word explains more of the neighbours: ``ディレクトリ`` over ``ティ``.
+                best = max(best, logprob - _WORD_FLOOR + _PER_CHAR_BONUS * len(word))
+    return best
+
+
+def _viterbi(
+    skeleton: tuple[Byte, ...], language: str | None, codec: str
+) -> list[list[tuple[float, str]]] | None:
+    size = len(skeleton)
+    best = [-math.inf] * (size + 1)
+    back: list[tuple[int, list[tuple[float, str]]]] = [(0, [])] * (size + 1)
+    best[0] = 0.0
+    for position in range(size):
+        if best[position] == -math.inf:
+            continue
+        for length in (1, 2, 3, 4):
+            if position + length > size:
+                break
+            options = _characters(skeleton[position : position + length], language, codec)
+            if not options:
+                continue
+            score = best[position] + options[0][0]
+            if score > best[position + length]:
+                best[position + length] = score
+                back[position + length] = (position, options[:_OPTIONS_KEPT])
+    if best[size] == -math.inf:
+        return None
+    path: list[list[tuple[float, str]]] = []
+    position = size
+    while position > 0:
+        previous, options = back[position]
+        path.append(options)
+        position = previous
+    path.reverse()
+    return path
+
+
+@lru_cache(maxsize=65536)
+def _characters(
+    pattern: tuple[Byte, ...], language: str | None, codec: str
+) -> list[tuple[float, str]]:
+    """The characters whose UTF-8 fits ``pattern``, each with its log10 frequency, most
+    likely first."""
+    length = len(pattern)
+    lead = pattern[0]
+    if length == 1:
+        return [(0.0, chr(lead))] if isinstance(lead, int) and lead < 0x80 else []
+    leads = _LEADS[length]
+    if isinstance(lead, int) and lead not in leads:
+        return []
+    for value in pattern[1:]:
+        if isinstance(value, int) and value not in _CONTINUATIONS:
+            return []
+    holes = sum(1 for value in pattern if not isinstance(value, int))
+    if holes <= 1:
+        found = _enumerate(pattern)
+    else:
+        found = [char for char in _common_chars(language, length) if _fits(char, pattern)]
+        # ``音频`` as GBK: ``A2`` then ``91`` are both lost, since ``A2 91`` is no GBK
+        # character; ``音量`` would need ``87 8F``, which is one, so ``量`` is impossible.
+        found = [char for char in found if _lost_pairs_undecodable(char, pattern, codec)]
+    scored = [(_char_score(char, language), char) for char in found]
+    scored.sort(reverse=True)
+    return scored
+
+
+_CONTINUATIONS = range(0x80, 0xC0)
+_LEADS = {2: range(0xC2, 0xE0), 3: range(0xE0, 0xF0), 4: range(0xF0, 0xF5)}
+
+
+def _enumerate(pattern: tuple[Byte, ...]) -> list[str]:
+    choices = [b""]
+    for index, value in enumerate(pattern):
+        if isinstance(value, int):
+            choices = [prefix + bytes([value]) for prefix in choices]
+        else:
+            allowed = _LEADS[len(pattern)] if index == 0 else _CONTINUATIONS
+            options = sorted(option for option in value if option in allowed)
+            choices = [prefix + bytes([option]) for prefix in choices for option in options]
+    found = []
+    for data in choices:
+        try:
+            char = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if len(char) == 1 and unicodedata.category(char) not in _UNWANTED_CATEGORIES:
+            found.append(char)
+    return found
+
+
+def _lost_pairs_undecodable(char: str, pattern: tuple[Byte, ...], codec: str) -> bool:
+    data = char.encode("utf-8")
+    for index in range(len(pattern) - 1):
+        both_lost = not isinstance(pattern[index], int) and not isinstance(pattern[index + 1], int)
+        if both_lost and data[index] not in _undecodable_bytes(codec, data[index + 1]):
+            return False
+    return True
+
+
+def _fits(char: str, pattern: tuple[Byte, ...]) -> bool:
+    data = char.encode("utf-8")
+    if len(data) != len(pattern):
+        return False
+    for value, byte in zip(pattern, data, strict=True):
+        if value != byte if isinstance(value, int) else byte not in value:
+            return False
+    return True
+
+
+@cache
+def _common_chars(language: str | None, length: int) -> tuple[str, ...]:
+    codes = _LANGUAGES if language is None else (language,)
+    found: dict[str, None] = {}
+    for code in codes:
+        table = language_data(code).chars
+        ranked = sorted(table, key=lambda char: table[char], reverse=True)[:_TABLE_SIZE]
+        for char in ranked:
+            if len(char.encode("utf-8")) == length:
+                found.setdefault(char, None)
+    return tuple(found)
+
+
+def _char_score(char: str, language: str | None) -> float:
+    if language is not None:
+        return char_logprob(char, language)
+    return max(char_logprob(char, code) for code in _LANGUAGES)

@@ -68,12 +68,25 @@ def choose_punctuation(text: str, start: int, end: int, style: QuoteStyle) -> st
     """
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    if text[start] == "\ufffd":
+        # ``“%s�``: of the quotation marks, only ``”`` (E2 80 9D) has a byte Windows-1252
+        # leaves undefined.
+        return "”"
     if before.isdigit() and after.isdigit():
         return "–"
     if before.isspace() and after.isspace():
         return "–"
+    if before.isalpha() and after.isalpha() and not (before.isascii() or _is_european(before)):
+        # ``برÙØ§ÙÙâØ§Û``: between Arabic or Indic letters it is the zero-width non-joiner
+        # (E2 80 8C) of ``برنامه‌ای``, not an apostrophe.
+        return "\u200c"
     if before.isalnum() and after.isalpha():
         return "’"
     if before.isspace() or before in _OPENERS:
         return _OPENING[style]
     return _CLOSING[style]
+
+
+def _is_european(char: str) -> bool:
+    """Latin, Greek or Cyrillic: scripts whose words take an apostrophe."""
+    return char <= "\u052f" or "\u1e00" <= char <= "\u1fff"

@@ -14,19 +14,21 @@ structure allows: the known bytes in place, each missing byte anywhere in ``80``
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import unicodedata
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
-__all__ = ["ByteUnit", "find_byte_units"]
+from fixtext.language import language_data
+
+__all__ = ["ByteUnit", "find_byte_units", "replacement_units"]
 
 # Windows-1252 characters for the bytes 0x80–0x9F (``€`` is 0x80, ``™`` is 0x99, …).
 _CP1252_BYTES: dict[str, int] = {}
 for _byte in range(0x80, 0xA0):
-    try:
+    with contextlib.suppress(UnicodeDecodeError):  # 81 8D 8F 90 9D are undefined
         _CP1252_BYTES[bytes([_byte]).decode("cp1252")] = _byte
-    except UnicodeDecodeError:
-        pass
 
 # Bytes Windows-1252 leaves undefined: a decoder with errors="replace" shows them as "?".
 UNDEFINED_CP1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
@@ -35,8 +37,11 @@ _LOST_BYTES = range(0x80, 0xA0)
 # ``â`` alone (``E2`` + two lost bytes) is punctuation of U+2000–U+201F in practice.
 _LONE_E2_CHOICES = frozenset("‘’‚“”„–—")
 _UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs"})
+# The Arabic tatweel (D9 80) only stretches words for display: never a lost letter.
+_UNWANTED_CHARACTERS = frozenset("\u0640")
 
 _QMARK = -1
+_MOST_MISSING = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +148,20 @@ def _make(
 def _fill(lead: int, present: list[int], needed: int, *, qmark: bool) -> tuple[str, ...]:
     """Every valid character with ``lead``, the ``present`` continuation bytes in order, and
     the missing ones (``needed - len(present)``) in the C1 range, in any slots."""
+    if needed - len(present) > _MOST_MISSING:
+        return ()  # ``ó`` or ``ñ`` alone: an emoji that lost three bytes is beyond repair
+    return _fill_cached(lead, tuple(present), needed, qmark)
+
+
+@lru_cache(maxsize=4096)
+def _fill_cached(lead: int, present: tuple[int, ...], needed: int, qmark: bool) -> tuple[str, ...]:
     missing = needed - len(present)
     found: dict[str, None] = {}
     slot_sets = itertools.combinations(range(needed), len(present)) if missing else [()]
     for slots in slot_sets:
         layout: list[list[int]] = [list(_LOST_BYTES) for _ in range(needed)]
         if missing:
-            for slot, value in zip(slots, present):
+            for slot, value in zip(slots, present, strict=True):
                 layout[slot] = [value]
         else:
             layout = [[value] for value in present]
@@ -169,6 +181,56 @@ def _decode(data: bytes) -> str | None:
         return None
     if len(char) != 1 or char == "\u00a0":
         return char if len(char) == 1 else None
-    if unicodedata.category(char) in _UNWANTED_CATEGORIES:
+    if unicodedata.category(char) in _UNWANTED_CATEGORIES or char in _UNWANTED_CHARACTERS:
         return None
     return char
+
+
+# Punctuation whose UTF-8 holds an undefined Windows-1252 byte: ``”`` is ``E2 80 9D``.
+_PUNCTUATION_WITH_UNDEFINED_BYTE = ("”", "‐")
+_MAX_LANGUAGE_CHARS = 600
+
+
+def replacement_units(
+    text: str, language: str | None, taken: list[tuple[int, int]]
+) -> list[ByteUnit]:
+    """Units for ``�`` left where a whole character was replaced because one of its bytes
+    is undefined in Windows-1252 (``“%s�`` for ``“%s”``, ``e �ndices`` for ``e Índices``).
+
+    Any character whose UTF-8 holds such a byte is possible; the candidates are those the
+    language uses, and the punctuation among them.
+    """
+    candidates = tuple((char, 1) for char in _characters_with_undefined_byte(language))
+    units = []
+    for index, char in enumerate(text):
+        if char != "\ufffd" or any(start <= index < end for start, end in taken):
+            continue
+        if _beside_cjk(text, index):
+            continue  # a CJK round trip, not a Windows-1252 one
+        shifted = tuple((option, index + 1) for option, _ in candidates)
+        units.append(ByteUnit(index, index + 1, shifted, "lost-qmark", False))
+    return units
+
+
+@cache
+def _characters_with_undefined_byte(language: str | None) -> tuple[str, ...]:
+    found: dict[str, None] = dict.fromkeys(_PUNCTUATION_WITH_UNDEFINED_BYTE)
+    if language is not None:
+        table = language_data(language).chars
+        common = sorted(table, key=lambda char: table[char], reverse=True)[:_MAX_LANGUAGE_CHARS]
+        for char in common:
+            for variant in (char, char.upper()):
+                if len(variant) == 1 and any(b in UNDEFINED_CP1252 for b in variant.encode()):
+                    found.setdefault(variant, None)
+    return tuple(found)
+
+
+def _beside_cjk(text: str, index: int) -> bool:
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(text):
+            char = text[neighbour]
+            if char == "\ufffd" or "\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af":
+                return True
+            if "\uff00" <= char <= "\uffef":
+                return True
+    return False

@@ -27,9 +27,7 @@ def dictionary_beam(
     if language is None:
         return None
     segments = _segments(text, window_start, window_end, units)
-    choices: list[Choice] = [
-        unit.candidates[0] if unit.lossless else None for unit in units
-    ]
+    choices: list[Choice] = [unit.candidates[0] if unit.lossless else None for unit in units]
     found = False
     for word in _letter_runs(segments, units):
         picked = _match_word(text, word, units, language)
@@ -69,11 +67,8 @@ def _letter_runs(segments: list[int], units: list[ByteUnit]) -> list[list[int]]:
     runs: list[list[int]] = []
     current: list[int] = []
     for segment in segments:
-        if segment >= 0:
-            is_letter = True  # checked by the caller through the text
-        else:
-            is_letter = bool(_letters(units[-segment - 1]))
-        if is_letter:
+        # Literal characters are sorted out by the caller, which sees the text.
+        if segment >= 0 or _letters(units[-segment - 1]):
             current.append(segment)
         else:
             if current:

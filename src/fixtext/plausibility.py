@@ -179,7 +179,9 @@ def _describe(char: str) -> Info:
         return (BOX, "", "", _BOX)
     if script == "rare":
         return (SYMBOL, "", "", _RARE)
-    if char in _COMMON_SYMBOLS:
+    if char in _COMMON_SYMBOLS or 0x2190 <= code <= 0x27BF:
+        # Arrows, mathematical and technical signs, shapes, dingbats (``✔``, ``♫``): fine
+        # on their own; glued to a letter, the seam costs.
         return (SYMBOL, "", "", _FREE)
     if category.startswith(("S", "N")) or category == "Cf":
         return (SYMBOL, "", "", _ODD_SYMBOL)

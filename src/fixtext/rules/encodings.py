@@ -13,6 +13,7 @@ quotes, Cyrillic or CJK text beside them stay as they are.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
@@ -30,6 +31,7 @@ _CONTEXT = 1
 _MAX_LAYERS = 4
 _FIT_MARGIN = 1.5
 _SCRIPT_BONUS = 2
+_LONE_GAIN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,19 @@ def _clusters(
     return candidates
 
 
+def _lone_and_weak(candidate: _Candidate, counts: Counter[str], text_scripts: set[str]) -> bool:
+    """A single two-character sequence, the only damage its code page finds in the text,
+    needs more evidence: ``AHÅ™`` (a product name, not ``AHř``), ``5×£35`` (not ``5ף35``),
+    ``∆°``, ``√π`` are clean text that happens to line up as UTF-8. Its repair must gain
+    more, and must not bring a script the text does not otherwise use."""
+    if candidate.sequences > 1 or counts[candidate.code_page.split("+")[0]] > 1:
+        return False
+    if len(candidate.after) != 1 or candidate.end - candidate.start != 2:
+        return False
+    new_scripts = scripts_of(candidate.after) - text_scripts - {"latin"}
+    return bool(new_scripts) or candidate.gain < _LONE_GAIN
+
+
 def _is_common_punctuation(text: str) -> bool:
     """``‘ ’ “ ” – — … • € ™ ✔ ♫``: what three-byte mojibake most often stands for, from
     General Punctuation to Dingbats."""
@@ -136,10 +151,12 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     if not candidates:
         return []
     confirmed = {c.code_page.split("+")[0] for c in candidates if c.gain >= _STRONG_GAIN}
+    counts = Counter(c.code_page.split("+")[0] for c in candidates if c.gain >= _MIN_GAIN)
+    text_scripts = scripts_of(text)
     viable = [
         c
         for c in candidates
-        if c.gain >= _MIN_GAIN
+        if (c.gain >= _MIN_GAIN and not _lone_and_weak(c, counts, text_scripts))
         or (c.code_page.split("+")[0] in confirmed and c.gain >= 0 and c.sequences > 0)
     ]
     # A text is usually damaged by one code page: the code page that explains most of it

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from dataclasses import dataclass
 
+from fixtext.language import rank_languages, word_zipf
 from fixtext.model import Edit
 from fixtext.plausibility import damage, language_fit, scripts_of, text_cost
 
@@ -61,6 +63,9 @@ _WRITERS = (
 )
 _CJK_WRITERS = frozenset({"gbk", "euc_kr", "big5", "shift_jis"})
 _ASCII_PAIR = re.compile("[A-Za-z]{2}")
+_C1 = re.compile("[\x80-\x9f]")
+_BOX_INSIDE = re.compile("(?<=[^\\W\\d_])[\u2500-\u259f]+(?=[^\\W\\d_])")
+_LETTERS = re.compile("[^\\W\\d_]+")
 _EDGES = re.compile(r"^[^\w\x80-\x9f]+|[^\w\x80-\x9f]+$")
 # What a repair never produces: box drawing and control characters.
 _NEVER_AFTER = re.compile("[\x80-\x9f\u2500-\u259f]")
@@ -89,6 +94,25 @@ def _inner_damage(word: str) -> int:
     (Greek ``¨ανατροφή¨``), capitals inside it camel case (``ПоздравЂаво``)."""
     core = _EDGES.sub("", word)
     return damage(" " + core.lower() + " ") if core else 0
+
+
+def _strong_damage(word: str) -> bool:
+    """A control character, box drawing between letters, or two scripts inside a word
+    (``K\x94nig``, ``CU╔NTENOS``, ``Thιβtre``): shapes clean text does not take. A symbol
+    glued to a letter (``$Ì¶6``) is weaker evidence, and then the repair must be a word."""
+    if _C1.search(word) or _BOX_INSIDE.search(word):
+        return True
+    scripts = [next(iter(scripts_of(c)), None) for c in word]
+    return any(a and b and a != b for a, b in pairwise(scripts))
+
+
+def _known(text: str) -> bool:
+    """Whether every word of ``text`` is in the word list of the language it reads as."""
+    ranked = rank_languages(text)
+    if not ranked:
+        return False
+    words = _LETTERS.findall(text)
+    return bool(words) and all(word_zipf(w.lower(), ranked[0][0]) > 0 for w in words)
 
 
 def _letter_count(word: str) -> int:
@@ -173,6 +197,12 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     ]
     if not words:
         return []
+    # The letters of the undamaged rest of the text say which scripts a repair may produce
+    # (``$Ì¶6Ì¶`` in an English sentence does not become Greek).
+    rest = text
+    for start, end, _ in reversed(words):
+        rest = rest[:start] + " " + rest[end:]
+    allowed = scripts_of(rest) | {"latin"} if scripts_of(rest) else None
     # A text with many damaged-looking words left after the UTF-8 repairs holds lost bytes,
     # not legacy text; the search below tries every pair of code pages on every word.
     words = words[:_MAX_WORDS]
@@ -180,7 +210,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     for _ in range(_MAX_PAIRS):
         if not words:
             break
-        found = _best_pair(words)
+        found = _best_pair(words, allowed)
         if found is None:
             break
         total, readings, rule = found
@@ -192,7 +222,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
 
 
 def _best_pair(
-    words: list[tuple[int, int, str]],
+    words: list[tuple[int, int, str]], allowed: set[str] | None
 ) -> tuple[int, list[_Reading], str] | None:
     """The pair of code pages that explains the damaged ``words`` best, and its readings.
 
@@ -207,7 +237,9 @@ def _best_pair(
             readings = []
             for start, end, word in words:
                 after = _readings(word, reader, writer)
-                if after is None:
+                if after is None or (allowed is not None and not scripts_of(after) <= allowed):
+                    continue
+                if writer not in _CJK_WRITERS and not _strong_damage(word) and not _known(after):
                     continue
                 gain = text_cost(" " + word + " ") - text_cost(" " + after + " ")
                 if gain >= _MIN_GAIN:

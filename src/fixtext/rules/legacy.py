@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
 from fixtext.language import rank_languages, word_zipf
 from fixtext.model import Edit

@@ -177,17 +177,17 @@ def _family_gates(pages: list[CodePage]) -> tuple[re.Pattern[str], ...]:
         # cp1251's lower-case letters are three- and four-byte leads: they must be followed
         # by two continuations (Ukrainian ``ві`` is not a sequence, ``вЂ™`` is).
         # The two tables disagree on which letters are leads, so each gets its own gates.
-        gates = []
+        compiled = []
         for page in pages:
             two = _character_class(c for c in page.leads if page.to_byte[c] < 0xE0)
             longer = _character_class(c for c in page.leads if page.to_byte[c] >= 0xE0)
             cont = _character_class(page.continuations)
-            gates += [re.compile(two + cont), re.compile(longer + cont + cont)]
-        return tuple(gates)
+            compiled += [re.compile(two + cont), re.compile(longer + cont + cont)]
+        return tuple(compiled)
     if pages[0].family != "cyrillic":
         return (re.compile(_character_class(leads) + _character_class(conts)),)
     four_byte = "".join(c for p in pages for c in p.leads if p.to_byte[c] >= 0xF0)
-    gates = [
+    gates: list[str] = [
         _character_class(
             [*(c for c in leads if not c.isalpha()), *(c for c in four_byte if not c.islower())]
         )

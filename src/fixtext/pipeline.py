@@ -10,6 +10,7 @@ from fixtext.config import Config, Normalization
 from fixtext.model import Change, Edit, Result
 from fixtext.rules.bom import find_bom_residue
 from fixtext.rules.cjk import find_cjk_repairs
+from fixtext.rules.controls import find_c1_controls
 from fixtext.rules.encodings import find_codepage_repairs
 from fixtext.rules.entities import find_entity_repairs
 from fixtext.rules.legacy import find_legacy_repairs
@@ -147,6 +148,7 @@ def _propose(text: str, config: Config, layers: int) -> list[Edit]:
         edits = find_bom_residue(text)
         edits = merge_edits(edits, find_codepage_repairs(text, layers))
         edits = merge_edits(edits, find_cjk_repairs(text))
+        edits = merge_edits(edits, find_c1_controls(text))
     if config.entities:
         edits = merge_edits(edits, find_entity_repairs(text))
     if config.legacy and not edits:

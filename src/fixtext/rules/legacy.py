@@ -226,10 +226,12 @@ def _best_pair(
 ) -> tuple[int, list[_Reading], str] | None:
     """The pair of code pages that explains the damaged ``words`` best, and its readings.
 
-    A text damaged once was damaged by one pair: the pair that repairs most wins, and among
-    equals, the one whose letters fit one language best (``König`` over ``Kînig``).
+    A text damaged once was damaged by one pair: the pair that repairs most wins; among
+    those within a point of it, the one whose readings are known words (``turístico``, Mac
+    Roman, over ``tur’stico``, Windows-1252), then the one whose letters fit one language
+    best (``König`` over ``Kînig``).
     """
-    best: tuple[int, float, list[_Reading], str] | None = None
+    pairs: list[tuple[int, float, list[_Reading], str]] = []
     for reader in _READERS:
         for writer in _WRITERS:
             if writer == reader:
@@ -244,12 +246,21 @@ def _best_pair(
                 gain = text_cost(" " + word + " ") - text_cost(" " + after + " ")
                 if gain >= _MIN_GAIN:
                     readings.append(_Reading(start, end, after, gain))
-            if not readings:
-                continue
-            total = sum(r.gain for r in readings)
-            fit = language_fit("".join(r.after for r in readings))
-            if best is None or (total, -fit) > (best[0], -best[1]):
-                best = (total, fit, readings, f"{writer}-as-{reader}")
-    if best is None:
+            if readings:
+                total = sum(r.gain for r in readings)
+                fit = language_fit("".join(r.after for r in readings))
+                pairs.append((total, fit, readings, f"{writer}-as-{reader}"))
+    if not pairs:
         return None
-    return best[0], best[2], best[3]
+    top = max(total for total, *_ in pairs)
+    close = [pair for pair in pairs if pair[0] >= top - 1]
+    if len(close) > 1:
+        close.sort(key=lambda pair: (-_known_count(pair[2]), -pair[0], pair[1]))
+    else:
+        close.sort(key=lambda pair: (-pair[0], pair[1]))
+    total, _, readings, rule = close[0]
+    return total, readings, rule
+
+
+def _known_count(readings: list[_Reading]) -> int:
+    return sum(1 for reading in readings if _known(reading.after))

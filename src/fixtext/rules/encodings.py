@@ -47,12 +47,27 @@ class _Candidate:
 def _decoded_sequences(text: str, code_page: CodePage) -> list[tuple[int, int, str]]:
     found = []
     for match in code_page.sequence.finditer(text):
+        data = code_page.encode(match.group())
         try:
-            char = code_page.encode(match.group()).decode("utf-8")
+            char = data.decode("utf-8")
         except UnicodeDecodeError:
-            continue
+            # CESU-8 (Java, MySQL's utf8) writes an emoji as two three-byte surrogates,
+            # ``í\xa0½í¸\x8d`` for 😍: keep each half, to be paired in its cluster.
+            if data[0] != 0xED or len(data) != 3:
+                continue
+            char = data.decode("utf-8", "surrogatepass")
         found.append((match.start(), match.end(), char))
     return found
+
+
+def _pair_surrogates(text: str) -> str | None:
+    """``text`` with its surrogate halves paired into characters; None if one is alone."""
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    try:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        return None
 
 
 def _clusters(
@@ -76,7 +91,10 @@ def _clusters(
             after += sequences[index + count][2]
             count += 1
         index += count
-        after, layers = _undo_layers(after, code_page, max_layers)
+        paired = _pair_surrogates(after)
+        if paired is None:
+            continue
+        after, layers = _undo_layers(paired, code_page, max_layers)
         left = text[max(0, start - _CONTEXT) : start]
         right = text[end : end + _CONTEXT]
         before_cost = text_cost(left + text[start:end] + right)

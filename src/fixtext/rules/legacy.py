@@ -64,6 +64,15 @@ _WRITERS = (
 _CJK_WRITERS = frozenset({"gbk", "euc_kr", "big5", "shift_jis"})
 _ASCII_PAIR = re.compile("[A-Za-z]{2}")
 _C1 = re.compile("[\x80-\x9f]")
+# The shapes of damage this rule needs, one scan before looking at words: a C1 control; box
+# drawing against a letter or digit; a Latin letter against Greek or Cyrillic; a symbol of
+# the upper half of Latin-1 or cp437 inside a run of letters and symbols.
+_DAMAGE_SIGN = re.compile(
+    "[\x80-\x9f]"
+    "|[^\\W_][\u2500-\u259f]|[\u2500-\u259f][^\\W_]"
+    "|[A-Za-z\u00c0-\u024f][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z\u00c0-\u024f]"
+    "|[^\\W\\d_][\u00a1-\u00bf\u00d7\u00f7][^\\s\\d!-@\\[-`{-~]"
+)
 _BOX_INSIDE = re.compile("(?<=[^\\W\\d_])[\u2500-\u259f]+(?=[^\\W\\d_])")
 _LETTERS = re.compile("[^\\W\\d_]+")
 _EDGES = re.compile(r"^[^\w\x80-\x9f]+|[^\w\x80-\x9f]+$")
@@ -190,6 +199,8 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     >>> [e.after for e in find_legacy_repairs("Le Thιβtre de K\\x94nig")]
     ['Théâtre', 'König']
     """
+    if not _DAMAGE_SIGN.search(text):
+        return []
     words = [
         (m.start(), m.end(), m.group())
         for m in _WORD.finditer(text)

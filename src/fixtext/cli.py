@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("encodings", "entities", "lost-bytes", "legacy"):
         repair.add_argument(f"--{name}", action=argparse.BooleanOptionalAction, default=None)
     repair.add_argument("--min-confidence", type=float, metavar="X")
-    repair.add_argument("--normalization", choices=("NFC", "NFD", "NFKC", "NFKD", "none"))
+    repair.add_argument(
+        "--normalization", type=str.upper, choices=("NFC", "NFD", "NFKC", "NFKD", "NONE")
+    )
     repair.add_argument("--max-passes", type=int, metavar="N")
     run = parser.add_argument_group("run")
     run.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N")
@@ -99,7 +101,7 @@ def build_config(settings: Settings, args: argparse.Namespace) -> Config:
     for name in CONFIG_KEYS:
         value = getattr(args, name)
         if value is not None:
-            values[name] = None if value == "none" else value
+            values[name] = None if value == "NONE" else value
     return Config(**values)
 
 
@@ -133,6 +135,21 @@ def _pattern_root(settings: Settings, paths: Sequence[Path]) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        # Writers clean up their temporary files on the way out; originals are untouched.
+        Printer(color=False, quiet=False, verbose=False, progress=False).error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader of stdout went away (`fixtext . | head`): stop quietly, and keep Python
+        # from failing again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -146,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     problem = _usage_problem(args)
     if problem:
-        parser.print_usage(sys.stderr)
+        printer.usage(parser.format_usage())
         printer.error(problem)
         return EXIT_ERROR
     paths = [Path(path) for path in args.paths if path != STDIN]
@@ -209,8 +226,11 @@ def _results(files: list[Path], job: Job, jobs: int) -> Iterable[FileResult]:
 def _pooled(
     pool: ProcessPoolExecutor, files: list[Path], job: Job, chunksize: int
 ) -> Iterable[FileResult]:
-    with pool:
+    try:
         yield from pool.map(process_file, files, repeat(job), chunksize=chunksize)
+    finally:
+        # On Ctrl-C or a closed stdout, do not finish the queue first.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_files(
@@ -263,7 +283,7 @@ def _show_changed(result: FileResult, mode: Mode, printer: Printer) -> None:
             printer.finding(result.path, finding)
         if len(result.findings) < result.change_count:
             printer.more_findings(result.path, len(result.findings), result.change_count)
-    elif result.path != STDIN:
+    elif result.path != STDIN and result.change_count:
         printer.written(result.path, result.change_count)
     if result.new_encoding and mode is not Mode.CHECK and result.path != STDIN:
         printer.conversion(result, done=mode is Mode.WRITE)

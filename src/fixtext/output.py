@@ -106,6 +106,9 @@ class Printer:
     def failed(self, path: str, message: str) -> None:
         self._err(self._paint(_RED, f"error: {path}: {message}"))
 
+    def usage(self, usage: str) -> None:
+        self._err(usage.rstrip("\n"))
+
     def error(self, message: str) -> None:
         self._err(self._paint(_RED, f"error: {message}"))
 

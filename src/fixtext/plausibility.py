@@ -97,7 +97,12 @@ _BLOCKS: tuple[tuple[int, str], ...] = (
 _BLOCK_STARTS = [start for start, _ in _BLOCKS]
 
 # Punctuation that real text glues to letters (``don’t``, ``“quoted”``, ``word…``).
-_GLUE_PUNCTUATION = frozenset("‘’‚“”„…–—«»¡¿·‹›′″\u00a0\u2009\u202f")
+_GLUE_PUNCTUATION = frozenset(
+    "‘’‚“”„…–—«»¡¿·‹›′″\u00a0\u2009\u202f"
+    # Zero-width (non-)joiners live inside words (Persian ``ط\u200c``). The soft hyphen
+    # does too, but it is also the second byte of ``ŭ`` (``aÅ\xad``): it keeps its cost.
+    "\u200b\u200c\u200d\u2060"
+)
 # Symbols real text uses, though not glued to a letter: as the debris of mojibake they
 # usually are (``â€™``, ``Ã©``, ``Â°``).
 _COMMON_SYMBOLS = frozenset("§©®°±×÷€£¥¢•™†‡№²³¹½¼¾µ¶")

@@ -26,7 +26,6 @@ class Report:
     changed: int = 0
     clean: int = 0
     changes: int = 0
-    written: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
 
@@ -34,7 +33,6 @@ class Report:
         if result.status is Status.CHANGED:
             self.changed += 1
             self.changes += result.change_count
-            self.written += result.written
         elif result.status is Status.CLEAN:
             self.clean += 1
         elif result.status is Status.SKIPPED:

@@ -114,7 +114,9 @@ def parse_settings(table: Mapping[str, object], source: Path) -> Settings:
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
         if key in CONFIG_KEYS:
-            config[key] = value
+            # TOML has no null: "none" turns normalization off, as the flag does.
+            none = key == "normalization" and isinstance(value, str) and value.lower() == "none"
+            config[key] = None if none else value
         elif key in _PATTERN_KEYS:
             patterns[key] = _patterns(raw_key, value, source)
         elif key in _BOOL_KEYS:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from fixtext.data.char_costs import CHAR_COSTS
 from fixtext.model import Edit
 from fixtext.plausibility import text_cost
 from fixtext.spans import select_disjoint
@@ -38,10 +39,21 @@ _RUN = re.compile(r"[^\x00-\x7f]{2,}(?:[\x21-\x7e][^\x00-\x7f]+)*")
 # Where a run may hold a clean part and a damaged part: CJK punctuation and spaces.
 _BREAK = re.compile(r"[\u3000-\u3002\uff0c\uff1a\uff1b\uff01\uff1f]")
 _MIN_MULTIBYTE = 2
+_RARITY_MARGIN = 3
+# Besides two characters of valid UTF-8, the repair must be no less plausible than the run:
+# clean Chinese reaches valid UTF-8 by chance (讀取至 in cp932 is 椎掊, rarer characters).
 # Such mojibake always holds two CJK characters (ideographs, kana, Hangul, full- and
 # half-width forms) side by side; most text without them is decided by this one scan.
 _DECODED_PAIR = re.compile(r"[\u0800-\ufffc]{2}")
 _CJK_PAIR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef]{2}")
+
+
+def _rarity(text: str) -> int:
+    """How rare the ideographs, kana and Hangul of ``text`` are, summed (unseen: 10).
+
+    Mojibake is made of rare characters (``閫夐`` for ``选项``); clean text that re-encodes
+    to valid UTF-8 by chance gives characters as rare as its own (``讀取至``, ``椎掊``)."""
+    return sum(CHAR_COSTS.get(c, 10) for c in text if c >= "\u2e80")
 
 
 def _decode_run(run: str, codec: str) -> str | None:
@@ -76,12 +88,10 @@ def _candidates(text: str, codec: str, name: str) -> list[tuple[int, Edit]]:
             left, right = text[max(0, start - 1) : start], text[end : end + 1]
             gain = text_cost(left + run + right) - text_cost(left + after + right)
             evidence = sum(1 for c in after if c >= "\u0800")
+            if _rarity(after) > _rarity(run) - _RARITY_MARGIN:
+                continue
             score = gain + evidence
-            if (
-                score <= 0
-                or gain < -2
-                or any(c in "\ufffd" or "\ue000" <= c <= "\uf8ff" for c in after)
-            ):
+            if gain < 0 or any(c in "\ufffd" or "\ue000" <= c <= "\uf8ff" for c in after):
                 continue
             confidence = round(min(0.99, 0.5 + 0.1 * evidence + 0.05 * max(gain, 0)), 3)
             found.append((score, Edit(start, end, after, name, confidence)))

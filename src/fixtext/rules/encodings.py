@@ -99,7 +99,8 @@ def _clusters(
         right = text[end : end + _CONTEXT]
         before_cost = text_cost(left + text[start:end] + right)
         gain = before_cost - text_cost(left + after + right)
-        if before_cost > text_cost(left + right) or count >= 3 or _is_common_punctuation(after):
+        punctuation = _is_common_punctuation(after) and code_page.family in ("windows", "dos")
+        if before_cost > text_cost(left + right) or count >= 3 or punctuation:
             # Once the text shows damage, the byte structure is evidence too: clean text
             # rarely lines up as lead, continuation, lead, continuation…, or as a valid
             # three-byte sequence (``‚Äò`` for ``‘`` through Mac Roman).
@@ -119,19 +120,25 @@ def _lone_and_weak(candidate: _Candidate, counts: Counter[str], text_scripts: se
     """A single two-character sequence, the only damage its code page finds in the text,
     needs more evidence: ``AHÅ™`` (a product name, not ``AHř``), ``5×£35`` (not ``5ף35``),
     ``∆°``, ``√π`` are clean text that happens to line up as UTF-8. Its repair must gain
-    more, and must not bring a script the text does not otherwise use."""
+    more, and must not bring a script the text's other non-ASCII letters do not use
+    (Ukrainian ``ці`` is not ``æ``)."""
     if candidate.sequences > 1 or counts[candidate.code_page.split("+")[0]] > 1:
         return False
     if len(candidate.after) != 1 or candidate.end - candidate.start != 2:
         return False
-    new_scripts = scripts_of(candidate.after) - text_scripts - {"latin"}
-    return bool(new_scripts) or candidate.gain < _LONE_GAIN
+    if scripts_of(candidate.after) - text_scripts:
+        return True
+    return candidate.gain < _LONE_GAIN
 
 
 def _is_common_punctuation(text: str) -> bool:
-    """``‘ ’ “ ” – — … • € ™ ✔ ♫``: what three-byte mojibake most often stands for, from
-    General Punctuation to Dingbats."""
-    return len(text) == 1 and "\u2010" <= text <= "\u27bf"
+    """``‘ ’ “ ” – — … • € ™ → ✔ ♫``: what three-byte mojibake most often stands for."""
+    return len(text) == 1 and (
+        "\u2010" <= text <= "\u206f"
+        or text in "€™"
+        or "\u2190" <= text <= "\u21ff"
+        or "\u2600" <= text <= "\u27bf"
+    )
 
 
 def _undo_layers(text: str, code_page: CodePage, max_layers: int) -> tuple[str, int]:
@@ -143,8 +150,8 @@ def _undo_layers(text: str, code_page: CodePage, max_layers: int) -> tuple[str, 
         except (KeyError, UnicodeDecodeError):
             break
         # Clean words can be valid UTF-8 again by chance ("только" through cp866 is
-        # "⮫쪮"): a further layer must make the text more plausible, not just decode.
-        if text_cost(deeper) >= text_cost(text):
+        # "⮫쪮"): a further layer must keep the text about as plausible, not just decode.
+        if text_cost(deeper) > text_cost(text) + 1:
             break
         text = deeper
         layers += 1
@@ -170,7 +177,7 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
         return []
     confirmed = {c.code_page.split("+")[0] for c in candidates if c.gain >= _STRONG_GAIN}
     counts = Counter(c.code_page.split("+")[0] for c in candidates if c.gain >= _MIN_GAIN)
-    text_scripts = scripts_of(text)
+    text_scripts = scripts_of("".join(c for c in text if c >= "\x80"))
     viable = [
         c
         for c in candidates

@@ -21,6 +21,9 @@ _ENTITY = re.compile(
     r"&(?:amp;)*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
 )
 _MARKUP = frozenset("<>&\"'")
+# What named entities text uses: Latin-1, Latin Extended-A, Greek, general punctuation,
+# the euro and trade marks.
+_COMMON_NAMED = re.compile("[\u00a0-\u017f\u0391-\u03c9\u2010-\u2044\u20ac\u2122]")
 
 
 def _unescape_once(entity: str) -> str | None:
@@ -32,6 +35,22 @@ def _unescape_once(entity: str) -> str | None:
     if any(0xD800 <= ord(c) <= 0xDFFF or (ord(c) < 0x20 and c not in "\t\n\r") for c in value):
         return None
     return value
+
+
+def _in_text(text: str, start: int, end: int, value: str) -> bool:
+    """Whether an entity escaped once stands for text rather than being mentioned.
+
+    A letter entity is part of a word (``caf&eacute;``, ``&#1042;&#1080;``); one standing
+    alone is being talked about (``a character reference (&#234; for example)``). A named
+    entity must be one that text uses (``&map;`` is rather a name in code).
+    """
+    if text[start + 1] != "#" and not _COMMON_NAMED.fullmatch(value):
+        return False
+    if not value.isalpha():
+        return True
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalpha() or after.isalpha() or before == ";" or after == "&"
 
 
 def find_entity_repairs(text: str) -> list[Edit]:
@@ -48,6 +67,8 @@ def find_entity_repairs(text: str) -> list[Edit]:
         if value is None:
             continue
         if value in _MARKUP and layers == 0:
+            continue
+        if layers == 0 and not _in_text(text, match.start(), match.end(), value):
             continue
         edits.append(Edit(match.start(), match.end(), value, "html-entity", 0.95))
     return edits

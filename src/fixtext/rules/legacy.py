@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
 
 from fixtext.language import rank_languages, word_zipf
 from fixtext.model import Edit
@@ -71,7 +70,7 @@ _DAMAGE_SIGN = re.compile(
     "[\x80-\x9f]"
     "|[^\\W_][\u2500-\u259f]|[\u2500-\u259f][^\\W_]"
     "|[A-Za-z\u00c0-\u024f][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z\u00c0-\u024f]"
-    "|[^\\W\\d_][\u00a1-\u00bf\u00d7\u00f7][^\\s\\d!-@\\[-`{-~]"
+    "|[^\\W\\d_][\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7][^\\s\\d!-@\\[-`{-~]"
 )
 _BOX_INSIDE = re.compile("(?<=[^\\W\\d_])[\u2500-\u259f]+(?=[^\\W\\d_])")
 _LETTERS = re.compile("[^\\W\\d_]+")
@@ -106,13 +105,11 @@ def _inner_damage(word: str) -> int:
 
 
 def _strong_damage(word: str) -> bool:
-    """A control character, box drawing between letters, or two scripts inside a word
-    (``K\x94nig``, ``CU╔NTENOS``, ``Thιβtre``): shapes clean text does not take. A symbol
-    glued to a letter (``$Ì¶6``) is weaker evidence, and then the repair must be a word."""
-    if _C1.search(word) or _BOX_INSIDE.search(word):
-        return True
-    scripts = [next(iter(scripts_of(c)), None) for c in word]
-    return any(a and b and a != b for a, b in pairwise(scripts))
+    """A control character or box drawing between letters (``K\x94nig``, ``CU╔NTENOS``):
+    shapes clean text does not take. Two scripts in a word (``Thιβtre``, but also the
+    homoglyph typo ``viсs``) or a symbol glued to a letter (``$Ì¶6``) are weaker evidence:
+    then the repair must be a known word."""
+    return bool(_C1.search(word) or _BOX_INSIDE.search(word))
 
 
 def _known(text: str) -> bool:
@@ -158,6 +155,8 @@ def _readings(word: str, reader: str, writer: str) -> str | None:
     except UnicodeError:
         return None
     if after == word or len(scripts_of(after) - {"latin"}) > 1 or _NEVER_AFTER.search(after):
+        return None
+    if damage(" " + after + " ") > 0:  # n°NOMBRE is not n¡NOMBRE
         return None
     letters_before = _letter_count(word)
     if _letter_count(after) * (2 if writer in _CJK_WRITERS else 1) < letters_before:

@@ -261,10 +261,11 @@ def char_cost(char: str) -> int:
 
 
 _SCRIPT_FAMILY = {"hangul": "cjk"}
-# Between two letters: double quotes and ``‘`` are not apostrophes; an ellipsis rarely
+# Between two letters: double quotes and ``‘`` are not apostrophes, inverted marks open
+# sentences (``n¡NOMBRE``); an ellipsis rarely
 # joins two letters. (A no-break space may: Polish and Czech glue ``w`` and ``s`` to the
 # next word with one.)
-_BETWEEN_LETTERS = {**dict.fromkeys("“”„‟«»", 2), "…": 1, "‘": 1}
+_BETWEEN_LETTERS = {**dict.fromkeys("“”„‟«»¡¿", 2), "…": 1, "‘": 1}
 
 
 def _family(script: str) -> str:

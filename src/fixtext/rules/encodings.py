@@ -31,13 +31,14 @@ _CONTEXT = 1
 _MAX_LAYERS = 4
 _FIT_MARGIN = 1.5
 _SCRIPT_BONUS = 2
-_LONE_GAIN = 3
+_LONE_GAIN = 2
 
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     start: int
     end: int
+    before: str
     after: str
     code_page: str
     gain: int
@@ -112,7 +113,7 @@ def _clusters(
         ):
             gain += _SCRIPT_BONUS
         name = "+".join([code_page.name] * layers)
-        candidates.append(_Candidate(start, end, after, name, gain, count))
+        candidates.append(_Candidate(start, end, text[start:end], after, name, gain, count))
     return candidates
 
 
@@ -120,13 +121,19 @@ def _lone_and_weak(candidate: _Candidate, counts: Counter[str], text_scripts: se
     """A single two-character sequence, the only damage its code page finds in the text,
     needs more evidence: ``AHÅ™`` (a product name, not ``AHř``), ``5×£35`` (not ``5ף35``),
     ``∆°``, ``√π`` are clean text that happens to line up as UTF-8. Its repair must gain
-    more, and must not bring a script the text's other non-ASCII letters do not use
+    more, and must not bring a script other than the main one of the text around it
     (Ukrainian ``ці`` is not ``æ``)."""
     if candidate.sequences > 1 or counts[candidate.code_page.split("+")[0]] > 1:
         return False
-    if len(candidate.after) != 1 or candidate.end - candidate.start != 2:
+    if len(candidate.after) != 1 or _is_common_punctuation(candidate.after):
         return False
     if scripts_of(candidate.after) - text_scripts:
+        return True
+    before = candidate.before
+    if before.isalpha() and scripts_of(before) == scripts_of(candidate.after) != {"latin"}:
+        # Two letters of a script becoming one of the same (``аН`` → ``н`` through
+        # ISO-8859-5): such damage comes in runs, never alone. (Not so for Latin: ``Ãª``
+        # alone in ``mÃªme`` is the commonest mojibake there is.)
         return True
     return candidate.gain < _LONE_GAIN
 
@@ -175,14 +182,20 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
         candidates.extend(_clusters(text, code_page, dominant, max_layers))
     if not candidates:
         return []
-    confirmed = {c.code_page.split("+")[0] for c in candidates if c.gain >= _STRONG_GAIN}
     counts = Counter(c.code_page.split("+")[0] for c in candidates if c.gain >= _MIN_GAIN)
-    text_scripts = scripts_of("".join(c for c in text if c >= "\x80"))
-    viable = [
-        c
-        for c in candidates
-        if (c.gain >= _MIN_GAIN and not _lone_and_weak(c, counts, text_scripts))
-        or (c.code_page.split("+")[0] in confirmed and c.gain >= 0 and c.sequences > 0)
+    # The main script of the text around the candidates: a lone repair may not bring
+    # another one in.
+    outside = list(text)
+    for c in candidates:
+        outside[c.start : c.end] = " " * (c.end - c.start)
+    main = dominant_script("".join(outside))
+    text_scripts = {main} if main else scripts_of(text)
+    strong = [
+        c for c in candidates if c.gain >= _MIN_GAIN and not _lone_and_weak(c, counts, text_scripts)
+    ]
+    confirmed = {c.code_page.split("+")[0] for c in strong if c.gain >= _STRONG_GAIN}
+    viable = strong + [
+        c for c in candidates if 0 <= c.gain < _MIN_GAIN and c.code_page.split("+")[0] in confirmed
     ]
     # A text is usually damaged by one code page: the code page that explains most of it
     # chooses first (``─¥`` is ``ĝ`` through cp437, ``ľ`` through cp850: the rest of the

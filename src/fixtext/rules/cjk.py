@@ -17,7 +17,7 @@ import re
 
 from fixtext.data.char_costs import CHAR_COSTS
 from fixtext.model import Edit
-from fixtext.plausibility import text_cost
+from fixtext.plausibility import scripts_of, text_cost
 from fixtext.spans import select_disjoint
 
 __all__ = ["CJK_CODECS", "find_cjk_repairs"]
@@ -35,17 +35,18 @@ CJK_CODECS: tuple[tuple[str, str], ...] = (
 # A run of characters that may be one piece of such mojibake: non-ASCII, with single ASCII
 # characters allowed inside, since a double-byte reader may pair a final UTF-8 byte with the
 # ASCII character after it.
-_RUN = re.compile(r"[^\x00-\x7f]{2,}(?:[\x21-\x7e][^\x00-\x7f]+)*")
+_RUN = re.compile(r"[^\x00-\x7f]+(?:[\x21-\x7e][^\x00-\x7f]+)*")
 # Where a run may hold a clean part and a damaged part: CJK punctuation and spaces.
 _BREAK = re.compile(r"[\u3000-\u3002\uff0c\uff1a\uff1b\uff01\uff1f]")
-_MIN_MULTIBYTE = 2
+_MIN_WIDE = 2
 _RARITY_MARGIN = 3
-# Besides two characters of valid UTF-8, the repair must be no less plausible than the run:
-# clean Chinese reaches valid UTF-8 by chance (讀取至 in cp932 is 椎掊, rarer characters).
-# Such mojibake always holds two CJK characters (ideographs, kana, Hangul, full- and
-# half-width forms) side by side; most text without them is decided by this one scan.
-_DECODED_PAIR = re.compile(r"[\u0800-\ufffc]{2}")
-_CJK_PAIR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef]{2}")
+_MIN_ALPHABETIC = 3
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
+# Such mojibake holds two CJK characters (ideographs, kana, Hangul, full- and half-width
+# forms) side by side, or one inside a Latin word (``d茅couvert``, French read as GBK); most
+# text without either is decided by this one scan.
+_GATE = re.compile(f"[{_CJK}]{{2}}|[A-Za-z][{_CJK}]|[{_CJK}][A-Za-z]")
+_VALID_MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
 
 
 def _rarity(text: str) -> int:
@@ -58,44 +59,97 @@ def _rarity(text: str) -> int:
 
 def _decode_run(run: str, codec: str) -> str | None:
     try:
-        data = run.encode(codec)
-        text = data.decode("utf-8")
+        text = run.encode(codec).decode("utf-8")
     except UnicodeError:
         return None
-    # Two-byte UTF-8 characters (Greek, Hebrew, Latin accents) line up by chance in
-    # clean text (模式 in GBK is ģʽ); three-byte ones practically never do.
-    if text == run or sum(1 for c in text if c >= "\u0800") < _MIN_MULTIBYTE:
+    if text == run or text.isascii():
+        return None
+    if any(c == "\ufffd" or "\ue000" <= c <= "\uf8ff" for c in text):
         return None
     return text
 
 
+def _judge(text: str, start: int, end: int, after: str) -> tuple[int, float] | None:
+    """Score and confidence of reading ``text[start:end]`` as ``after``, or None.
+
+    CJK text read through a CJK code page gives three-byte characters: two of them, no less
+    plausible and rarer than what they replace, are the evidence. Alphabetic text gives
+    two-byte ones, which clean CJK text can also line up as by chance (模式 in GBK is
+    ``ģʽ``); then the letters must be one script and either a run of at least three
+    (``锌褉懈褟褌薪芯`` is Russian ``приятно`` read as GBK) or Latin letters inside a Latin
+    word (``d茅couvert``).
+    """
+    run = text[start:end]
+    left, right = text[max(0, start - 1) : start], text[end : end + 1]
+    gain = text_cost(left + run + right) - text_cost(left + after + right)
+    wide = sum(1 for c in after if c >= "\u0800")
+    if wide >= _MIN_WIDE:
+        if gain < 0 or _rarity(after) > _rarity(run) - _RARITY_MARGIN:
+            return None
+        return gain + wide, round(min(0.99, 0.5 + 0.1 * wide + 0.05 * max(gain, 0)), 3)
+    letters = [c for c in after if "\x80" <= c < "\u0800" and c.isalpha()]
+    scripts = scripts_of("".join(letters))
+    if wide or len(scripts) != 1:
+        return None
+    if scripts == {"latin"}:
+        # One CJK character inside a Latin word is the evidence: both sides, or one side
+        # and a repair that is more plausible.
+        sides = sum(1 for side in (left, right) if side.isascii() and side.isalpha())
+        if sides == 0 or gain < 2 - sides:
+            return None
+    elif len(letters) < _MIN_ALPHABETIC or gain < 1 or _rarity(run) < _RARITY_MARGIN:
+        return None
+    return gain + len(letters), round(min(0.95, 0.5 + 0.05 * (gain + len(letters))), 3)
+
+
 def _candidates(text: str, codec: str, name: str) -> list[tuple[int, Edit]]:
-    found: list[tuple[int, Edit]] = []
+    """The runs ``codec`` explains, if it explains one of them on its own strength.
+
+    Once a run proves the code page (``锌褉懈褟褌薪芯``), the text's other runs that it decodes
+    into the same script are taken too, even short ones (``郇迮訇郋``, ``茅pouse``) that
+    would not be evidence alone.
+    """
+    strong: list[tuple[int, Edit]] = []
+    weak: list[tuple[int, Edit]] = []
+    for start, run in _pieces(text, codec):
+        after = _decode_run(run, codec)
+        if after is None:
+            continue
+        end = start + len(run)
+        judged = _judge(text, start, end, after)
+        if judged is not None:
+            score, confidence = judged
+            strong.append((score, Edit(start, end, after, name, confidence)))
+        elif _plausible(text, start, end, after):
+            weak.append((0, Edit(start, end, after, name, 0.6)))
+    if not strong:
+        return []
+    scripts = scripts_of("".join(edit.after for _, edit in strong))
+    return strong + [(s, e) for s, e in weak if scripts_of(e.after) <= scripts]
+
+
+def _pieces(text: str, codec: str) -> list[tuple[int, str]]:
+    """Runs that may be mojibake, split at CJK punctuation where a whole run is not."""
+    pieces = []
     for match in _RUN.finditer(text):
-        pieces = [(match.start(), match.group())]
-        if _decode_run(match.group(), codec) is None:
-            pieces = []
-            position = match.start()
-            for part in _BREAK.split(match.group()):
-                if len(part) >= 2:
-                    pieces.append((position, part))
-                position += len(part) + 1
-        for start, run in pieces:
-            after = _decode_run(run, codec)
-            if after is None:
-                continue
-            end = start + len(run)
-            left, right = text[max(0, start - 1) : start], text[end : end + 1]
-            gain = text_cost(left + run + right) - text_cost(left + after + right)
-            evidence = sum(1 for c in after if c >= "\u0800")
-            if _rarity(after) > _rarity(run) - _RARITY_MARGIN:
-                continue
-            score = gain + evidence
-            if gain < 0 or any(c in "\ufffd" or "\ue000" <= c <= "\uf8ff" for c in after):
-                continue
-            confidence = round(min(0.99, 0.5 + 0.1 * evidence + 0.05 * max(gain, 0)), 3)
-            found.append((score, Edit(start, end, after, name, confidence)))
-    return found
+        if _decode_run(match.group(), codec) is not None:
+            pieces.append((match.start(), match.group()))
+            continue
+        position = match.start()
+        for part in _BREAK.split(match.group()):
+            if part:
+                pieces.append((position, part))
+            position += len(part) + 1
+    return pieces
+
+
+def _plausible(text: str, start: int, end: int, after: str) -> bool:
+    """A reading that is no evidence alone but no worse than the run: letters of one script."""
+    left, right = text[max(0, start - 1) : start], text[end : end + 1]
+    run = text[start:end]
+    if text_cost(left + after + right) > text_cost(left + run + right):
+        return False
+    return len(scripts_of(after) - {"latin"}) <= 1
 
 
 def find_cjk_repairs(text: str) -> list[Edit]:
@@ -103,15 +157,17 @@ def find_cjk_repairs(text: str) -> list[Edit]:
 
     >>> find_cjk_repairs("git pull [<閫夐」>]")[0].after
     '选项'
+    >>> find_cjk_repairs("锌褉懈褟褌薪芯")[0].after
+    'приятно'
     """
-    if not _CJK_PAIR.search(text):
+    if not _GATE.search(text):
         return []
     candidates: list[tuple[int, Edit]] = []
     for codec, name in CJK_CODECS:
-        # One pass in C first: text that holds no two adjacent characters of valid
-        # three-byte UTF-8 once re-encoded has nothing for this code page.
+        # One pass in C first: text with no valid multi-byte UTF-8 at all once re-encoded
+        # has nothing for this code page.
         rough = text.encode(codec, "replace").decode("utf-8", "replace")
-        if _DECODED_PAIR.search(rough):
+        if _VALID_MULTIBYTE.search(rough.replace("\ufffd", "")):
             candidates.extend(_candidates(text, codec, name))
     candidates.sort(key=lambda item: -item[0])
     return select_disjoint(edit for _, edit in candidates)

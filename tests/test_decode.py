@@ -13,7 +13,16 @@ from corpora import corpus_path
 
 import fixtext
 from fixtext import _decode_legacy
-from fixtext.decode import MIXED_UTF8_CP1252, Decoded, decode, encode_like
+from fixtext.decode import (
+    MIXED_UTF8_CP1252,
+    Decoded,
+    decode,
+    encode_like,
+    incremental_decoder,
+    incremental_encoder,
+    wider_encodings,
+    writing_codec,
+)
 from fixtext.errors import BinaryInputError, UndecodableBytesError
 
 
@@ -248,6 +257,49 @@ def test_unknown_when_no_guess_decodes(monkeypatch: pytest.MonkeyPatch) -> None:
         decode(b"\xff\xfb\xfa not ascii \xfe")
 
 
+def test_narrowest_family_member_that_decodes_is_used() -> None:
+    # 0xA1A4 is U+30FB in GB2312 but U+00B7 in GBK; GB2312 text keeps GB2312's reading.
+    text = "中华人民共和国的首都是北京・上海是最大的城市。" * 3
+    decoded = decode(text.encode("gb2312"))
+    assert decoded.text == text
+    assert decoded.encoding == "gb2312"
+    assert wider_encodings("gb2312") == ("gbk", "gb18030")
+    assert wider_encodings("GB18030") == ()
+    assert wider_encodings("cp1252") == ()
+
+
+def test_chardet_fallback_answer_is_reported_as_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    class NothingMatched:
+        @staticmethod
+        def detect_all(data: bytes, **options: object) -> list[dict[str, object]]:
+            assert options.get("prefer_superset", False) is False
+            assert options.get("should_rename_legacy", False) is False
+            return [{"encoding": "cp1252", "confidence": 0.10, "language": None}]
+
+    monkeypatch.setattr(_decode_legacy, "_chardet", lambda: NothingMatched)
+    data = ("x" * 5000 + "Grüße").encode("cp1252")  # long: no re-scoring of chardet's answer
+    decoded = decode(data)
+    assert decoded.text == data.decode("cp1252")
+    assert any("low confidence" in w for w in decoded.warnings)
+
+
+def test_chardet_no_encoding_means_binary(monkeypatch: pytest.MonkeyPatch) -> None:
+    class SeesAnImage:
+        @staticmethod
+        def detect_all(data: bytes, **options: object) -> list[dict[str, object]]:
+            return [{"encoding": None, "confidence": 1.0, "mime_type": "image/x-test"}]
+
+    monkeypatch.setattr(_decode_legacy, "_chardet", lambda: SeesAnImage)
+    with pytest.raises(BinaryInputError, match="image/x-test"):
+        decode(b"\x80\x81\x82 no signature, no NUL")
+
+
+def test_decoded_is_immutable() -> None:
+    decoded = decode(b"abc")
+    with pytest.raises(AttributeError):
+        decoded.text = "other"  # type: ignore[misc]
+
+
 def test_detection_sample_is_bounded() -> None:
     data = ("строка текста\n" * 50_000).encode("cp1251")
     sample = _decode_legacy.detection_sample(data)
@@ -421,3 +473,152 @@ def test_bom_corpus_files_decode_exactly() -> None:
         for path in sorted((root / folder).iterdir()):
             data = path.read_bytes()
             assert decode(data).text == data.decode(encoding), path.name
+
+
+# -- scoring candidate texts -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        ("Größe", "Grˆﬂe"),  # cp1252 read as Mac Roman
+        ("café crème", "cafй crиme"),  # cp1252 read as cp1251
+        ("Wąs i śnieg", "W±s i \x9cnieg"),  # ISO-8859-2 as cp1250, cp1250 as ISO-8859-2
+        ("değil", "deðil"),  # cp1254 read as cp1252
+        ("Привет мир", "рТЙЧЕФ НЙТ"),  # KOI8-R read as cp1251
+        ("Grüße", "Gr├╝├ƒe"),  # UTF-8 read as cp437
+        ("<category>미분류</category>", "<category>¹\u033aзù</category>"),  # EUC-KR as UTF-8
+    ],
+)
+def test_wrong_code_pages_cost_more(right: str, wrong: str) -> None:
+    from fixtext._decode_scoring import text_cost
+
+    assert text_cost(right) < text_cost(wrong)
+
+
+@pytest.mark.parametrize(
+    "clean", ["日本語のテキスト、ーと々も。", "Python入門", "don’t “quote” me", "Ελληνικά", "20 °C"]
+)
+def test_clean_texts_cost_nothing(clean: str) -> None:
+    from fixtext._decode_scoring import text_cost
+
+    assert text_cost(clean) == 0.0
+
+
+# -- short Western text: cp1252 unless another code page is clearly better ---------------------
+
+# Sentences chardet alone read as cp1258, cp1257, ISO-8859-4, cp1250 or mac-latin2.
+SHORT_WESTERN = [
+    "À bientôt, François!",
+    "naïve façade, déjà vu, piñata, jalapeño",
+    "«Bonjour», dit-il. «Ça va?»",
+    "Le garçon a mangé une crème brûlée à côté de l'église.",
+    "Ça coûte 12 € à peine, c'est un cœur d'œuvre.",
+    "Réservé à l’équipe « Été 2024 ».\nMüller, Jörg; Schäfer, Änne\nÀ bientôt, François!\r\n",
+    "Größere Straße in München.",
+    "Schöne Grüße aus Köln!",
+    "Fußgänger müssen hier warten.",
+    "Ich heiße Jürgen – und Sie?",
+    "Straße: Königsallee 12, Düsseldorf",
+    "Zwölf Boxkämpfer jagen Viktor quer über den großen Sylter Deich.",
+    "Maßstab 1:100 – Fläche 25 m²\nStraße: Königsallee 12, Düsseldorf\r\n",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_WESTERN)
+def test_short_cp1252_text_decodes_to_itself(text: str) -> None:
+    decoded = decode(text.encode("cp1252"))
+    assert decoded.text == text
+    assert decoded.encoding == "cp1252"
+
+
+def test_legacy_example_is_cp1252() -> None:
+    data = (Path(__file__).parent.parent / "examples" / "legacy-cp1252.txt").read_bytes()
+    assert decode(data).encoding == "cp1252"
+
+
+def test_a_code_page_reading_the_same_text_is_named_cp1252() -> None:
+    # ISO-8859-1 and cp1252 agree on these bytes; cp1252 can write "’" or "€" back later.
+    assert decode("Le déjeuner était délicieux.".encode("latin-1")).encoding == "cp1252"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Привет! Это простой русский текст, без ошибок.", "cp1251"),
+        ("Καλημέρα σας, τι κάνετε σήμερα;", "cp1253"),
+        ("İstanbul, Türkiye'nin en kalabalık şehridir.", "cp1254"),
+    ],
+)
+def test_other_scripts_are_not_read_as_cp1252(text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding)).text == text
+
+
+# -- incremental decoding and encoding ---------------------------------------------------------
+
+MIXED_BYTES = "Grüße, café\r\n".encode() + "naïve € cœur\r\n".encode("cp1252") + "日本\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (MIXED_BYTES, MIXED_UTF8_CP1252),
+        ("日本語のテキスト\n".encode(), "utf-8"),
+        ("Grüße \U0001f600\r\n".encode("utf-16-le"), "utf-16-le"),
+        ("中文文本，没有错误。\n".encode("gb2312"), "gb2312"),
+        ("日本語のテキスト\n".encode("iso2022_jp"), "iso2022_jp"),
+    ],
+)
+def test_incremental_decoding_cut_anywhere_gives_the_whole_text(data: bytes, encoding: str) -> None:
+    whole = decode(data, encoding=None if encoding == MIXED_UTF8_CP1252 else encoding)
+    assert whole.encoding == encoding
+    for cut in range(len(data) + 1):
+        decoder = incremental_decoder(encoding)
+        text = decoder.decode(data[:cut]) + decoder.decode(data[cut:], final=True)
+        assert text == whole.text, cut
+
+
+def test_mixed_decoder_holds_a_cut_utf8_sequence() -> None:
+    decoder = incremental_decoder(MIXED_UTF8_CP1252)
+    assert decoder.decode(b"caf\xc3") == "caf"
+    assert decoder.getstate()[0] == b"\xc3"
+    assert decoder.decode(b"", final=True) == "Ã"  # cut off for good: read as cp1252
+
+
+def test_incremental_encoder_writes_the_bom_first_and_mixed_as_utf8() -> None:
+    encoder = incremental_encoder(MIXED_UTF8_CP1252, codecs.BOM_UTF8)
+    assert (
+        encoder.encode("caf") + encoder.encode("é", final=True) == codecs.BOM_UTF8 + b"caf\xc3\xa9"
+    )
+    utf16 = incremental_encoder("utf-16-be", codecs.BOM_UTF16_BE)
+    assert utf16.encode("a") + utf16.encode("b") == codecs.BOM_UTF16_BE + "ab".encode("utf-16-be")
+
+
+def test_incremental_encoder_is_strict() -> None:
+    encoder = incremental_encoder("cp1252")
+    assert encoder.encode("café €") == b"caf\xe9 \x80"
+    with pytest.raises(UnicodeEncodeError):
+        encoder.encode("привет")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "codec"),
+    [
+        (MIXED_UTF8_CP1252, b"", "utf-8"),
+        ("utf-8-sig", b"", "utf-8"),
+        ("utf-16", codecs.BOM_UTF16_BE, "utf-16-be"),
+        ("utf-16", b"", "utf-16-le"),
+        ("UTF-32", codecs.BOM_UTF32_LE, "utf-32-le"),
+        ("GB2312", b"", "gb2312"),
+    ],
+)
+def test_writing_codec_never_adds_a_second_bom(encoding: str, bom: bytes, codec: str) -> None:
+    assert writing_codec(encoding, bom) == codec
+
+
+def test_encode_like_and_the_incremental_encoder_agree_on_changed_text() -> None:
+    decoded = decode(codecs.BOM_UTF8 + MIXED_BYTES)
+    changed = decoded.text.replace("café", "cafe")
+    encoder = incremental_encoder(decoded.encoding, decoded.bom)
+    pieces = [encoder.encode(line) for line in changed.splitlines(keepends=True)]
+    assert b"".join(pieces) == encode_like(changed, decoded)

@@ -7,7 +7,11 @@ chardet ranks code pages by how much the bytes look like each; fixtext then
    (``gb2312`` before ``gbk`` before ``gb18030``: they map a few characters differently, and
    text that only uses the narrow set was written against the narrow standard), and
 3. on short inputs, where chardet's statistics are thin, lets the marks a wrong code page
-   leaves in the text (:mod:`fixtext._decode_scoring`) overrule chardet's order.
+   leaves in the text (:mod:`fixtext._decode_scoring`) overrule chardet's order when its
+   first choice reads badly and another reads clearly better, and
+4. prefers cp1252 among single-byte code pages: always when it reads the bytes as the same
+   text (it can write more characters back than ISO-8859-1 or cp1258 can), and on thin
+   evidence unless the other reading is clearly better.
 
 chardet is imported on first use and kept for the life of the process: its first call
 loads models, which costs a noticeable fraction of a second.
@@ -17,14 +21,16 @@ from __future__ import annotations
 
 import codecs
 import functools
+import importlib
+import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from fixtext._decode_scoring import text_cost, word_cost
+from fixtext._decode_scoring import reads_as_western, text_cost
 from fixtext.errors import BinaryInputError, UndecodableBytesError
 
-__all__ = ["LegacyGuess", "detection_sample", "guess_legacy"]
+__all__ = ["LegacyGuess", "detection_sample", "guess_legacy", "wider_encodings"]
 
 # chardet reads at most this much: the head of the file and a slice from its middle. Enough
 # for its statistics; a whole log file would only cost time.
@@ -38,9 +44,21 @@ SHORT_INPUT_BYTES = 4096
 # first, chardet's choice is left alone; another candidate must be better by the second.
 _CLEAN_TEXT_COST = 1.0
 _BETTER_BY = 1.0
+# A chardet confidence at which its choice is not second-guessed.
+_SURE_CONFIDENCE = 0.5
 
 # chardet's "nothing matched" answer: cp1252 at exactly this confidence, with no language.
 _CHARDET_FALLBACK_CONFIDENCE = 0.10
+
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+# Most legacy Western text is cp1252. On a sentence or two chardet's statistics barely tell
+# it from its neighbours, which read the same bytes as other letters that look just as
+# plausible: French "À bientôt, François" as cp1257 "Ą bientōt, Franēois", "déjà" as
+# ISO-8859-4 "déjā", "«Ça va?»" as cp1250. So cp1252 wins on thin evidence unless chardet
+# was clearly more confident in the other, or the other's text is clearly cleaner.
+_PREFERRED_CODE_PAGE = "cp1252"
+_PREFERRED_MIN_CONFIDENCE_SHARE = 0.55
 
 # Each family, narrowest first. A codec missing here is its own family.
 _FAMILIES: tuple[tuple[str, ...], ...] = (
@@ -54,29 +72,6 @@ _FAMILIES: tuple[tuple[str, ...], ...] = (
 )
 _FAMILY_OF: dict[str, tuple[str, ...]] = {
     codecs.lookup(name).name: family for family in _FAMILIES for name in family
-}
-
-# The languages whose words decide between Latin, Cyrillic or Greek code pages that all give
-# plausible letters. Only consulted on short inputs, and only for the scripts listed here.
-_LANGUAGES: dict[str, tuple[str, ...]] = {
-    "cp1252": ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "ca"),
-    "iso8859-1": ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "ca"),
-    "iso8859-15": ("fr", "de", "fi"),
-    "cp1250": ("pl", "cs", "sk", "hu", "ro", "sl", "sh"),
-    "iso8859-2": ("pl", "cs", "sk", "hu", "ro", "sl", "sh"),
-    "cp1254": ("tr",),
-    "iso8859-9": ("tr",),
-    "cp1257": ("lt", "lv"),
-    "iso8859-13": ("lt", "lv"),
-    "cp1251": ("ru", "uk", "bg", "mk"),
-    "koi8-r": ("ru",),
-    "koi8-u": ("uk", "ru"),
-    "iso8859-5": ("ru", "bg"),
-    "mac-cyrillic": ("ru", "bg"),
-    "cp866": ("ru",),
-    "cp1253": ("el",),
-    "iso8859-7": ("el",),
-    "mac-roman": ("en", "fr", "de"),
 }
 
 
@@ -139,7 +134,16 @@ def guess_legacy(data: bytes) -> LegacyGuess:
             f"the bytes are not UTF-8 and no likely code page decodes them (tried {names}); "
             "pass the encoding explicitly"
         )
-    best = _rescore(candidates) if short or unknown else candidates[0]
+    if short or unknown:
+        best = _prefer_cp1252(data, _rescore(candidates), results, thin=True)
+    elif _C1_CONTROL.search(candidates[0].text):
+        # chardet saw only a sample; C1 controls beyond it (cp1252 "–" as ISO-8859-1 "\x96")
+        # say another of its guesses fits the whole input better.
+        candidates = _decodable_candidates(data, results, every=True)
+        best = min(candidates, key=lambda c: (len(_C1_CONTROL.findall(c.text)), c.rank))
+    else:
+        best = candidates[0]
+    best = _prefer_cp1252(data, best, results, thin=False)
     confidence = min(best.confidence, 1.0)
     return LegacyGuess(best.text, best.encoding, confidence, unknown or confidence < 0.2)
 
@@ -188,30 +192,78 @@ def _family(name: str) -> tuple[str, ...]:
     return _FAMILY_OF.get(canonical, (canonical,))
 
 
+def wider_encodings(encoding: str) -> tuple[str, ...]:
+    """The members of ``encoding``'s family after it, narrowest first (``gb2312`` →
+    ``("gbk", "gb18030")``); ``()`` for a codec with no wider relative."""
+    family = _family(encoding)
+    canonical = codecs.lookup(encoding).name if family else ""
+    return family[family.index(canonical) + 1 :] if canonical in family else ()
+
+
+def _prefer_cp1252(
+    data: bytes, best: _Candidate, results: list[dict[str, Any]], *, thin: bool
+) -> _Candidate:
+    """cp1252 instead of ``best``, another single-byte code page, when it reads ``data`` as
+    the same text, or, on ``thin`` evidence, when ``best`` is not clearly better.
+
+    "Clearly better" is chardet being sure of ``best``, or more than twice as confident in it
+    as in cp1252, or ``best``'s text carrying clearly fewer marks of a wrong code page.
+    """
+    if best.encoding == _PREFERRED_CODE_PAGE or not _is_single_byte(best.encoding):
+        return best
+    try:
+        text = data.decode(_PREFERRED_CODE_PAGE)
+    except UnicodeDecodeError:
+        return best
+    if text == best.text:
+        return _Candidate(_PREFERRED_CODE_PAGE, text, best.confidence, best.rank)
+    if not thin or best.confidence >= _SURE_CONFIDENCE:
+        return best
+    confidence = max(
+        (float(r["confidence"]) for r in results if _canonical(r["encoding"]) == "cp1252"),
+        default=0.0,
+    )
+    if confidence < best.confidence * _PREFERRED_MIN_CONFIDENCE_SHARE:
+        return best
+    if reads_as_western(text, best.text) and text_cost(text) < text_cost(best.text) + _BETTER_BY:
+        return _Candidate(_PREFERRED_CODE_PAGE, text, confidence, best.rank)
+    return best
+
+
+def _canonical(name: str | None) -> str:
+    try:
+        return codecs.lookup(name).name if name else ""
+    except LookupError:
+        return ""
+
+
+@functools.cache
+def _is_single_byte(encoding: str) -> bool:
+    """Whether ``encoding`` is a charmap codec: one byte, one character."""
+    module_name = "encodings." + _canonical(encoding).replace("-", "_")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return False
+    return hasattr(module, "decoding_table")
+
+
 def _rescore(candidates: list[_Candidate]) -> _Candidate:
     """chardet's first choice, unless its text carries marks of a wrong code page that
-    another candidate's text does not.
+    another candidate's text clearly does not.
 
-    chardet's statistics know more than the marks do, so its choice stands while its text
-    looks clean; the marks only overrule it, and words only break ties between the others.
+    chardet's statistics know more than the marks do, so its choice stands while it is sure
+    or its text looks clean; among the others, the fewest marks win, then chardet's order.
     """
     first = candidates[0]
+    if first.confidence >= _SURE_CONFIDENCE:
+        return first
     first_cost = text_cost(first.text)
     if first_cost < _CLEAN_TEXT_COST:
         return first
-    costs = {c.encoding: text_cost(c.text) for c in candidates}
-    lowest = min(costs.values())
-    if lowest > first_cost - _BETTER_BY:
-        return first
-    close = [c for c in candidates if costs[c.encoding] <= lowest + 0.5]
-    if len(close) > 1 and len({c.text for c in close}) > 1:
-        with_words = [c for c in close if c.encoding in _LANGUAGES]
-        if len(with_words) > 1:
-            return min(
-                with_words,
-                key=lambda c: (
-                    word_cost(c.text, _LANGUAGES[c.encoding]) + costs[c.encoding],
-                    c.rank,
-                ),
-            )
-    return min(close, key=lambda c: (costs[c.encoding], c.rank))
+    best, best_cost = first, first_cost
+    for candidate in candidates[1:]:
+        cost = text_cost(candidate.text)
+        if cost < best_cost:
+            best, best_cost = candidate, cost
+    return best if best_cost <= first_cost - _BETTER_BY else first

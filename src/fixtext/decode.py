@@ -14,7 +14,8 @@
 
 The result, :class:`Decoded`, carries what a writer needs to give the file back its own
 bytes: :func:`encode_like` re-encodes text in the input's encoding, with its BOM, and returns
-the original bytes unchanged when the text is unchanged.
+the original bytes unchanged when the text is unchanged. :func:`incremental_decoder` and
+:func:`incremental_encoder` do the same block by block, for files too big to hold at once.
 """
 
 from __future__ import annotations
@@ -23,14 +24,29 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from fixtext._decode_legacy import guess_legacy
+from fixtext._decode_incremental import (
+    ESCAPED_BYTES,
+    MIXED_UTF8_CP1252,
+    incremental_decoder,
+    incremental_encoder,
+    stray_bytes_as_cp1252,
+    writing_codec,
+)
+from fixtext._decode_legacy import guess_legacy, wider_encodings
 from fixtext._decode_scoring import text_cost
 from fixtext.errors import BinaryInputError, UndecodableBytesError
 
-__all__ = ["MIXED_UTF8_CP1252", "Decoded", "decode", "encode_like"]
-
-MIXED_UTF8_CP1252 = "utf-8+cp1252"
-"""The encoding name of UTF-8 text in which some bytes were decoded one by one as cp1252."""
+__all__ = [
+    "MIXED_UTF8_CP1252",
+    "Decoded",
+    "decode",
+    "encode_like",
+    "incremental_decoder",
+    "incremental_encoder",
+    "refuse_known_binary",
+    "wider_encodings",
+    "writing_codec",
+]
 
 # UTF-32-LE's BOM starts with UTF-16-LE's, so the longer marks are tried first.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -40,6 +56,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+
+_BOM_FIRST_BYTES = (b"\xff", b"\xfe", b"\xef", b"\x00")
 
 # (offset, signature, format). Only signatures no plain text starts with.
 _MAGIC_NUMBERS: tuple[tuple[int, bytes, str], ...] = (
@@ -71,24 +89,25 @@ _MAGIC_NUMBERS: tuple[tuple[int, bytes, str], ...] = (
     (8, b"AVI ", "AVI video"),
 )
 
-# cp1252 for each byte 0x80-0xFF, and Latin-1's C1 control where cp1252 defines nothing
-# (0x81 0x8D 0x8F 0x90 0x9D), so that every byte has a character and back.
-_CP1252_OR_C1 = "".join(
-    bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(0x80, 0x100)
+# The signatures at offset 8 are RIFF containers: "RIFF", a size, then the format.
+_SIGNATURES_AT_START = (
+    *(sig for offset, sig, _ in _MAGIC_NUMBERS if offset == 0),
+    b"RIFF",
 )
 
-# surrogateescape turns each byte that is not part of valid UTF-8 into U+DC80-U+DCFF.
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]+")
 _MULTIBYTE_CHAR = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 # Mostly-UTF-8 input with at most one stray byte per this many valid multi-byte characters
 # is mixed UTF-8/cp1252 without a second look.
 _CLEARLY_FEW_STRAY_BYTES = 4
 
+# A legacy reading must be cleaner than the mixed one by this much text cost to win.
+_PREFER_MIXED_BY = 1.0
+_COST_SAMPLE_CHARS = 20_000
+
 # UTF-16/32 decoded text above this cost (marks of a wrong decoding per 100 characters) is
 # taken for binary data: random bytes read as UTF-16 give unassigned and control characters.
 _MAX_WIDE_TEXT_COST = 3.0
-_WIDE_SAMPLE_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +158,7 @@ def decode(data: bytes | bytearray | memoryview, *, encoding: str | None = None)
         BinaryInputError: the bytes are an image, an archive, an executable, …
         UndecodableBytesError: no encoding decodes the bytes safely.
     """
-    if isinstance(data, str):
-        raise TypeError(
-            "decode() takes bytes, not str; the text is already decoded "
-            "(open files in binary mode, 'rb', to let fixtext find the encoding)"
-        )
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"decode() takes bytes, bytearray or memoryview, not {type(data).__name__}")
-    raw = bytes(data)
+    raw = _as_bytes(data)
     if encoding is not None:
         return _decode_as(raw, encoding)
     if not raw:
@@ -156,33 +168,17 @@ def decode(data: bytes | bytearray | memoryview, *, encoding: str | None = None)
         declared = _decode_with_bom(raw, bom, bom_encoding)
         if declared is not None:
             return declared
-        bom = b""  # "BOM" + invalid data: not a BOM after all, decide from the bytes
-    _refuse_known_binary(raw)
+        # Otherwise "BOM" + invalid data: not a BOM after all; decide from the bytes.
+    refuse_known_binary(raw)
     if b"\x00" in raw:
         return _decode_wide_without_bom(raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    else:
-        if raw.isascii() and (b"\x1b" in raw or b"~{" in raw):
-            return _decode_seven_bit(raw, text)
-        return _result(text, "utf-8", 1.0, raw=raw)
-    mixed = _decode_mostly_utf8(raw, b"", declared=False)
-    if mixed is not None and not _could_be_legacy(mixed):
-        return mixed
-    try:
-        guess = guess_legacy(raw)
-    except (BinaryInputError, UndecodableBytesError):
-        if mixed is not None:
-            return mixed
-        raise
-    if mixed is not None and text_cost(mixed.text) <= text_cost(guess.text):
-        return mixed
-    warnings = ()
-    if guess.unknown:
-        warnings = (f"encoding guessed with low confidence: {guess.encoding}",)
-    return _result(guess.text, guess.encoding, guess.confidence, warnings=warnings, raw=raw)
+        return _decode_not_utf8(raw)
+    if raw.isascii() and (b"\x1b" in raw or b"~{" in raw):
+        return _decode_seven_bit(raw, text)
+    return _result(text, "utf-8", 1.0, raw=raw)
 
 
 def encode_like(text: str, decoded: Decoded, errors: str = "strict") -> bytes:
@@ -203,8 +199,37 @@ def encode_like(text: str, decoded: Decoded, errors: str = "strict") -> bytes:
     """
     if decoded.raw is not None and text == decoded.text:
         return decoded.raw
-    codec = "utf-8" if decoded.encoding == MIXED_UTF8_CP1252 else decoded.encoding
-    return decoded.bom + text.encode(codec, errors)
+    return decoded.bom + text.encode(writing_codec(decoded.encoding, decoded.bom), errors)
+
+
+def _as_bytes(data: object) -> bytes:
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    if isinstance(data, str):
+        raise TypeError(
+            "decode() takes bytes, not str; the text is already decoded "
+            "(open files in binary mode, 'rb', to let fixtext find the encoding)"
+        )
+    raise TypeError(f"decode() takes bytes, bytearray or memoryview, not {type(data).__name__}")
+
+
+def _decode_not_utf8(raw: bytes) -> Decoded:
+    """Mixed UTF-8/cp1252 or a legacy code page, whichever reads better."""
+    mixed = _decode_mostly_utf8(raw, b"", declared=False)
+    if mixed is not None and not _could_be_legacy(mixed):
+        return mixed
+    try:
+        guess = guess_legacy(raw)
+    except (BinaryInputError, UndecodableBytesError):
+        if mixed is not None:
+            return mixed
+        raise
+    if mixed is not None and _utf8_part_cost(mixed) <= _sample_cost(guess.text) + _PREFER_MIXED_BY:
+        return mixed
+    warnings: tuple[str, ...] = ()
+    if guess.unknown:
+        warnings = (f"encoding guessed with low confidence: {guess.encoding}",)
+    return _result(guess.text, guess.encoding, guess.confidence, warnings=warnings, raw=raw)
 
 
 def _result(
@@ -224,6 +249,8 @@ def _result(
 
 def _newline_of(text: str) -> str:
     """The most common line ending of ``text`` (``\\r\\n`` wins a tie), or ``""``."""
+    if "\r" not in text:  # the common case, in one scan
+        return "\n" if "\n" in text else ""
     crlf = text.count("\r\n")
     counts = {
         "\r\n": crlf,
@@ -235,6 +262,8 @@ def _newline_of(text: str) -> str:
 
 
 def _find_bom(raw: bytes) -> tuple[bytes, str | None]:
+    if not raw.startswith(_BOM_FIRST_BYTES):
+        return b"", None
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return bom, encoding
@@ -248,13 +277,17 @@ def _decode_with_bom(raw: bytes, bom: bytes, encoding: str) -> Decoded | None:
             return _result(body.decode("utf-8"), "utf-8", 1.0, bom=bom, raw=raw)
         except UnicodeDecodeError:
             return _decode_mostly_utf8(raw, bom, declared=True)
-    width = 4 if encoding.startswith("utf-32") else 2
-    whole = len(body) - len(body) % width
+    if encoding.startswith("utf-32"):
+        try:
+            return _result(body.decode(encoding), encoding, 1.0, bom=bom, raw=raw)
+        except UnicodeDecodeError:
+            if encoding == "utf-32-le":  # FF FE 00 00: UTF-16-LE's BOM and a U+0000
+                return _decode_with_bom(raw, b"\xff\xfe", "utf-16-le")
+            return None
+    whole = len(body) - len(body) % 2
     try:
         text = body[:whole].decode(encoding)
     except UnicodeDecodeError:
-        if encoding == "utf-32-le":  # FF FE 00 00 may be UTF-16-LE's BOM and a U+0000
-            return _decode_with_bom(raw, b"\xff\xfe", "utf-16-le")
         return None
     if whole == len(body):
         return _result(text, encoding, 1.0, bom=bom, raw=raw)
@@ -271,11 +304,16 @@ def _decode_with_bom(raw: bytes, bom: bytes, encoding: str) -> Decoded | None:
     )
 
 
-def _refuse_known_binary(raw: bytes) -> None:
+def refuse_known_binary(raw: bytes) -> None:
+    """Raise :class:`~fixtext.BinaryInputError` if ``raw`` starts like a known binary format.
+
+    Cheap enough to run on the first bytes of every file before reading more of it.
+    """
+    # One C-level check first: this runs on every input, and almost none is binary.
+    if not (raw.startswith(_SIGNATURES_AT_START) or raw[4:8] == b"ftyp"):
+        return
     for offset, signature, kind in _MAGIC_NUMBERS:
-        if raw.startswith(signature, offset):
-            if offset == 8 and not raw.startswith(b"RIFF"):
-                continue
+        if raw.startswith(signature, offset) and (offset != 8 or raw.startswith(b"RIFF")):
             raise BinaryInputError(f"the bytes are {kind}, not text (its signature says so)")
 
 
@@ -300,7 +338,7 @@ def _decode_wide_without_bom(raw: bytes) -> Decoded:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        scored.append((text_cost(text[:_WIDE_SAMPLE_CHARS]), order, encoding, text))
+        scored.append((_sample_cost(text), order, encoding, text))
     if scored:
         cost, _, encoding, text = min(scored)
         if cost <= _MAX_WIDE_TEXT_COST:
@@ -315,12 +353,36 @@ def _could_be_legacy(mixed: Decoded) -> bool:
     """Whether mostly-UTF-8 bytes are also worth reading as a legacy code page.
 
     A double-byte code page sometimes forms valid UTF-8 by chance (EUC-KR ``B9 CC BA D0`` holds
-    ``CC BA``, a combining mark), so when stray bytes are not clearly a minority, the text
-    that reads more like text wins.
+    ``CC BA``, a combining mark), so when stray bytes are not clearly a minority or the
+    mixed reading carries marks of a wrong decoding, a confident legacy reading that is
+    clearly cleaner wins.
     """
     stray = sum(end - start for start, end in mixed.fallback_spans)
     multibyte = len(_MULTIBYTE_CHAR.findall(mixed.text)) - stray
-    return stray * _CLEARLY_FEW_STRAY_BYTES > multibyte
+    return (
+        stray * _CLEARLY_FEW_STRAY_BYTES > multibyte or _utf8_part_cost(mixed) >= _PREFER_MIXED_BY
+    )
+
+
+def _utf8_part_cost(mixed: Decoded) -> float:
+    """The text cost of what the UTF-8 sequences gave, the cp1252 bytes blanked out.
+
+    The stray bytes are judged by the legacy reading they are compared with; in the mixed
+    reading they are what they are (C1 controls included), while the valid sequences are
+    the evidence to check: real UTF-8 gives clean text, chance UTF-8 does not.
+    """
+    parts = []
+    position = 0
+    for start, end in mixed.fallback_spans:
+        parts.append(mixed.text[position:start])
+        parts.append(" " * (end - start))
+        position = end
+    parts.append(mixed.text[position:])
+    return _sample_cost("".join(parts))
+
+
+def _sample_cost(text: str) -> float:
+    return text_cost(text[:_COST_SAMPLE_CHARS])
 
 
 def _decode_seven_bit(raw: bytes, ascii_text: str) -> Decoded:
@@ -346,7 +408,7 @@ def _decode_mostly_utf8(raw: bytes, bom: bytes, *, declared: bool) -> Decoded | 
     """
     body = raw[len(bom) :]
     escaped = body.decode("utf-8", "surrogateescape")
-    runs = [match.span() for match in _ESCAPED_BYTE.finditer(escaped)]
+    runs = [match.span() for match in ESCAPED_BYTES.finditer(escaped)]
     stray = sum(end - start for start, end in runs)
     multibyte = len(_MULTIBYTE_CHAR.findall(escaped))
     truncated = len(runs) == 1 and runs[0][1] == len(escaped) and _is_cut_sequence(body)
@@ -358,7 +420,7 @@ def _decode_mostly_utf8(raw: bytes, bom: bytes, *, declared: bool) -> Decoded | 
         warnings = (f"{stray} byte(s) that are not UTF-8 decoded as cp1252",)
     else:
         return None
-    text = _ESCAPED_BYTE.sub(_unescape_as_cp1252, escaped)
+    text = stray_bytes_as_cp1252(escaped)
     confidence = 0.9 if truncated else 0.8
     return _result(
         text,
@@ -379,12 +441,8 @@ def _is_cut_sequence(body: bytes) -> bool:
     return False
 
 
-def _unescape_as_cp1252(match: re.Match[str]) -> str:
-    return "".join(_CP1252_OR_C1[ord(char) - 0xDC80] for char in match.group())
-
-
 def _bytes_as_cp1252(data: bytes) -> str:
-    return "".join(_CP1252_OR_C1[b - 0x80] if b >= 0x80 else chr(b) for b in data)
+    return stray_bytes_as_cp1252(data.decode("ascii", "surrogateescape"))
 
 
 def _decode_as(raw: bytes, encoding: str) -> Decoded:

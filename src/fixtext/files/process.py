@@ -13,18 +13,18 @@ import contextlib
 import dataclasses
 import enum
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from fixtext.api import repair
 from fixtext.config import Config
-from fixtext.decode import MIXED_UTF8_CP1252
+from fixtext.decode import incremental_encoder, writing_codec
 from fixtext.errors import BinaryInputError, UndecodableBytesError, UnsafeWriteError
 from fixtext.files.diff import diff_header, diff_hunks
-from fixtext.files.read import CHUNK_SIZE, Source, TextChunk, open_text
-from fixtext.files.write import AtomicWriter, DigestingReader, FileStamp, make_encoder
+from fixtext.files.read import CHUNK_SIZE, Source, TextChunk, WiderEncodingNeeded, open_text
+from fixtext.files.write import AtomicWriter, DigestingReader, FileStamp
 from fixtext.model import Result
 
 __all__ = [
@@ -169,38 +169,63 @@ class _Collector:
             ) from None
 
 
-class _Sink:
-    """Where repaired text goes in --write mode: encoded into a temporary file, opened only
-    once there is something to write, so that a clean file is never copied."""
+class _ChunkEncoder:
+    """Gives each repaired chunk its bytes, as :func:`fixtext.encode_like` does for a whole
+    text: a chunk whose text is unchanged keeps the bytes it was read from (stray cp1252
+    bytes in UTF-8, line endings and all); a changed chunk is encoded, mixed UTF-8/cp1252 as
+    UTF-8. The BOM comes first. ``convert`` encodes every chunk (``--to-utf8``).
+    """
 
-    def __init__(self, open_writer: Callable[[], AtomicWriter], encoding: str, bom: bytes):
+    def __init__(self, encoding: str, bom: bytes, *, convert: bool) -> None:
+        self._encoder = incremental_encoder(encoding, bom)
+        self._convert = convert
+
+    def start(self) -> bytes:
+        return self._encoder.encode("")  # the BOM
+
+    def encode(self, chunk: TextChunk, text: str) -> bytes:
+        if text == chunk.text and not self._convert:
+            return chunk.raw
+        # Final, so that a stateful codec (ISO-2022) is back in its initial state at the end
+        # of the chunk, where the bytes read next start.
+        return self._encoder.encode(text, final=True)
+
+
+class _Sink:
+    """Where repaired text goes in --write mode: encoded into a temporary file.
+
+    The first chunk is held back until it is known whether there is anything to write, so
+    that a clean file of one chunk (nearly every file) never costs a copy. A longer file is
+    streamed to the temporary file as it is read, which is removed if nothing changed:
+    holding more would not keep memory bounded.
+    """
+
+    def __init__(self, open_writer: Callable[[], AtomicWriter], encoder: _ChunkEncoder):
         self._open_writer = open_writer
-        self._encode = make_encoder(encoding)
-        self._bom = bom
-        self._held: str | None = None
+        self._encoder = encoder
+        self._held: tuple[TextChunk, str] | None = None
         self.writer: AtomicWriter | None = None
 
-    def add(self, text: str, needed: bool) -> None:
+    def add(self, chunk: TextChunk, text: str, needed: bool) -> None:
         if self.writer is None and not needed and self._held is None:
-            self._held = text  # the first chunk: the file may turn out clean
+            self._held = (chunk, text)  # the first chunk: the file may turn out clean
             return
         self._start()
         assert self.writer is not None
-        self.writer.write(self._encode(text))
+        self.writer.write(self._encoder.encode(chunk, text))
 
     def _start(self) -> None:
         if self.writer is not None:
             return
         self.writer = self._open_writer()
-        self.writer.write(self._bom)
+        self.writer.write(self._encoder.start())
         if self._held is not None:
-            self.writer.write(self._encode(self._held))
+            self.writer.write(self._encoder.encode(*self._held))
             self._held = None
 
     def commit(self, digest: bytes) -> None:
         self._start()
         assert self.writer is not None
-        self.writer.write(self._encode(""))
         self.writer.commit(digest)
 
 
@@ -210,27 +235,33 @@ def _target(source: Source, job: Job) -> tuple[str, bytes, bool]:
         bom = codecs.BOM_UTF8 if source.bom and job.keep_bom else b""
         return "utf-8", bom, ("utf-8", bom) != (source.encoding, source.bom)
     # UTF-8 with a few stray cp1252 bytes is written back as UTF-8, the encoding of the rest.
-    encoding = "utf-8" if source.encoding == MIXED_UTF8_CP1252 else source.encoding
-    return encoding, source.bom, False
+    return writing_codec(source.encoding, source.bom), source.bom, False
 
 
-def _repair_file(path: Path, job: Job) -> FileResult:
-    stamp = FileStamp.of(os.stat(path))
+def _repair_file(path: Path, job: Job, encoding: str | None = None) -> FileResult:
     config = config_for(path, job.config)
-    with path.open("rb") as raw, contextlib.ExitStack() as stack:
+    # A link named on the command line stays a link: its target is what gets replaced.
+    real = Path(os.path.realpath(path))
+    stamp = FileStamp.of(os.stat(real))
+    with real.open("rb") as raw, contextlib.ExitStack() as stack:
         reader = DigestingReader(raw)
-        source = open_text(reader, job.chunk_size)
-        encoding, bom, converting = _target(source, job)
-        collector = _Collector(str(path), job, encoding)
+        source = open_text(reader, job.chunk_size, encoding)
+        target, bom, converting = _target(source, job)
+        collector = _Collector(str(path), job, target)
         sink = None
         if job.mode is Mode.WRITE:
-            opener = lambda: stack.enter_context(AtomicWriter(path, stamp, job.backup_suffix))  # noqa: E731
-            sink = _Sink(opener, encoding, bom)
+
+            def open_writer() -> AtomicWriter:
+                return stack.enter_context(AtomicWriter(real, stamp, job.backup_suffix))
+
+            sink = _Sink(open_writer, _ChunkEncoder(target, bom, convert=job.to_utf8))
         for chunk in source.chunks:
             result = repair(chunk.text, config)
             collector.add(chunk, result)
             if sink is not None:
-                sink.add(result.text, needed=bool(result.changes) or converting)
+                sink.add(chunk, result.text, needed=bool(result.changes) or converting)
+        # UTF-8 may have turned out mixed after the first block: with --to-utf8, a conversion.
+        converting = _target(source, job)[2]
         changed = collector.count > 0 or converting
         if sink is not None and changed:
             sink.commit(reader.digest())
@@ -240,16 +271,27 @@ def _repair_file(path: Path, job: Job) -> FileResult:
         tuple(collector.findings),
         collector.count,
         source.encoding,
-        encoding if converting else None,
+        target if converting else None,
         diff="".join(collector.diff),
         written=sink is not None and changed,
     )
 
 
+def _repair_file_in_widest_encoding(path: Path, job: Job) -> FileResult:
+    """Repair ``path``, reading it again with a wider code page each time a byte after the
+    first block needs one (a GBK-only character in a file that started as GB2312)."""
+    encoding = None
+    while True:
+        try:
+            return _repair_file(path, job, encoding)
+        except WiderEncodingNeeded as error:
+            encoding = error.encoding  # strictly wider each time: the family ends
+
+
 def process_file(path: Path, job: Job) -> FileResult:
     """Repair one file as ``job`` says; every problem becomes part of the result."""
     try:
-        return _repair_file(path, job)
+        return _repair_file_in_widest_encoding(path, job)
     except BinaryInputError as error:
         return FileResult(str(path), Status.SKIPPED, message=str(error) or "binary file")
     except UndecodableBytesError as error:
@@ -261,32 +303,34 @@ def process_file(path: Path, job: Job) -> FileResult:
         return FileResult(str(path), Status.FAILED, message=message)
     except OSError as error:
         return FileResult(str(path), Status.FAILED, message=error.strerror or str(error))
+    except Exception as error:
+        # A bug met on one file must not stop the others; the file is left as it was.
+        return FileResult(str(path), Status.FAILED, message=f"unexpected error: {error!r}")
 
 
 def process_stream(
     stream: BinaryIO, write: Callable[[bytes], object] | None, job: Job, name: str = "-"
 ) -> FileResult:
     """Repair ``stream`` chunk by chunk, passing the repaired bytes to ``write`` if given
-    (stdin to stdout), in the stream's own encoding unless ``job.to_utf8``.
+    (stdin to stdout), in the stream's own encoding unless ``job.to_utf8``: a chunk the
+    repair left unchanged is passed on as the bytes it was read from.
 
     Binary input raises :class:`~fixtext.BinaryInputError` before anything is written;
-    bytes that do not decode later in a long stream raise
-    :class:`~fixtext.UndecodableBytesError` after the text before them was written.
+    bytes that do not decode later in a long stream (a GBK-only character after a first
+    block read as GB2312, which a stream cannot be read again to fix) raise
+    :class:`~fixtext.UndecodableBytesError` after the text before them was written. A stray
+    cp1252 byte in UTF-8 is read as cp1252 and does not stop the stream.
     """
     config = config_for(Path(name), job.config)
     source = open_text(stream, job.chunk_size)
-    encoding, bom, _ = _target(source, job)
-    encode = make_encoder(encoding)
-    collector = _Collector(name, job, encoding)
+    target, bom, _ = _target(source, job)
+    encoder = _ChunkEncoder(target, bom, convert=job.to_utf8)
+    collector = _Collector(name, job, target)
     if write is not None:
-        write(bom)
-    for chunk in source.chunks:
-        result = repair(chunk.text, config)
-        collector.add(chunk, result)
+        write(encoder.start())
+    for chunk, text in _repaired(source.chunks, config, collector):
         if write is not None:
-            write(encode(result.text))
-    if write is not None:
-        write(encode(""))
+            write(encoder.encode(chunk, text))
     return FileResult(
         name,
         Status.CHANGED if collector.count else Status.CLEAN,
@@ -296,3 +340,12 @@ def process_stream(
         diff="".join(collector.diff),
         written=write is not None and collector.count > 0,
     )
+
+
+def _repaired(
+    chunks: Iterator[TextChunk], config: Config, collector: _Collector
+) -> Iterator[tuple[TextChunk, str]]:
+    for chunk in chunks:
+        result = repair(chunk.text, config)
+        collector.add(chunk, result)
+        yield chunk, result.text

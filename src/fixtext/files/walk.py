@@ -3,7 +3,8 @@
 :func:`walk` is a generator: it yields regular files one at a time and calls ``on_skip``
 with a readable reason for every path it leaves out (ignored by ``.gitignore``, excluded,
 a symbolic link, a second name of a file already found, not a regular file), and
-``on_error`` for a path given that cannot be read at all.
+``on_error`` for a path given that does not exist or is not a file or folder, and for a
+folder that cannot be listed.
 
 Patterns (``include``, ``exclude``, ``.gitignore``) are gitignore-style and matched against
 the path relative to the folder they belong to: the root for ``include``/``exclude``, the
@@ -54,23 +55,26 @@ class Selection:
     force_exclude: bool = False
     gitignore: bool = True
 
-    def relative(self, path: Path, *, folder: bool) -> str | None:
-        """``path`` relative to the root in the form patterns expect, or None if outside."""
+    def relative(self, path: Path, *, folder: bool) -> str:
+        """``path`` relative to the root in the form patterns expect.
+
+        A path outside the root is matched as a whole (``/elsewhere/node_modules/``), so
+        that unanchored patterns such as ``node_modules/`` or ``*.min.js`` still apply.
+        """
+        absolute = Path(os.path.abspath(path))
         try:
-            relative = Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+            relative = absolute.relative_to(self.root).as_posix()
         except ValueError:
-            return None
+            relative = absolute.as_posix().lstrip("/")
         return relative + "/" if folder and relative != "." else relative
 
     def excluded(self, path: Path, *, folder: bool) -> bool:
-        relative = self.relative(path, folder=folder)
-        return relative is not None and _spec(self.exclude).match_file(relative)
+        return bool(_spec(self.exclude).match_file(self.relative(path, folder=folder)))
 
     def included(self, path: Path) -> bool:
-        if not self.include:
-            return True
-        relative = self.relative(path, folder=False)
-        return relative is not None and _spec(self.include).match_file(relative)
+        return not self.include or bool(
+            _spec(self.include).match_file(self.relative(path, folder=False))
+        )
 
 
 @lru_cache(maxsize=64)
@@ -120,9 +124,10 @@ def _ignore_roots_above(folder: Path) -> list[Path]:
 
 
 class _Walker:
-    def __init__(self, selection: Selection, on_skip: SkipCallback) -> None:
+    def __init__(self, selection: Selection, on_skip: SkipCallback, on_error: SkipCallback):
         self.selection = selection
         self.on_skip = on_skip
+        self.on_error = on_error
         self.seen: dict[tuple[int, int], Path] = {}
 
     def first_name(self, path: Path, info: os.stat_result) -> bool:
@@ -137,8 +142,8 @@ class _Walker:
     def folder(self, folder: Path, ignore_roots: list[Path]) -> Iterator[Path]:
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError as error:
-            self.on_skip(folder, f"cannot list folder: {error.strerror or error}")
+        except OSError as error:  # unreadable: its files cannot be checked, an error
+            self.on_error(folder, f"cannot list folder: {error.strerror or error}")
             return
         for entry in entries:
             yield from self.entry(Path(folder, entry.name), entry, ignore_roots)
@@ -170,8 +175,14 @@ class _Walker:
             self.on_skip(path, "not a regular file")
         elif not self.selection.included(path):
             self.on_skip(path, "not included")
-        elif self.first_name(path, entry.stat(follow_symlinks=False)):
-            yield path
+        else:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError as error:  # removed since the folder was listed
+                self.on_skip(path, f"cannot stat: {error.strerror or error}")
+                return
+            if self.first_name(path, info):
+                yield path
 
 
 def walk(
@@ -187,7 +198,7 @@ def walk(
     the exclusions still applying. A symbolic link given explicitly is followed, and the
     file it points to is what gets read and written.
     """
-    walker = _Walker(selection, on_skip)
+    walker = _Walker(selection, on_skip, on_error)
     for given in paths:
         try:
             info = given.stat()

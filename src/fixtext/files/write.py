@@ -16,14 +16,12 @@ and left exactly as it was.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import hashlib
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -36,7 +34,6 @@ __all__ = [
     "AtomicWriter",
     "DigestingReader",
     "FileStamp",
-    "make_encoder",
 ]
 
 # Up to this size the original is read again just before it is replaced, to catch an edit
@@ -44,17 +41,6 @@ __all__ = [
 # reading gigabytes twice costs more than that rare case is worth.
 CONTENT_CHECK_LIMIT = 64 << 20
 _TEMP_SUFFIX = ".fixtext-tmp"
-
-
-def make_encoder(encoding: str) -> Callable[[str], bytes]:
-    """Return a function encoding successive pieces of text in ``encoding``, strictly.
-
-    The one place text is turned back into a file's bytes. An incremental encoder keeps
-    state between pieces for the encodings that need it. A character the encoding cannot
-    hold raises :class:`UnicodeEncodeError`.
-    """
-    encoder = codecs.getincrementalencoder(encoding)(errors="strict")
-    return encoder.encode
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,18 +15,22 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 __all__ = [
     "LanguageData",
     "char_logprob",
     "guess_language",
+    "is_common_word",
     "language_data",
     "matching_words",
+    "pair_logprob",
+    "rank_languages",
     "score_text",
     "script_of",
+    "scripts_of_language",
     "word_logprob",
     "word_zipf",
 ]
@@ -34,6 +38,10 @@ __all__ = [
 # Log10 frequency given to a word no word list knows, and to a character never seen.
 UNKNOWN_WORD = -8.5
 UNKNOWN_CHAR = -7.0
+_PAIR_SMOOTHING = 0.1
+_CJK_PUNCTUATION = "。、，：；！？（）「」『』“”《》・…～"
+_CJK_PUNCTUATION_LOGPROB = -2.0
+_PUNCTUATION_PAIR_BONUS = 1.0
 
 _LATIN_LANGUAGES = (
     "en", "fr", "de", "es", "pt", "it", "nl", "ca", "ro", "pl", "cs", "sk", "sl", "sh",
@@ -77,7 +85,14 @@ _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
     (0xFF66, 0xFF9F, "Kana"),
 )
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A word: letters with their combining marks (Python's ``\w`` leaves out the vowel signs
+# of ``स्थिति`` and the shadda of ``يعرّف``), maybe joined by apostrophes.
+_LETTER = (
+    "(?:[^\\W\\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983"
+    "\u09bc-\u09d7\u0b82\u0bbe-\u0bcd\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c\u200d])"
+)
+_WORD_RE = re.compile(f"{_LETTER}+(?:['’]{_LETTER}+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +105,7 @@ class LanguageData:
     chars: dict[str, float]
 
 
-@lru_cache(maxsize=None)
+@cache
 def script_of(char: str) -> str | None:
     """The script of a letter, or ``None`` for anything else.
 
@@ -108,34 +123,55 @@ def script_of(char: str) -> str | None:
     return "Other"
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_data(code: str) -> LanguageData:
     """Load the frequencies of one language (paid once per process, then cached)."""
     import wordfreq  # deferred: importing fixtext must not load word lists
 
+    # Chinese and Japanese are written without spaces: their longer lists hold the
+    # compounds (``分隔符``) whose character pairs tell apart candidates for a lost byte.
+    size = "large" if code in ("zh", "ja") else "small"
     try:
-        words: dict[str, float] = dict(wordfreq.get_frequency_dict(code, "small"))
+        words: dict[str, float] = dict(wordfreq.get_frequency_dict(code, size))
     except LookupError:
         words = {}
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = defaultdict(float)
     for word, frequency in words.items():
         for char in word:
             counts[char] += frequency
     total = sum(counts.values()) or 1.0
     chars = {char: math.log10(count / total) for char, count in counts.items()}
+    if code in ("zh", "ja", "ko"):
+        # Word lists hold no punctuation; full-width marks are as common as frequent words.
+        for mark in _CJK_PUNCTUATION:
+            chars.setdefault(mark, _CJK_PUNCTUATION_LOGPROB)
     return LanguageData(code, words, chars)
 
 
-@lru_cache(maxsize=None)
+@cache
+def _full_words(code: str) -> dict[str, float]:
+    """The longest word list of a language (up to ~500,000 words), for scoring candidates:
+    the small list that is enough to guess a language lacks words like ``wyświetlić``."""
+    import wordfreq
+
+    try:
+        return dict(wordfreq.get_frequency_dict(code, "best"))
+    except LookupError:
+        return {}
+
+
+@cache
 def _words_by_length(code: str) -> dict[int, tuple[str, ...]]:
     """The words of a language grouped by length, most frequent first."""
     grouped: dict[int, list[str]] = {}
-    for word in language_data(code).words:  # wordfreq lists words most frequent first
+    for word in _full_words(code):  # wordfreq lists words most frequent first
         grouped.setdefault(len(word), []).append(word)
     return {length: tuple(words) for length, words in grouped.items()}
 
 
-def matching_words(pattern: re.Pattern[str], length: int, code: str | None, limit: int = 2) -> list[str]:
+def matching_words(
+    pattern: re.Pattern[str], length: int, code: str | None, limit: int = 2
+) -> list[str]:
     """The most frequent words of ``length`` letters matching ``pattern`` (lower case),
     most frequent first: the words a damaged word with a few unknown letters may have been.
 
@@ -153,17 +189,59 @@ def matching_words(pattern: re.Pattern[str], length: int, code: str | None, limi
     return found
 
 
+@cache
+def _pairs(code: str) -> dict[str, float]:
+    """How often each two characters follow each other inside the words of a language."""
+    counts: dict[str, float] = defaultdict(float)
+    for word, frequency in language_data(code).words.items():
+        for index in range(len(word) - 1):
+            counts[word[index : index + 2]] += frequency
+    total = sum(counts.values()) or 1.0
+    return {pair: count / total for pair, count in counts.items()}
+
+
+def pair_logprob(first: str, second: str, code: str | None) -> float:
+    """The log10 frequency of ``first`` followed by ``second``, smoothed towards the product
+    of their own frequencies: a pair never seen inside a word may still meet across two.
+
+    >>> pair_logprob("て", "い", "ja") > pair_logprob("て", "ぁ", "ja")
+    True
+    """
+    if code is None:
+        return 2 * UNKNOWN_CHAR
+    if first in _CJK_PUNCTUATION or second in _CJK_PUNCTUATION:
+        # Word lists hold no punctuation, so no pair with it was counted; ``す。`` ends a
+        # sentence far more often than independence suggests.
+        return char_logprob(first, code) + char_logprob(second, code) + _PUNCTUATION_PAIR_BONUS
+    seen = _pairs(code).get(first + second, 0.0)
+    independent = 10 ** (char_logprob(first, code) + char_logprob(second, code))
+    return math.log10(seen + _PAIR_SMOOTHING * independent)
+
+
 def word_logprob(word: str, code: str | None) -> float | None:
     """The log10 frequency of ``word`` in language ``code``, or ``None`` if unknown."""
     if code is None:
         return None
-    words = language_data(code).words
+    words = _full_words(code)
     frequency = words.get(word.lower())
+    if frequency is None and "ß" in word:
+        frequency = words.get(word.lower().replace("ß", "ss"))  # wordfreq folds ß to ss
     if frequency is None and "’" in word:
         frequency = words.get(word.lower().replace("’", "'"))
     if not frequency:
         return None
     return math.log10(frequency)
+
+
+def is_common_word(word: str, code: str, min_zipf: float = 3.0) -> bool:
+    """Whether ``word`` is in the small (common words) list of ``code`` at ``min_zipf`` or
+    more: the long lists also hold rare debris such as ``sâ``.
+
+    >>> is_common_word("âge", "fr"), is_common_word("sâ", "en")
+    (True, False)
+    """
+    frequency = language_data(code).words.get(word.lower())
+    return frequency is not None and math.log10(frequency) + 9.0 >= min_zipf
 
 
 def word_zipf(word: str, code: str | None) -> float:
@@ -176,17 +254,48 @@ def word_zipf(word: str, code: str | None) -> float:
     return 0.0 if logprob is None else logprob + 9.0
 
 
+@lru_cache(maxsize=1)
+def _simplified_chinese() -> dict[int, str]:
+    """wordfreq's table from Traditional to Simplified characters: its Chinese word list
+    is Simplified, so ``從`` is looked up as ``从``."""
+    import gzip
+
+    import msgpack  # type: ignore[import-untyped]
+    from wordfreq.util import data_path
+
+    with gzip.open(data_path("_chinese_mapping.msgpack.gz")) as stream:
+        table: dict[int, str] = msgpack.load(stream, raw=False, strict_map_key=False)
+    return table
+
+
 def char_logprob(char: str, code: str | None) -> float:
     """The log10 share of ``char`` among the letters of language ``code``."""
     if code is None:
         return UNKNOWN_CHAR
     chars = language_data(code).chars
     value = chars.get(char)
+    if value is None and code == "zh":
+        simplified = _simplified_chinese().get(ord(char))
+        if simplified is not None:
+            value = chars.get(simplified)
+    if value is None and char == "ß":
+        value = chars.get("s", UNKNOWN_CHAR) - 1.0  # wordfreq folds ß to ss
     if value is None:
         value = chars.get(char.lower(), UNKNOWN_CHAR)
         if char != char.lower():
             value -= 0.5  # capitals are rarer than the lower-case letters counted
     return value
+
+
+def scripts_of_language(code: str | None) -> frozenset[str]:
+    """The scripts a language is written in (``ja``: Han and Kana).
+
+    >>> sorted(scripts_of_language("ja"))
+    ['Han', 'Kana']
+    """
+    return frozenset(
+        script for script, codes in _SCRIPT_LANGUAGES.items() if code is not None and code in codes
+    )
 
 
 def guess_language(text: str) -> str | None:
@@ -198,6 +307,13 @@ def guess_language(text: str) -> str | None:
     >>> guess_language("Съешь же ещё этих мягких французских булок")
     'ru'
     """
+    ranked = rank_languages(text)
+    return ranked[0][0] if ranked else None
+
+
+def rank_languages(text: str) -> list[tuple[str, float]]:
+    """Candidate languages of ``text``, best first, each with a coverage score (the sum over
+    its words of their Zipf frequency, -1 for a word the language does not know)."""
     scripts: Counter[str] = Counter()
     for char in text:
         if char.isalpha():
@@ -205,34 +321,28 @@ def guess_language(text: str) -> str | None:
             if script is not None:
                 scripts[script] += 1
     if not scripts:
-        return None
+        return []
     if scripts["Kana"] > 0 and scripts["Kana"] >= scripts["Han"] // 10:
-        return "ja"
+        return [("ja", 0.0)]
     script = scripts.most_common(1)[0][0]
-    if script == "Kana":
-        return "ja"
     candidates = _SCRIPT_LANGUAGES.get(script)
     if not candidates:
-        return None
-    if len(candidates) == 1:
-        return candidates[0]
+        return []
     words = [word.lower() for word in _WORD_RE.findall(text)][:200]
-    if script == "Han" or not words:
-        return candidates[0]
-    return _best_covering_language(tuple(words), candidates)
+    if len(candidates) == 1 or script == "Han" or not words:
+        return [(candidates[0], 0.0)]
+    scored = [(code, _coverage(tuple(words), code)) for code in candidates]
+    scored.sort(key=lambda item: item[1], reverse=True)
+    return scored
 
 
-def _best_covering_language(words: tuple[str, ...], candidates: tuple[str, ...]) -> str:
-    best_code, best_score = candidates[0], -math.inf
-    for code in candidates:
-        known = language_data(code).words
-        score = 0.0
-        for word in words:
-            frequency = known.get(word)
-            score += math.log10(frequency) + 9.0 if frequency else -1.0
-        if score > best_score:
-            best_code, best_score = code, score
-    return best_code
+def _coverage(words: tuple[str, ...], code: str) -> float:
+    known = language_data(code).words
+    score = 0.0
+    for word in words:
+        frequency = known.get(word)
+        score += math.log10(frequency) + 9.0 if frequency else -1.0
+    return score
 
 
 # The cost, in log10 units, of punctuation and symbols: typographic punctuation is ordinary;
@@ -242,9 +352,13 @@ _QUOTES = frozenset("“”‘’„‚")
 _TYPOGRAPHIC_COST = -1.0
 _QUOTE_INSIDE_WORD_COST = -4.0
 _SYMBOL_COST = -6.0
+_RARE_PUNCTUATION_COST = -4.0
 _TYPICAL_CHAR = -1.3
 # ``gröÜer`` for ``größer``: a capital after a small letter is rare inside a word.
 _MIXED_CASE_COST = -3.0
+_SPLIT_COST = -1.0
+# ``À  partir`` beside ``à partir``: a doubled space is a sign of a space taken for A0.
+_DOUBLE_SPACE_COST = -1.0
 
 
 def score_text(text: str, code: str | None) -> float:
@@ -260,38 +374,60 @@ def score_text(text: str, code: str | None) -> float:
     total = 0.0
     position = 0
     for match in _WORD_RE.finditer(text):
-        total += _score_gap(text, position, match.start())
+        total += _score_gap(text, position, match.start(), code)
         total += _score_word(match.group(), code)
         position = match.end()
-    total += _score_gap(text, position, len(text))
-    return total
+    total += _score_gap(text, position, len(text), code)
+    return total + text.count("  ") * _DOUBLE_SPACE_COST
 
 
 def _score_word(word: str, code: str | None) -> float:
     score = _score_plain_word(word, code)
     if "’" in word or "'" in word:
-        # ``l’enregistrement``: word lists hold the elided article and the word apart.
-        pieces = re.split("['’]", word)
-        split = sum(_score_plain_word(piece, code) for piece in pieces if piece)
-        score = max(score, split)
-    if any(low.islower() and high.isupper() for low, high in zip(word, word[1:])):
+        # ``l’enregistrement``: word lists hold the elided article and the word apart; but
+        # ``c’t`` is no elision, so the longer piece must be a word of its own.
+        pieces = [piece for piece in re.split("['’]", word) if piece]
+        if pieces and max(len(piece) for piece in pieces) >= 3:
+            split = sum(_score_plain_word(piece, code) for piece in pieces) + _SPLIT_COST
+            score = max(score, split)
+    if _has_mixed_case(word):
         score += _MIXED_CASE_COST
     return score
+
+
+def _has_mixed_case(word: str) -> bool:
+    """``BŁąd``, ``gröÜer``: capitals inside a word that is neither all capitals nor a
+    capitalised word (``ß`` has no capital in everyday writing, so ``STRAßE`` is fine)."""
+    letters = word.replace("ß", "")
+    return not (letters.isupper() or letters.islower() or letters.istitle() or not letters)
 
 
 def _score_plain_word(word: str, code: str | None) -> float:
     logprob = word_logprob(word, code)
     if logprob is not None:
         return logprob
-    rarity = sum(min(0.0, char_logprob(char, code) - _TYPICAL_CHAR) for char in word)
+    # An unknown word is as plausible as its letters and their pairs: ``нераспознанный``
+    # beats ``нетатпознанный`` on ``ра`` and ``сп`` though neither is listed.
+    lowered = word.lower()
+    rarity = min(0.0, char_logprob(word[0], code) - _TYPICAL_CHAR)
+    for index in range(1, len(word)):
+        conditional = pair_logprob(lowered[index - 1], lowered[index], code) - char_logprob(
+            lowered[index - 1], code
+        )
+        rarity += min(0.0, conditional - _TYPICAL_CHAR)
+        if word[index] != lowered[index]:
+            rarity += min(0.0, char_logprob(word[index], code) - char_logprob(lowered[index], code))
     return UNKNOWN_WORD + rarity
 
 
-def _score_gap(text: str, start: int, end: int) -> float:
+def _score_gap(text: str, start: int, end: int, code: str | None) -> float:
     total = 0.0
     for index in range(start, end):
         char = text[index]
         if char.isascii() or char.isspace():
+            continue
+        if unicodedata.category(char).startswith("M"):
+            total += char_logprob(char, code)  # a mark left alone by a lost byte
             continue
         if char in _TYPOGRAPHIC:
             total += _TYPOGRAPHIC_COST
@@ -299,7 +435,7 @@ def _score_gap(text: str, start: int, end: int) -> float:
             if char in _QUOTES and inside and text[index + 1].isalpha() and char != "’":
                 total += _QUOTE_INSIDE_WORD_COST
         elif unicodedata.category(char)[0] in "PN":
-            total += _TYPOGRAPHIC_COST * 2
+            total += _RARE_PUNCTUATION_COST
         else:
             total += _SYMBOL_COST
     return total

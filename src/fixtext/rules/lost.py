@@ -20,10 +20,19 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from fixtext.config import Config
-from fixtext.language import char_logprob, is_common_word, rank_languages, score_text, script_of
+from fixtext.language import (
+    char_logprob,
+    is_common_word,
+    rank_languages,
+    score_text,
+    script_of,
+    scripts_of_language,
+)
 from fixtext.model import Edit
 from fixtext.rules.lost_cjk import find_cjk_repairs
 from fixtext.rules.lost_punctuation import QuoteStyle, choose_punctuation, quote_style
@@ -58,6 +67,8 @@ _OPTIONS_PER_UNIT = 10
 _ACCENTED_LANGUAGES = ("fr", "pt", "ro", "vi", "tr", "it", "es", "ca", "de", "sv", "da", "nb",
                        "fi", "is", "hu", "cs", "sk", "nl", "en")  # fmt: skip
 _REAL_WORD_ZIPF = 2.5
+_COHERENT_SHARE = 0.8
+_MOST_CONFIDENT = 0.99
 _RIVAL_LANGUAGES = 3
 _RIVAL_MARGIN = 3.0
 
@@ -87,14 +98,22 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
         if not any(start < unit.end and unit.start < end for start, end in taken)
     ]
     units = [unit for unit in _plausible_units(text, units) if not _forms_real_word(text, unit)]
+    if all(unit.lossless for unit in units):
+        # ``DATÙ™`` alone: complete sequences are the lossless repairs' call, made already.
+        units = []
     if not units and "\ufffd" not in text:
         return sorted(cjk_edits)
     edits = list(cjk_edits)
     best_total = -math.inf
     best_edits: list[Edit] = []
-    for language in _likely_languages(_tentative_repair(text, units)):
+    tentative = _tentative_repair(text, units)
+    determined = [unit for unit in units if unit.end - unit.start > 1]
+    if not _is_coherent(text, _tentative_repair(text, determined)):
+        return sorted(cjk_edits)
+    for language in _likely_languages(tentative):
+        fitting = _in_script_of(units, language)
         replacements = replacement_units(text, language, taken) if "\ufffd" in text else []
-        clusters = _clusters(text, sorted(units + replacements, key=lambda unit: unit.start))
+        clusters = _clusters(text, sorted(fitting + replacements, key=lambda unit: unit.start))
         style = quote_style(text, language)
         total = 0.0
         found: list[Edit] = []
@@ -105,6 +124,42 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
         if total > best_total:
             best_total, best_edits = total, found
     return sorted(edits + best_edits)
+
+
+def _is_coherent(text: str, tentative: str) -> bool:
+    """Whether the letters a repair would bring are mostly of one script. ``ÏÂÔØ±¾Êé`` is
+    GBK read as Latin-1; taken for UTF-8 it would give Greek, Cyrillic and Arabic at once."""
+    before = Counter(script_of(char) for char in text if char.isalpha())
+    after = Counter(script_of(char) for char in tentative if char.isalpha())
+    new = Counter({script: count - before[script] for script, count in after.items()})
+    new = Counter({script: count for script, count in new.items() if count > 0})
+    total = sum(new.values())
+    return total == 0 or max(new.values()) >= _COHERENT_SHARE * total
+
+
+def _in_script_of(units: list[ByteUnit], language: str | None) -> list[ByteUnit]:
+    """Keep the candidates a text in ``language`` can hold: its letters (and Latin ones,
+    which every script's text borrows) and punctuation."""
+    if language is None:
+        return units  # Thai, Georgian: no word list, no script to hold them to
+    scripts = scripts_of_language(language) | {"Latin"}
+    kept = []
+    for unit in units:
+        candidates = tuple(
+            (char, end) for char, end in unit.candidates if _fits_scripts(char, scripts)
+        )
+        if candidates:
+            kept.append(replace(unit, candidates=candidates, end=max(e for _, e in candidates)))
+    return kept
+
+
+def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
+    """A letter of one of ``scripts``, or punctuation; not a symbol such as ``꓂`` (a Yi
+    radical that ``ê‚`` would give, in Shift_JIS read as Windows-1252)."""
+    script = script_of(char)
+    if script is not None:
+        return script in scripts
+    return unicodedata.category(char)[0] in "PZ" or unicodedata.category(char) == "Sc"
 
 
 def _likely_languages(text: str) -> list[str | None]:
@@ -250,7 +305,8 @@ def _decide(
             continue
         # Each letter is as sure as the share of likely repairs that agree on it.
         agreeing = sum(weight for weight, beam in weights if beam[index] == choice)
-        confidence = round(agreeing / total, 3)
+        # A guess is never certain: the bytes that would prove it are gone.
+        confidence = round(min(_MOST_CONFIDENT, agreeing / total), 3)
         edits.append(Edit(unit.start, choice[1], choice[0], _rule_of(unit, choice), confidence))
     return top, edits
 
@@ -273,12 +329,45 @@ def _fits(beam: tuple[Choice, ...], option: Choice, units: list[ByteUnit], index
 def _options(
     text: str, unit: ByteUnit, language: str | None, style: QuoteStyle
 ) -> list[tuple[str, int]]:
-    if text[unit.start] in "â\ufffd" and unit.end - unit.start == 1:
-        if text[unit.start] == "\ufffd" and not _is_closing_position(text, unit.start):
-            return _ranked(unit, language)
+    if text[unit.start] == "\ufffd":
+        if _is_quote_position(text, unit.start):
+            return [("”", unit.end)]  # of the quotation marks, only ``”`` can be lost so
+        if _is_inside_word(text, unit.start):
+            # ``पह�च``, ``e �ndices``: a letter or a vowel sign, not punctuation.
+            letters = [c for c in unit.candidates if c[0].isalpha() or _is_mark(c[0])]
+            return _ranked(replace(unit, candidates=tuple(letters)), language) if letters else []
+        return _ranked(unit, language)
+    if text[unit.start] == "â" and unit.end - unit.start == 1:
         chosen = choose_punctuation(text, unit.start, unit.end, style)
         return [(chosen, unit.end)]
     return _ranked(unit, language)
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("M")
+
+
+def _is_inside_word(text: str, index: int) -> bool:
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return before.isalpha() or _is_mark(before) or after.isalpha() or _is_mark(after)
+
+
+def _is_quote_position(text: str, index: int) -> bool:
+    """``“%s�`` closes a quotation; ``använd �%s”`` opens one the Swedish way."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if _is_closing_position(text, index):
+        return True
+    if not before.isspace():
+        return False
+    if not after.isalnum() and not after.isspace():
+        return True
+    # ``använd �on”``: the word it opens ends with the closing mark.
+    end = index + 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[end - 1 : end] == "”" or text[end - 2 : end - 1] == "”"
 
 
 def _is_closing_position(text: str, index: int) -> bool:
@@ -286,7 +375,7 @@ def _is_closing_position(text: str, index: int) -> bool:
     punctuation or the end (``“%s� does not``)."""
     before = text[index - 1] if index > 0 else " "
     after = text[index + 1] if index + 1 < len(text) else " "
-    return not before.isspace() and not after.isalnum()
+    return not before.isspace() and not after.isalnum() and not _is_mark(after)
 
 
 def _ranked(unit: ByteUnit, language: str | None) -> list[tuple[str, int]]:

@@ -207,6 +207,8 @@ def replacement_units(
             continue
         if _beside_cjk(text, index):
             continue  # a CJK round trip, not a Windows-1252 one
+        if not _touches_letter_or_quote(text, index):
+            continue  # ``a broken byte: �`` tells nothing of what it was
         shifted = tuple((option, index + 1) for option, _ in candidates)
         units.append(ByteUnit(index, index + 1, shifted, "lost-qmark", False))
     return units
@@ -220,6 +222,8 @@ def _characters_with_undefined_byte(language: str | None) -> tuple[str, ...]:
         common = sorted(table, key=lambda char: table[char], reverse=True)[:_MAX_LANGUAGE_CHARS]
         for char in common:
             for variant in (char, char.upper()):
+                if "\ufe00" <= variant <= "\ufe0f":
+                    continue  # variation selectors come with emoji in the word lists
                 if len(variant) == 1 and any(b in UNDEFINED_CP1252 for b in variant.encode()):
                     found.setdefault(variant, None)
     return tuple(found)
@@ -234,3 +238,15 @@ def _beside_cjk(text: str, index: int) -> bool:
             if "\uff00" <= char <= "\uffef":
                 return True
     return False
+
+
+def _touches_letter_or_quote(text: str, index: int) -> bool:
+    """Whether a ``�`` sits in a word (``e �ndices``, ``đ�``) or closes a quotation
+    (``“%s�``)."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if before.isalpha() or after.isalpha():
+        return True
+    if before.isspace() and not after.isspace():
+        return True  # ``använd �%s”``: a quotation opened the Swedish way
+    return "“" in text[:index] and not before.isspace()

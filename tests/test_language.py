@@ -1,0 +1,122 @@
+"""The language model behind lost-byte repairs: scripts, language guesses, scores."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from fixtext.language import (
+    char_logprob,
+    guess_language,
+    is_common_word,
+    matching_words,
+    pair_logprob,
+    rank_languages,
+    score_text,
+    script_of,
+    word_logprob,
+    word_zipf,
+)
+
+
+@pytest.mark.parametrize(
+    ("char", "script"),
+    [("a", "Latin"), ("ř", "Latin"), ("ж", "Cyrillic"), ("λ", "Greek"), ("ש", "Hebrew"),
+     ("ع", "Arabic"), ("क", "Devanagari"), ("か", "Kana"), ("ー", "Kana"), ("字", "Han"),
+     ("한", "Hangul"), ("ก", "Thai"), ("!", None), ("5", None), (" ", None)],
+)  # fmt: skip
+def test_script_of(char: str, script: str | None) -> None:
+    assert script_of(char) == script
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The quick brown fox jumps over the lazy dog and runs away.", "en"),
+        ("Le renard brun saute par-dessus le chien paresseux.", "fr"),
+        ("Der schnelle braune Fuchs springt über den faulen Hund.", "de"),
+        ("Nie można otworzyć pliku, ponieważ nie istnieje.", "pl"),
+        ("Съешь же ещё этих мягких французских булок, да выпей чаю.", "ru"),
+        ("Το αρχείο δεν βρέθηκε.", "el"),
+        ("ファイルが見つかりません。", "ja"),
+        ("找不到文件。", "zh"),
+        ("파일을 찾을 수 없습니다.", "ko"),
+    ],
+)
+def test_guess_language(text: str, language: str) -> None:
+    assert guess_language(text) == language
+
+
+def test_guess_language_of_text_without_letters() -> None:
+    assert guess_language("1234 -- 56 !! ??") is None
+    assert rank_languages("") == []
+
+
+def test_rank_languages_lists_rivals_best_first() -> None:
+    ranked = rank_languages("Nie udało się otworzyć pliku konfiguracyjnego.")
+    assert ranked[0][0] == "pl"
+    scores = [score for _, score in ranked]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_word_frequencies() -> None:
+    assert word_zipf("the", "en") > 7
+    assert word_zipf("xqzvw", "en") == 0.0
+    assert word_logprob("wyświetlić", "pl") is not None  # only in the long list
+    assert word_logprob("straße", "de") is not None  # wordfreq folds ß to ss
+    assert word_logprob("anything", None) is None
+
+
+def test_common_words_ignore_rare_debris() -> None:
+    assert is_common_word("âge", "fr")
+    assert is_common_word("hâlâ", "tr")
+    assert not is_common_word("sâ", "en")
+
+
+def test_character_frequencies() -> None:
+    assert char_logprob("e", "en") > char_logprob("q", "en")
+    assert char_logprob("ł", "pl") > char_logprob("ł", "cs")
+    # Traditional characters are looked up through their Simplified form.
+    assert char_logprob("從", "zh") == char_logprob("从", "zh")
+    assert char_logprob("a", None) < -5
+
+
+def test_pairs_of_characters() -> None:
+    assert pair_logprob("て", "い", "ja") > pair_logprob("て", "ぁ", "ja")
+    assert pair_logprob("文", "字", "zh") > pair_logprob("文", "鑫", "zh")
+
+
+def test_matching_words_most_frequent_first() -> None:
+    assert matching_words(re.compile("и[рстуф]пол[ьъ]з[уы]ем[ыа]й"), 12, "ru") == ["используемый"]
+    assert matching_words(re.compile("zz[0-9]"), 3, "en") == []
+    assert matching_words(re.compile("the"), 3, None) == []
+
+
+@pytest.mark.parametrize(
+    ("better", "worse", "language"),
+    [
+        ("don’t", "donât", "en"),
+        ("“We agree", "âWe agree", "en"),
+        ("âge", "“ge", "fr"),
+        ("l’enregistrement", "lâenregistrement", "fr"),
+        ("größer", "gröÜer", "de"),
+        ("Błąd", "BŁąd", "pl"),
+        ("Loading…", "Loading⦃", "en"),
+        ("à partir", "À  partir", "fr"),
+    ],
+)
+def test_score_prefers_the_plausible_text(better: str, worse: str, language: str) -> None:
+    assert score_text(better, language) > score_text(worse, language)
+
+
+def test_word_lists_load_lazily() -> None:
+    """Importing fixtext loads no word list; the first score does."""
+    code = (
+        "import sys, fixtext, fixtext.language as l, fixtext.rules.lost;"
+        "assert l.language_data.cache_info().currsize == 0;"
+        "assert 'wordfreq' not in sys.modules, 'wordfreq imported at import time'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -398,19 +398,23 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"skipped: corpus not found at {DEV_SET} (set FIXTEXT_CORPORA to its folder)")
         return 0
     rows = load_dev_rows()
+    if args.details:
+        known = {row["recipe"] for row in rows}
+        if args.details not in known:
+            print(f"unknown recipe {args.details!r}; the recipes are: {', '.join(sorted(known))}")
+            return 0
+        chosen = [row for row in rows if row["recipe"] == args.details]
+        print_details(
+            chosen, score_dev(chosen, Side("fixtext", fixtext_clean)), args.details, args.limit
+        )
+        return 0
     sides = {name: Side(name, fixer) for name, fixer, _ in SIDES}
     dev = {name: score_dev(rows, side) for name, side in sides.items()}
-
-    if args.details:
-        print_details(rows, dev["fixtext"], args.details, args.limit)
-        return 0
 
     cases: dict[str, dict[str, Any]] = {}
     if FTFY_CASES.exists():
         ftfy_cases = load_ftfy_cases()
-        cases = {
-            name: score_ftfy_cases(ftfy_cases, sides[name]) for name, _, on in SIDES if on
-        }
+        cases = {name: score_ftfy_cases(ftfy_cases, sides[name]) for name, _, on in SIDES if on}
     seed = {name: score_seed(side) for name, side in sides.items()} if SEED.exists() else {}
     missed = check_targets(dev["fixtext"], cases.get("fixtext"))
 

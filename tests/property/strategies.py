@@ -21,13 +21,13 @@ from hypothesis import strategies as st
 
 settings.register_profile(
     "dev",
-    max_examples=40,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
     "ci",
-    max_examples=40,
+    max_examples=30,
     deadline=None,
     derandomize=True,
     print_blob=True,

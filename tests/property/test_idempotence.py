@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import example, given
-from strategies import any_texts, damaged_texts, real_texts
+from strategies import Damaged, any_texts, damaged_texts, real_texts
 
 from fixtext import clean
 
@@ -26,7 +26,7 @@ def test_clean_is_idempotent_on_real_text(text: str) -> None:
 
 
 @given(damaged_texts())
-def test_clean_is_idempotent_on_mojibake(case) -> None:  # type: ignore[no-untyped-def]
+def test_clean_is_idempotent_on_mojibake(case: Damaged) -> None:
     """clean(clean(damaged)) == clean(damaged) for real text damaged by a code page."""
     once = clean(case.damaged)
     assert clean(once) == once

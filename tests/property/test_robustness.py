@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import example, given
 from strategies import any_texts, real_texts
@@ -49,19 +52,71 @@ def test_every_code_point_does_not_raise() -> None:
     assert isinstance(clean(text), str)
 
 
+# Huge inputs run in a child process with a time and memory limit, so that a slow or
+# memory-hungry repair fails the test instead of stalling or exhausting the machine.
+HUGE_INPUT_SECONDS = 30
+HUGE_INPUT_MEMORY = 4 * 1024**3
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (HUGE_INPUT_MEMORY, HUGE_INPUT_MEMORY))
+
+
+def run_clean_in_child(build_text: str, check: str) -> None:
+    """Build a text with the expression ``build_text``, clean it in a child process, and
+    assert ``check`` (an expression over ``text`` and ``out``) there."""
+    program = (
+        "import sys\n"
+        "from fixtext import clean\n"
+        f"text = {build_text}\n"
+        "out = clean(text)\n"
+        f"sys.exit(0 if ({check}) else 3)\n"
+    )
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", program],
+            capture_output=True,
+            text=True,
+            timeout=HUGE_INPUT_SECONDS,
+            preexec_fn=_limit_memory if sys.platform.startswith("linux") else None,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"clean took more than {HUGE_INPUT_SECONDS} s on {build_text}")
+    assert child.returncode != 3, f"check failed: {check}"
+    assert child.returncode == 0, child.stderr[-2000:]
+
+
 @pytest.mark.slow
-def test_one_megabyte_does_not_raise() -> None:
-    """A 1 MB string of mixed clean text and mojibake is accepted in one call."""
+def test_one_megabyte_of_clean_text_does_not_raise() -> None:
+    """A 1 MB string of clean multilingual text is accepted in one call, unchanged (within
+    30 s and 4 GB)."""
+    unit = "Ceci est un texte propre, “cité”. Привет, мир! 文字化けしない。 Ελληνικά 😀\n"
+    repeat = 1_000_000 // len(unit.encode("utf-8")) + 1
+    run_clean_in_child(f"{unit!r} * {repeat}", "out == text")
+
+
+@pytest.mark.slow
+def test_one_megabyte_of_mojibake_does_not_raise() -> None:
+    """A 1 MB string mixing clean text and several kinds of mojibake is accepted in one
+    call (within 30 s and 4 GB)."""
     unit = "Ceci est un texte propre. donâ€™t cafÃ© Привет РїСЂРёРІРµС‚ 文字化け\n"
-    text = unit * (1_000_000 // len(unit.encode("utf-8")) + 1)
-    result = clean(text)
-    assert isinstance(result, str)
+    repeat = 1_000_000 // len(unit.encode("utf-8")) + 1
+    run_clean_in_child(f"{unit!r} * {repeat}", "isinstance(out, str)")
 
 
 @pytest.mark.slow
 def test_one_megabyte_line_does_not_raise() -> None:
-    """A 1 MB string with no line break is accepted in one call."""
-    text = "Ã©" * 500_000
+    """A 1 MB string of mojibake with no line break is accepted in one call (within 30 s
+    and 4 GB)."""
+    run_clean_in_child("'Ã©' * 500_000", "isinstance(out, str)")
+
+
+def test_100_kilobytes_of_mixed_mojibake_does_not_raise() -> None:
+    """A 100 KB string mixing clean text and several kinds of mojibake is accepted."""
+    unit = "Ceci est un texte propre. donâ€™t cafÃ© Привет РїСЂРёРІРµС‚ 文字化け\n"
+    text = unit * (100_000 // len(unit.encode("utf-8")) + 1)
     assert isinstance(clean(text), str)
 
 

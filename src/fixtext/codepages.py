@@ -41,6 +41,10 @@ class CodePage:
     sequence: re.Pattern[str]
     """One UTF-8 multi-byte sequence seen through this code page: a lead character
     (bytes C2–F4) followed by the right number of continuation characters (80–BF)."""
+    neighbour: re.Pattern[str]
+    """Any sequence of this code page, unnarrowed by family: looked for only right beside a
+    sequence already found, where damage continues (``тАЬрдкрд░тАЭ`` is ``“पर”`` through cp866,
+    and ``рдк``, all lower-case, is too ordinary a shape to look for on its own)."""
     gate: re.Pattern[str]
     """A lead character followed by a continuation character: a fast test that must pass
     before ``sequence`` can match (a single character class scans much faster)."""
@@ -112,11 +116,16 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
         two = f"{_character_class(other_leads)}{cont}|{_character_class(lower_leads)}{not_letter}"
         three = f"{_character_class(lead3)}(?:{not_lower}{cont}|{lower}{not_lower})"
     pattern = re.compile(f"{two}|{three}|{_character_class(lead4)}{cont}{{3}}")
+    all_leads = _character_class(chars(0xC2, 0xDF)), _character_class(chars(0xE0, 0xEF))
+    neighbour = re.compile(
+        f"{all_leads[0]}{cont}|{all_leads[1]}{cont}{{2}}|{_character_class(lead4)}{cont}{{3}}"
+    )
     return CodePage(
         name=name,
         codec=codec,
         to_byte=to_byte,
         sequence=pattern,
+        neighbour=neighbour,
         gate=re.compile(_character_class(lead2 + lead3 + lead4) + cont),
         leads=lead2 + lead3 + lead4,
         continuations=conts,

@@ -46,19 +46,45 @@ class _Candidate:
 
 
 def _decoded_sequences(text: str, code_page: CodePage) -> list[tuple[int, int, str]]:
-    found = []
+    """Every sequence of ``code_page`` in ``text`` that decodes, with its character.
+
+    Sequences of the code page's own (family-narrowed) pattern are found first; then, right
+    beside each, sequences of any shape, since damage comes in runs.
+    """
+    found: dict[int, tuple[int, int, str]] = {}
     for match in code_page.sequence.finditer(text):
-        data = code_page.encode(match.group())
-        try:
-            char = data.decode("utf-8")
-        except UnicodeDecodeError:
-            # CESU-8 (Java, MySQL's utf8) writes an emoji as two three-byte surrogates,
-            # ``í\xa0½í¸\x8d`` for 😍: keep each half, to be paired in its cluster.
-            if data[0] != 0xED or len(data) != 3:
-                continue
-            char = data.decode("utf-8", "surrogatepass")
-        found.append((match.start(), match.end(), char))
-    return found
+        _add_sequence(found, text, code_page, match.start(), match.end())
+    if found and code_page.family in ("cyrillic", "thai", "dos"):
+        for start in sorted(found):
+            _extend_run(found, text, code_page, found[start][1])
+    return [found[start] for start in sorted(found)]
+
+
+def _add_sequence(
+    found: dict[int, tuple[int, int, str]], text: str, page: CodePage, start: int, end: int
+) -> bool:
+    data = page.encode(text[start:end])
+    try:
+        char = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # CESU-8 (Java, MySQL's utf8) writes an emoji as two three-byte surrogates,
+        # ``í\xa0½í¸\x8d`` for 😍: keep each half, to be paired in its cluster.
+        if data[0] != 0xED or len(data) != 3:
+            return False
+        char = data.decode("utf-8", "surrogatepass")
+    found[start] = (start, end, char)
+    return True
+
+
+def _extend_run(
+    found: dict[int, tuple[int, int, str]], text: str, page: CodePage, position: int
+) -> None:
+    """Decode sequences of any shape that follow ``position`` without a gap."""
+    while position not in found:
+        match = page.neighbour.match(text, position)
+        if match is None or not _add_sequence(found, text, page, position, match.end()):
+            return
+        position = match.end()
 
 
 def _pair_surrogates(text: str) -> str | None:
@@ -157,8 +183,8 @@ def _undo_layers(text: str, code_page: CodePage, max_layers: int) -> tuple[str, 
         except (KeyError, UnicodeDecodeError):
             break
         # Clean words can be valid UTF-8 again by chance ("только" through cp866 is
-        # "⮫쪮"): a further layer must keep the text about as plausible, not just decode.
-        if text_cost(deeper) > text_cost(text) + 1:
+        # "⮫쪮", "тип" is "⨯"): a further layer must not make the text less plausible.
+        if text_cost(deeper) > text_cost(text):
             break
         text = deeper
         layers += 1

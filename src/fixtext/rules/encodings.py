@@ -45,14 +45,17 @@ class _Candidate:
     sequences: int
 
 
-def _decoded_sequences(text: str, code_page: CodePage) -> list[tuple[int, int, str]]:
+def _decoded_sequences(
+    text: str, code_page: CodePage, *, loose: bool = False
+) -> list[tuple[int, int, str]]:
     """Every sequence of ``code_page`` in ``text`` that decodes, with its character.
 
     Sequences of the code page's own (family-narrowed) pattern are found first; then, right
     beside each, sequences of any shape, since damage comes in runs.
     """
     found: dict[int, tuple[int, int, str]] = {}
-    for match in code_page.sequence.finditer(text):
+    pattern = code_page.neighbour if loose else code_page.sequence
+    for match in pattern.finditer(text):
         _add_sequence(found, text, code_page, match.start(), match.end())
     if found and code_page.family in ("cyrillic", "thai", "dos"):
         for start in sorted(found):
@@ -98,7 +101,7 @@ def _pair_surrogates(text: str) -> str | None:
 
 
 def _clusters(
-    text: str, code_page: CodePage, dominant: str | None, max_layers: int
+    text: str, code_page: CodePage, dominant: str | None, max_layers: int, *, loose: bool = False
 ) -> list[_Candidate]:
     """Adjacent decodable sequences, grouped, each with the gain its repair brings.
 
@@ -108,7 +111,7 @@ def _clusters(
     is the damage's (``Ð¿Ñ€Ð¸`` is Latin).
     """
     candidates = []
-    sequences = _decoded_sequences(text, code_page)
+    sequences = _decoded_sequences(text, code_page, loose=loose)
     index = 0
     while index < len(sequences):
         start, end, after = sequences[index]
@@ -141,6 +144,34 @@ def _clusters(
         name = "+".join([code_page.name] * layers)
         candidates.append(_Candidate(start, end, text[start:end], after, name, gain, count))
     return candidates
+
+
+def _unnarrowed(
+    text: str,
+    pages: list[CodePage],
+    confirmed: set[str],
+    strong: list[_Candidate],
+    dominant: str | None,
+    max_layers: int,
+    viable: list[_Candidate],
+) -> list[_Candidate]:
+    """Once a narrowed code page (cp866, KOI8, …) is shown to damage the text, its sequences
+    of every shape: ``чоб`` is ``管`` through cp866, too ordinary a shape to look for unless
+    the text already holds that code page's damage, and decoding to a script its proven
+    repairs produce."""
+    extra: list[_Candidate] = []
+    taken = {(c.start, c.end) for c in viable}
+    for page in pages:
+        if page.name not in confirmed or page.family not in _NARROWED:
+            continue
+        scripts = scripts_of("".join(c.after for c in strong if c.code_page.startswith(page.name)))
+        for c in _clusters(text, page, dominant, max_layers, loose=True):
+            if (c.start, c.end) not in taken and c.gain >= 0 and scripts_of(c.after) <= scripts:
+                extra.append(c)
+    return extra
+
+
+_NARROWED = frozenset({"cyrillic", "dos", "thai"})
 
 
 def _lone_and_weak(candidate: _Candidate, counts: Counter[str], text_scripts: set[str]) -> bool:
@@ -223,6 +254,7 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     viable = strong + [
         c for c in candidates if 0 <= c.gain < _MIN_GAIN and c.code_page.split("+")[0] in confirmed
     ]
+    viable += _unnarrowed(text, pages, confirmed, strong, dominant, max_layers, viable)
     # A text is usually damaged by one code page: the code page that explains most of it
     # chooses first (``─¥`` is ``ĝ`` through cp437, ``ľ`` through cp850: the rest of the
     # text decides), then the others fill the gaps; among equals, the one listed first.

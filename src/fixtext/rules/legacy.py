@@ -62,15 +62,17 @@ _WRITERS = (
 )
 _CJK_WRITERS = frozenset({"gbk", "euc_kr", "big5", "shift_jis"})
 _ASCII_PAIR = re.compile("[A-Za-z]{2}")
+_TOKEN = re.compile(r"\S+")
 _C1 = re.compile("[\x80-\x9f]")
 # The shapes of damage this rule needs, one scan before looking at words: a C1 control; box
 # drawing against a letter or digit; a Latin letter against Greek or Cyrillic; a symbol of
-# the upper half of Latin-1 or cp437 inside a run of letters and symbols.
+# the upper half of Latin-1 or cp1252 inside a run of letters and symbols.
 _DAMAGE_SIGN = re.compile(
     "[\x80-\x9f]"
     "|[^\\W_][\u2500-\u259f]|[\u2500-\u259f][^\\W_]"
     "|[A-Za-z\u00c0-\u024f][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z\u00c0-\u024f]"
-    "|[^\\W\\d_][\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7][^\\s\\d!-@\\[-`{-~]"
+    "|[^\\W\\d_][\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u0192\u02c6\u02dc\u2020-\u2022"
+    "\u2030\u2039\u203a\u20ac\u2122][^\\s\\d!-@\\[-`{-~]"
 )
 _BOX_INSIDE = re.compile("(?<=[^\\W\\d_])[\u2500-\u259f]+(?=[^\\W\\d_])")
 _LETTERS = re.compile("[^\\W\\d_]+")
@@ -205,34 +207,49 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         for m in _WORD.finditer(text)
         if _inner_damage(m.group()) >= _MIN_DAMAGE and _letter_count(m.group()) >= 2
     ]
-    if not words:
+    # Double-byte text read as 8-bit is cut at spaces only: its second bytes may be ASCII
+    # punctuation (``“ú–{Œê`` is 日本語 in Shift_JIS, with ``{`` for the byte 0x7B).
+    tokens = [
+        (m.start(), m.end(), m.group())
+        for m in _TOKEN.finditer(text)
+        if sum(1 for c in m.group() if c >= "\x80") >= _CJK_MIN_CHARS
+        and damage(" " + m.group() + " ") >= _MIN_DAMAGE
+    ]
+    if not words and not tokens:
         return []
     # The letters of the undamaged rest of the text say which scripts a repair may produce
     # (``$Ì¶6Ì¶`` in an English sentence does not become Greek).
-    rest = text
-    for start, end, _ in reversed(words):
-        rest = rest[:start] + " " + rest[end:]
+    outside = list(text)
+    for start, end, _ in words + tokens:
+        outside[start:end] = " " * (end - start)
+    rest = "".join(outside)
     allowed = scripts_of(rest) | {"latin"} if scripts_of(rest) else None
     # A text with many damaged-looking words left after the UTF-8 repairs holds lost bytes,
     # not legacy text; the search below tries every pair of code pages on every word.
-    words = words[:_MAX_WORDS]
+    words, tokens = words[:_MAX_WORDS], tokens[:_MAX_WORDS]
     edits: list[Edit] = []
     for _ in range(_MAX_PAIRS):
-        if not words:
+        if not words and not tokens:
             break
-        found = _best_pair(words, allowed)
+        found = _best_pair(words, tokens, allowed)
         if found is None:
             break
         total, readings, rule = found
         confidence = round(min(0.95, 0.4 + 0.05 * total), 3)
         edits += [Edit(r.start, r.end, r.after, rule, confidence) for r in readings]
-        done = {r.start for r in readings}
-        words = [w for w in words if w[0] not in done]
+        words = [w for w in words if not _overlaps(w, readings)]
+        tokens = [t for t in tokens if not _overlaps(t, readings)]
     return sorted(edits)
 
 
+def _overlaps(span: tuple[int, int, str], readings: list[_Reading]) -> bool:
+    return any(span[0] < r.end and r.start < span[1] for r in readings)
+
+
 def _best_pair(
-    words: list[tuple[int, int, str]], allowed: set[str] | None
+    words: list[tuple[int, int, str]],
+    tokens: list[tuple[int, int, str]],
+    allowed: set[str] | None,
 ) -> tuple[int, list[_Reading], str] | None:
     """The pair of code pages that explains the damaged ``words`` best, and its readings.
 
@@ -247,7 +264,7 @@ def _best_pair(
             if writer == reader:
                 continue
             readings = []
-            for start, end, word in words:
+            for start, end, word in tokens if writer in _CJK_WRITERS else words:
                 after = _readings(word, reader, writer)
                 if after is None or (allowed is not None and not scripts_of(after) <= allowed):
                     continue

@@ -167,7 +167,7 @@ def _describe(char: str) -> Info:
         if script == "modifier":
             return (SYMBOL, "", "", _ODD_SYMBOL)
         if script in ("ipa", "rare") or code in _RARE_IN_LATIN_EXT_B:
-            return (LETTER, script, case, max(_RARE, CHAR_COSTS.get(char, _RARE)))
+            return (LETTER, script, case, _RARE)
         return (LETTER, script, case, _letter_cost(char, script))
     if category.startswith("M"):
         # The accents of decomposed (NFD) European text are common; other combining marks

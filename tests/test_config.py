@@ -95,9 +95,20 @@ def test_min_confidence_one_suppresses_guesses() -> None:
     assert clean(text, min_confidence=1.0) == text
 
 
-def test_min_confidence_one_keeps_certain_repairs() -> None:
-    """A lossless code-page repair is certain enough to survive min_confidence=1.0."""
-    assert clean("cafÃ©", min_confidence=1.0) == "café"
+def test_min_confidence_one_applies_no_guess() -> None:
+    """Every repair is a judgement, so none reaches confidence 1.0: min_confidence=1.0 leaves
+    even plain mojibake as it is, while the default repairs it."""
+    assert clean("cafÃ©", min_confidence=1.0) == "cafÃ©"
+    assert clean("cafÃ©") == "café"
+
+
+def test_long_runs_of_damage_are_repaired_with_high_confidence() -> None:
+    """The more of a text a repair explains, the surer it is: a whole damaged word repairs
+    with a confidence above 0.9, a lone damaged character with less."""
+    word = repair("РїСЂРёРІРµС‚").changes
+    lone = repair("cafÃ©").changes
+    assert len(word) == len(lone) == 1
+    assert word[0].confidence > 0.9 > lone[0].confidence
 
 
 @pytest.mark.parametrize("threshold", [0.0, 0.3, 0.7, 0.9])

@@ -59,6 +59,14 @@ def test_seed_article_is_repaired_exactly() -> None:
 # ftfy's test cases ---------------------------------------------------------------------------
 
 
+# ftfy cases fixtext does not solve yet, each with the reason (tests/data/known_gaps.json).
+# They are strict expected failures: a change that solves one makes its test fail until the
+# case is taken off the list, so progress is noticed.
+KNOWN_GAPS: dict[str, str] = json.loads(
+    (Path(__file__).parent / "data" / "known_gaps.json").read_text(encoding="utf-8")
+)
+
+
 def ftfy_cases(kind: str) -> list[Any]:
     """Parameters for every ftfy case of one kind: pass, negative or known failure.
 
@@ -80,7 +88,10 @@ def ftfy_cases(kind: str) -> list[Any]:
             else:
                 case_kind = "pass"
             if case_kind == kind:
-                params.append(pytest.param(stem, case, id=f"{stem}:{case['label']}"))
+                case_id = f"{stem}:{case['label']}"
+                gap = KNOWN_GAPS.get(case_id)
+                marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+                params.append(pytest.param(stem, case, id=case_id, marks=marks))
     return params
 
 

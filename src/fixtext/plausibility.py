@@ -184,8 +184,8 @@ def _describe(char: str) -> Info:
         return (BOX, "", "", _BOX)
     if script == "rare":
         return (SYMBOL, "", "", _RARE)
-    if char in _COMMON_SYMBOLS or 0x2190 <= code <= 0x27BF:
-        # Arrows, mathematical and technical signs, shapes, dingbats (``✔``, ``♫``): fine
+    if char in _COMMON_SYMBOLS or 0x2190 <= code <= 0x27BF or 0x1F000 <= code <= 0x1FAFF:
+        # Arrows, mathematical and technical signs, shapes, dingbats, emoji (``✔ ♫ 😀``): fine
         # on their own; glued to a letter, the seam costs.
         return (SYMBOL, "", "", _FREE)
     if category.startswith(("S", "N")) or category == "Cf":
@@ -284,9 +284,9 @@ def _seam_cost(left: Info, right: Info, ascii_side: bool) -> int:
             right_family = _SCRIPT_FAMILY.get(right_script, right_script)
             if left_family != right_family:
                 # ASCII beside CJK is everyday text ("DNS로", "USB接続"); beside another
-                # script it is unusual, not yet suspicious.
+                # script (``theВ``) it is odd, if less so than two non-ASCII scripts.
                 if ascii_side:
-                    return 0 if "cjk" in (left_family, right_family) else 1
+                    return 0 if "cjk" in (left_family, right_family) else 2
                 return 3
             return 2 if left_case == "l" and right_case == "u" else 0
         if right_kind == SYMBOL:
@@ -322,12 +322,15 @@ def text_cost(text: str) -> int:
         if (
             info[0] in (PUNCT, SYMBOL)
             and char != " "
-            and previous[0] == LETTER
+            and previous[2] == "u"
             and previous_char >= "\x80"
             and before_previous[0] != LETTER
+            and (char != "\xa0" or previous[1] != "cyrillic")
         ):
-            # A one-letter word glued to punctuation: `` Â« ``, `` Β» ``, ``Ã\xa0`` (the lead
-            # byte C2 or C3 of « » à read through cp1252 or cp1253).
+            # A one-letter capital word glued to punctuation: `` Â« ``, `` Β» ``, ``Ã\xa0``
+            # (the lead byte C2 or C3 of « » à read through cp1252 or cp1253). Lower-case
+            # one-letter words take a no-break space in Polish, Czech or Russian (``w\xa0``,
+            # ``я\xa0``), and so do Russian capitals (``В\xa0этом``).
             total += 2
         if info[0] == MARK:
             # Marks stack on their base letter (Thai ั้, Vietnamese ệ): the seam that

@@ -57,6 +57,13 @@ def _rarity(text: str) -> int:
     return sum(CHAR_COSTS.get(c, 10) for c in text if c >= "\u2e80")
 
 
+def _min_letters(run: str) -> int:
+    """Letters an alphabetic reading needs to count: three, or two when the run is all
+    half-width katakana, the unmistakable shape of cp932 mojibake (``ﾐｸﾐｼ`` for ``им``)."""
+    halfwidth = all("\uff61" <= c <= "\uff9f" for c in run)
+    return _MIN_ALPHABETIC - 1 if halfwidth else _MIN_ALPHABETIC
+
+
 def _decode_run(run: str, codec: str) -> str | None:
     try:
         text = run.encode(codec).decode("utf-8")
@@ -83,21 +90,28 @@ def _judge(text: str, start: int, end: int, after: str) -> tuple[int, float] | N
     left, right = text[max(0, start - 1) : start], text[end : end + 1]
     gain = text_cost(left + run + right) - text_cost(left + after + right)
     wide = sum(1 for c in after if c >= "\u0800")
-    if wide >= _MIN_WIDE:
+    latin = scripts_of(after) == {"latin"}
+    if wide >= _MIN_WIDE and not latin:
         if gain < 0 or _rarity(after) > _rarity(run) - _RARITY_MARGIN:
             return None
         return gain + wide, round(min(0.99, 0.5 + 0.1 * wide + 0.05 * max(gain, 0)), 3)
-    letters = [c for c in after if "\x80" <= c < "\u0800" and c.isalpha()]
+    letters = [c for c in after if c >= "\x80" and c.isalpha()]
     scripts = scripts_of("".join(letters))
-    if wide or len(scripts) != 1:
+    if len(scripts) != 1 or (wide and not latin):
         return None
-    if scripts == {"latin"}:
+    if latin:
         # One CJK character inside a Latin word is the evidence: both sides, or one side
         # and a repair that is more plausible.
+        # A lower-case ASCII letter glued to a CJK character continues a word (``辰r`` is
+        # Swedish ``är`` through EUC-JP); ASCII capitals beside CJK are acronyms (``DNS로``).
+        # A run with ASCII letters inside it (``ﾅ凖ｭkﾃ｡`` for ``říká``) is glued into a word.
         sides = sum(1 for side in (left, right) if side.isascii() and side.isalpha())
-        if sides == 0 or gain < 2 - sides:
+        lower = any(side.isascii() and side.islower() for side in (left, right))
+        if any(c.isascii() and c.isalpha() for c in run):
+            sides = 2
+        if sides == 0 or gain < 2 - sides - lower:
             return None
-    elif len(letters) < _MIN_ALPHABETIC or gain < 1 or _rarity(run) < _RARITY_MARGIN:
+    elif len(letters) < _min_letters(run) or gain < 1 or _rarity(run) < _RARITY_MARGIN:
         return None
     return gain + len(letters), round(min(0.95, 0.5 + 0.05 * (gain + len(letters))), 3)
 
@@ -162,12 +176,16 @@ def find_cjk_repairs(text: str) -> list[Edit]:
     """
     if not _GATE.search(text):
         return []
-    candidates: list[tuple[int, Edit]] = []
+    by_codec: list[list[tuple[int, Edit]]] = []
     for codec, name in CJK_CODECS:
         # One pass in C first: text with no valid multi-byte UTF-8 at all once re-encoded
         # has nothing for this code page.
         rough = text.encode(codec, "replace").decode("utf-8", "replace")
         if _VALID_MULTIBYTE.search(rough.replace("\ufffd", "")):
-            candidates.extend(_candidates(text, codec, name))
-    candidates.sort(key=lambda item: -item[0])
-    return select_disjoint(edit for _, edit in candidates)
+            by_codec.append(_candidates(text, codec, name))
+    # A text is damaged through one code page: the one that explains most of it chooses
+    # first (``聽`` is a no-break space through GBK, ``ť`` through Big5; the GBK text
+    # around it decides), then the others fill the gaps.
+    by_codec.sort(key=lambda found: (-len(found), -sum(score for score, _ in found)))
+    ordered = [edit for found in by_codec for _, edit in sorted(found, key=lambda item: -item[0])]
+    return select_disjoint(ordered)

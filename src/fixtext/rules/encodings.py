@@ -135,6 +135,8 @@ def _clusters(
             # rarely lines up as lead, continuation, lead, continuation…, or as a valid
             # three-byte sequence (``‚Äò`` for ``‘`` through Mac Roman).
             gain += count - 1 + (end - start - count * 2 > 0)
+        if code_page.name == "cp1252" and _mixes_latin1_and_cp1252(text[start:end]):
+            gain -= 1
         if (
             dominant is not None
             and scripts_of(after) == {dominant}
@@ -144,6 +146,23 @@ def _clusters(
         name = "+".join([code_page.name] * layers)
         candidates.append(_Candidate(start, end, text[start:end], after, name, gain, count))
     return candidates
+
+
+# C1 controls for bytes cp1252 defines (0x80 €, 0x9F Ÿ, …), and cp1252's own characters
+# for bytes 0x80–0x9F: a Latin-1 reader shows the first, a cp1252 reader the second.
+_DEFINED_C1 = frozenset(
+    chr(b) for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+)
+_CP1252_ONLY = frozenset(
+    bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if chr(b) in _DEFINED_C1
+)
+
+
+def _mixes_latin1_and_cp1252(run: str) -> bool:
+    """Whether ``run`` needs both readers at once (``ð\x9f\x8fœ``): then it was rather
+    read as ISO-8859-15, which has C1 controls and ``œ`` (at 0xBD) both."""
+    chars = set(run)
+    return bool(chars & _DEFINED_C1) and bool(chars & _CP1252_ONLY)
 
 
 def _unnarrowed(
@@ -174,7 +193,9 @@ def _unnarrowed(
 _NARROWED = frozenset({"cyrillic", "dos", "thai"})
 
 
-def _lone_and_weak(candidate: _Candidate, counts: Counter[str], text_scripts: set[str]) -> bool:
+def _lone_and_weak(
+    candidate: _Candidate, counts: Counter[str], text_scripts: set[str] | None
+) -> bool:
     """A single two-character sequence, the only damage its code page finds in the text,
     needs more evidence: ``AHÅ™`` (a product name, not ``AHř``), ``5×£35`` (not ``5ף35``),
     ``∆°``, ``√π`` are clean text that happens to line up as UTF-8. Its repair must gain
@@ -184,7 +205,7 @@ def _lone_and_weak(candidate: _Candidate, counts: Counter[str], text_scripts: se
         return False
     if len(candidate.after) != 1 or _is_common_punctuation(candidate.after):
         return False
-    if scripts_of(candidate.after) - text_scripts:
+    if text_scripts is not None and scripts_of(candidate.after) - text_scripts:
         return True
     before = candidate.before
     if before.isalpha() and scripts_of(before) == scripts_of(candidate.after) != {"latin"}:
@@ -196,10 +217,10 @@ def _lone_and_weak(candidate: _Candidate, counts: Counter[str], text_scripts: se
 
 
 def _is_common_punctuation(text: str) -> bool:
-    """``‘ ’ “ ” – — … • € ™ → ✔ ♫``: what three-byte mojibake most often stands for."""
+    """``‘ ’ “ ” – — … • € № ™ → ✔ ♫``: what three-byte mojibake most often stands for."""
     return len(text) == 1 and (
         "\u2010" <= text <= "\u206f"
-        or text in "€™"
+        or "\u20a0" <= text <= "\u214f"
         or "\u2190" <= text <= "\u21ff"
         or "\u2600" <= text <= "\u27bf"
     )
@@ -246,11 +267,17 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     for c in candidates:
         outside[c.start : c.end] = " " * (c.end - c.start)
     main = dominant_script("".join(outside))
-    text_scripts = {main} if main else scripts_of(text)
+    text_scripts = {main} if main else None
     strong = [
         c for c in candidates if c.gain >= _MIN_GAIN and not _lone_and_weak(c, counts, text_scripts)
     ]
-    confirmed = {c.code_page.split("+")[0] for c in strong if c.gain >= _STRONG_GAIN}
+    # A code page is shown to damage the text by one strong repair, or by two.
+    strong_counts = Counter(c.code_page.split("+")[0] for c in strong)
+    confirmed = {
+        c.code_page.split("+")[0]
+        for c in strong
+        if c.gain >= _STRONG_GAIN or strong_counts[c.code_page.split("+")[0]] > 1
+    }
     viable = strong + [
         c for c in candidates if 0 <= c.gain < _MIN_GAIN and c.code_page.split("+")[0] in confirmed
     ]

@@ -249,10 +249,14 @@ def scripts_of(text: str) -> set[str]:
     return {info[1] for info in map(_info, text) if info[0] == LETTER}
 
 
-def dominant_script(text: str) -> str | None:
-    """The script most of the letters of ``text`` are written in, or None without letters."""
+def dominant_script(text: str, share: float = 0.8) -> str | None:
+    """The script at least ``share`` of the letters of ``text`` are written in, or None
+    (no letters, or no script that clearly dominates: ``опис цілі у XML GDB``)."""
     counts = Counter(info[1] for info in map(_info, text) if info[0] == LETTER)
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    script, count = counts.most_common(1)[0]
+    return script if count >= share * sum(counts.values()) else None
 
 
 def char_cost(char: str) -> int:

@@ -47,7 +47,9 @@ def test_cjk_round_trip_is_undone(case: Damaged) -> None:
 @given(real_texts(), sentences(), real_texts())
 def test_partial_damage_is_undone(before: str, middle: str, after: str) -> None:
     """Only one part of a text damaged (UTF-8 read as cp1252), between clean text in any
-    script, is restored and the rest left alone."""
+    script, is restored and the rest left alone. (The part needs two non-ASCII letters, as
+    in the single-byte round trip above.)"""
+    assume(sum(1 for c in middle if c.isalpha() and not c.isascii()) >= 2)
     damaged_middle = damage(middle, "cp1252")
     if damaged_middle is None or damaged_middle == middle:
         damaged_middle = damage(middle, "latin-1")

@@ -41,6 +41,7 @@ _BREAK = re.compile(r"[\u3000-\u3002\uff0c\uff1a\uff1b\uff01\uff1f]")
 _MIN_WIDE = 2
 _RARITY_MARGIN = 3
 _MIN_ALPHABETIC = 3
+_CJK_TEXT_SHARE = 0.3
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 # Such mojibake holds two CJK characters (ideographs, kana, Hangul, full- and half-width
 # forms) side by side, or one inside a Latin word (``d茅couvert``, French read as GBK); most
@@ -76,7 +77,9 @@ def _decode_run(run: str, codec: str) -> str | None:
     return text
 
 
-def _judge(text: str, start: int, end: int, after: str) -> tuple[int, float] | None:
+def _judge(
+    text: str, start: int, end: int, after: str, main: str | None
+) -> tuple[int, float] | None:
     """Score and confidence of reading ``text[start:end]`` as ``after``, or None.
 
     CJK text read through a CJK code page gives three-byte characters: two of them, no less
@@ -100,16 +103,17 @@ def _judge(text: str, start: int, end: int, after: str) -> tuple[int, float] | N
     if len(scripts) != 1 or (wide and not latin):
         return None
     if latin:
+        if main not in (None, "latin"):
+            # In CJK text, particles glue to ASCII words (``PostgreSQL的Windows``).
+            return None
         # One CJK character inside a Latin word is the evidence: both sides, or one side
-        # and a repair that is more plausible.
-        # A lower-case ASCII letter glued to a CJK character continues a word (``辰r`` is
-        # Swedish ``är`` through EUC-JP); ASCII capitals beside CJK are acronyms (``DNS로``).
-        # A run with ASCII letters inside it (``ﾅ凖ｭkﾃ｡`` for ``říká``) is glued into a word.
+        # and a repair that is more plausible. ASCII on one side only is common in clean
+        # CJK text (``%sが``, ``DNS로``); inside the run (``ﾅ凖ｭkﾃ｡`` for ``říká``) it glues
+        # the run into a word.
         sides = sum(1 for side in (left, right) if side.isascii() and side.isalpha())
-        lower = any(side.isascii() and side.islower() for side in (left, right))
         if any(c.isascii() and c.isalpha() for c in run):
             sides = 2
-        if sides == 0 or gain < 2 - sides - lower:
+        if sides == 0 or gain < 2 - sides:
             return None
     elif len(letters) < _min_letters(run) or gain < 1 or _rarity(run) < _RARITY_MARGIN:
         return None
@@ -125,12 +129,18 @@ def _candidates(text: str, codec: str, name: str) -> list[tuple[int, Edit]]:
     """
     strong: list[tuple[int, Edit]] = []
     weak: list[tuple[int, Edit]] = []
-    for start, run in _pieces(text, codec):
+    pieces = _pieces(text, codec)
+    letters = [c for c in text if c.isalpha()]
+    # (Half-width katakana is what cp932 makes of Latin-1 letters, ``ﾃｩ`` for ``é``.)
+    cjk = sum(1 for c in letters if c >= "\u2e80" and not "\uff61" <= c <= "\uff9f")
+    # Text whose letters are largely CJK is CJK text, whatever ASCII words it holds.
+    main = "cjk" if letters and cjk >= _CJK_TEXT_SHARE * len(letters) else None
+    for start, run in pieces:
         after = _decode_run(run, codec)
         if after is None:
             continue
         end = start + len(run)
-        judged = _judge(text, start, end, after)
+        judged = _judge(text, start, end, after, main)
         if judged is not None:
             score, confidence = judged
             strong.append((score, Edit(start, end, after, name, confidence)))

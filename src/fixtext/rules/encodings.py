@@ -191,6 +191,7 @@ def _unnarrowed(
 
 
 _NARROWED = frozenset({"cyrillic", "dos", "thai"})
+_CYRILLIC_PAGES = tuple(p for p in CODE_PAGES if p.family == "cyrillic")
 
 
 def _lone_and_weak(
@@ -213,7 +214,9 @@ def _lone_and_weak(
         # ISO-8859-5): such damage comes in runs, never alone. (Not so for Latin: ``Ãª``
         # alone in ``mÃªme`` is the commonest mojibake there is.)
         return True
-    return candidate.gain < _LONE_GAIN
+    # cp866 and KOI8 turn many a Russian word into some symbol (``тАд`` → ``․``).
+    narrowed = any(candidate.code_page.startswith(p.name) for p in _CYRILLIC_PAGES)
+    return candidate.gain < _LONE_GAIN + narrowed
 
 
 def _is_common_punctuation(text: str) -> bool:
@@ -278,8 +281,16 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
         for c in strong
         if c.gain >= _STRONG_GAIN or strong_counts[c.code_page.split("+")[0]] > 1
     }
+    # Weak repairs ride on a proven code page, if they give the script its strong ones give.
+    proven_scripts: dict[str, set[str]] = {}
+    for c in strong:
+        proven_scripts.setdefault(c.code_page.split("+")[0], set()).update(scripts_of(c.after))
     viable = strong + [
-        c for c in candidates if 0 <= c.gain < _MIN_GAIN and c.code_page.split("+")[0] in confirmed
+        c
+        for c in candidates
+        if 0 <= c.gain < _MIN_GAIN
+        and c.code_page.split("+")[0] in confirmed
+        and scripts_of(c.after) <= proven_scripts[c.code_page.split("+")[0]]
     ]
     viable += _unnarrowed(text, pages, confirmed, strong, dominant, max_layers, viable)
     # A text is usually damaged by one code page: the code page that explains most of it

@@ -61,6 +61,7 @@ _WRITERS = (
     "shift_jis",
 )
 _CJK_WRITERS = frozenset({"gbk", "euc_kr", "big5", "shift_jis"})
+_LATIN_READERS = frozenset({"latin-1", "cp1252", _MIXED})
 _ASCII_PAIR = re.compile("[A-Za-z]{2}")
 _TOKEN = re.compile(r"\S+")
 _C1 = re.compile("[\x80-\x9f]")
@@ -86,6 +87,9 @@ _WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 _MIN_DAMAGE = 2
 _MIN_GAIN = 2
 _MAX_WORDS = 32
+# How common a repaired word must be to count as known: ``König`` is 5, ``turístico`` 3;
+# the rare ``liß`` (from the homoglyph typo ``liс``, a Cyrillic с) is not.
+_KNOWN_ZIPF = 2.5
 # A CJK reading of a short Latin-1 run (``aí´´``) is a guess, not a repair.
 _CJK_MIN_CHARS = 4
 _MAX_PAIRS = 2
@@ -120,7 +124,7 @@ def _known(text: str) -> bool:
     if not ranked:
         return False
     words = _LETTERS.findall(text)
-    return bool(words) and all(word_zipf(w.lower(), ranked[0][0]) > 0 for w in words)
+    return bool(words) and all(word_zipf(w.lower(), ranked[0][0]) >= _KNOWN_ZIPF for w in words)
 
 
 def _letter_count(word: str) -> int:
@@ -144,6 +148,10 @@ def _readings(word: str, reader: str, writer: str) -> str | None:
     if reader == _MIXED and (writer not in _CJK_WRITERS or not _mostly_latin1(word)):
         # Only double-byte text comes out of a mixed reading mostly as Latin-1 letters
         # with the odd UTF-8 character between them.
+        return None
+    if writer in _CJK_WRITERS and reader not in _LATIN_READERS:
+        # CJK text shown as Latin-1 or cp1252 is the common case; a Cyrillic word with a Latin
+        # homoglyph typo (``Уgанда``) read as GBK is not a repair.
         return None
     if writer in _CJK_WRITERS and (
         _ASCII_PAIR.search(word) or sum(1 for c in word if c >= "\x80") < _CJK_MIN_CHARS

@@ -43,6 +43,7 @@ class _Candidate:
     code_page: str
     gain: int
     sequences: int
+    touches_letter: bool
 
 
 def _decoded_sequences(
@@ -144,7 +145,10 @@ def _clusters(
         ):
             gain += _SCRIPT_BONUS
         name = "+".join([code_page.name] * layers)
-        candidates.append(_Candidate(start, end, text[start:end], after, name, gain, count))
+        touches = left.isalpha() or right.isalpha()
+        candidates.append(
+            _Candidate(start, end, text[start:end], after, name, gain, count, touches)
+        )
     return candidates
 
 
@@ -209,6 +213,11 @@ def _lone_and_weak(
     if text_scripts is not None and scripts_of(candidate.after) - text_scripts:
         return True
     before = candidate.before
+    if not any(c.isalpha() for c in before + candidate.after) and not candidate.touches_letter:
+        # Symbols for a symbol, away from any word, may be an emoticon (`` `¬´ `` is not
+        # ``«`` through Mac Roman); ``┬┐que`` (``¿que`` through cp437) touches a word, and
+        # ``√†`` gives one (``à``).
+        return True
     if before.isalpha() and scripts_of(before) == scripts_of(candidate.after) != {"latin"}:
         # Two letters of a script becoming one of the same (``аН`` → ``н`` through
         # ISO-8859-5): such damage comes in runs, never alone. (Not so for Latin: ``Ãª``

@@ -46,7 +46,8 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 # Such mojibake holds two CJK characters (ideographs, kana, Hangul, full- and half-width
 # forms) side by side, or one inside a Latin word (``d茅couvert``, French read as GBK); most
 # text without either is decided by this one scan.
-_GATE = re.compile(f"[{_CJK}]{{2}}|[A-Za-z][{_CJK}]|[{_CJK}][A-Za-z]")
+# (Written to start with the CJK class, which lets the engine skip to CJK characters.)
+_GATE = re.compile(f"[{_CJK}](?:(?=[{_CJK}A-Za-z])|(?<=[A-Za-z].))")
 _VALID_MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
 
 

@@ -42,6 +42,7 @@ _MIN_WIDE = 2
 _RARITY_MARGIN = 3
 _MIN_ALPHABETIC = 3
 _CJK_TEXT_SHARE = 0.3
+_HALFWIDTH_AFTER_KANJI = re.compile("[\u3000-\u9fff][\uff61-\uff9f\uf8f0]")
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 # Such mojibake holds two CJK characters (ideographs, kana, Hangul, full- and half-width
 # forms) side by side, or one inside a Latin word (``d茅couvert``, French read as GBK); most
@@ -95,7 +96,10 @@ def _judge(
     gain = text_cost(left + run + right) - text_cost(left + after + right)
     wide = sum(1 for c in after if c >= "\u0800")
     latin = scripts_of(after) == {"latin"}
-    if wide >= _MIN_WIDE and not latin:
+    # Through cp932, a CJK character's last byte is usually a half-width katakana: a kanji
+    # glued to one (``蝗ｽ`` for ``国``) is its mark, rare in clean text, and enough alone.
+    signature = _HALFWIDTH_AFTER_KANJI.search(run) is not None
+    if (wide >= _MIN_WIDE or (wide and signature)) and not latin:
         if gain < 0 or _rarity(after) > _rarity(run) - _RARITY_MARGIN:
             return None
         return gain + wide, round(min(0.99, 0.5 + 0.1 * wide + 0.05 * max(gain, 0)), 3)

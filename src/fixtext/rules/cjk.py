@@ -50,6 +50,7 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 # (Written to start with the CJK class, which lets the engine skip to CJK characters.)
 _GATE = re.compile(f"[{_CJK}](?:(?=[{_CJK}A-Za-z])|(?<=[A-Za-z].))")
 _VALID_MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
+_VALID_PAIR = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]{2}")
 
 
 def _rarity(text: str) -> int:
@@ -125,7 +126,15 @@ def _judge(
     return gain + len(letters), round(min(0.95, 0.5 + 0.05 * (gain + len(letters))), 3)
 
 
-def _candidates(text: str, codec: str, name: str) -> list[tuple[int, Edit]]:
+def _main_script(text: str) -> str | None:
+    """``cjk`` for text whose letters are largely CJK, whatever ASCII words it holds."""
+    letters = [c for c in text if c.isalpha()]
+    # (Half-width katakana is what cp932 makes of Latin-1 letters, ``ﾃｩ`` for ``é``.)
+    cjk = sum(1 for c in letters if c >= "\u2e80" and not "\uff61" <= c <= "\uff9f")
+    return "cjk" if letters and cjk >= _CJK_TEXT_SHARE * len(letters) else None
+
+
+def _candidates(text: str, codec: str, name: str, main: str | None) -> list[tuple[int, Edit]]:
     """The runs ``codec`` explains, if it explains one of them on its own strength.
 
     Once a run proves the code page (``锌褉懈褟褌薪芯``), the text's other runs that it decodes
@@ -134,13 +143,7 @@ def _candidates(text: str, codec: str, name: str) -> list[tuple[int, Edit]]:
     """
     strong: list[tuple[int, Edit]] = []
     weak: list[tuple[int, Edit]] = []
-    pieces = _pieces(text, codec)
-    letters = [c for c in text if c.isalpha()]
-    # (Half-width katakana is what cp932 makes of Latin-1 letters, ``ﾃｩ`` for ``é``.)
-    cjk = sum(1 for c in letters if c >= "\u2e80" and not "\uff61" <= c <= "\uff9f")
-    # Text whose letters are largely CJK is CJK text, whatever ASCII words it holds.
-    main = "cjk" if letters and cjk >= _CJK_TEXT_SHARE * len(letters) else None
-    for start, run in pieces:
+    for start, run in _pieces(text, codec):
         after = _decode_run(run, codec)
         if after is None:
             continue
@@ -191,13 +194,20 @@ def find_cjk_repairs(text: str) -> list[Edit]:
     """
     if not _GATE.search(text):
         return []
+    main = _main_script(text)
+    signature = _HALFWIDTH_AFTER_KANJI.search(text) is not None
     by_codec: list[list[tuple[int, Edit]]] = []
     for codec, name in CJK_CODECS:
-        # One pass in C first: text with no valid multi-byte UTF-8 at all once re-encoded
-        # has nothing for this code page.
-        rough = text.encode(codec, "replace").decode("utf-8", "replace")
-        if _VALID_MULTIBYTE.search(rough.replace("\ufffd", "")):
-            by_codec.append(_candidates(text, codec, name))
+        # One pass in C first. Clean text re-encoded gives valid multi-byte UTF-8 here and
+        # there by chance, rarely two characters in a row: CJK text needs that, or cp932's
+        # mark; only a Latin reading (one character inside a Latin word) needs less.
+        rough = text.encode(codec, "replace").decode("utf-8", "replace").replace("\ufffd", " ")
+        if (
+            _VALID_PAIR.search(rough)
+            or (main != "cjk" and _VALID_MULTIBYTE.search(rough))
+            or (signature and codec == "cp932" and _VALID_MULTIBYTE.search(rough))
+        ):
+            by_codec.append(_candidates(text, codec, name, main))
     # A text is damaged through one code page: the one that explains most of it chooses
     # first (``聽`` is a no-break space through GBK, ``ť`` through Big5; the GBK text
     # around it decides), then the others fill the gaps.

@@ -120,3 +120,26 @@ def test_word_lists_load_lazily() -> None:
         "assert 'wordfreq' not in sys.modules, 'wordfreq imported at import time'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_traditional_chinese_words_are_looked_up_as_simplified() -> None:
+    assert word_logprob("選項", "zh") == word_logprob("选项", "zh")
+
+
+def test_a_word_mixing_latin_and_another_script_scores_low() -> None:
+    # ``的事é``: a lead byte glued to Chinese; the repair ``的事項`` must not lose to it.
+    assert score_text("的事項", "zh") > score_text("的事é …", "zh")
+
+
+def test_capital_in_the_middle_of_a_sentence_costs_a_little() -> None:
+    assert score_text("documentare și", "ro") > score_text("documentare Și", "ro")
+    assert score_text("Și", "ro") == score_text("și", "ro")
+
+
+def test_no_word_starts_with_sharp_s() -> None:
+    assert score_text("Äärise", "fi") > score_text("ßärise", "fi")
+
+
+def test_without_a_language_no_letter_is_rarer_than_another() -> None:
+    # Thai and Georgian have no word list: a longer word must not lose to a stray symbol.
+    assert score_text("แคว้น", None) > score_text("๏คว้น", None)

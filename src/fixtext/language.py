@@ -228,6 +228,9 @@ def word_logprob(word: str, code: str | None) -> float | None:
         frequency = words.get(word.lower().replace("ß", "ss"))  # wordfreq folds ß to ss
     if frequency is None and "’" in word:
         frequency = words.get(word.lower().replace("’", "'"))
+    if frequency is None and code == "zh":
+        # The Chinese list is Simplified: ``選項`` is listed as ``选项``.
+        frequency = words.get(word.translate(_simplified_chinese()))
     if not frequency:
         return None
     return math.log10(frequency)
@@ -357,6 +360,8 @@ _TYPICAL_CHAR = -1.3
 # ``gröÜer`` for ``größer``: a capital after a small letter is rare inside a word.
 _MIXED_CASE_COST = -3.0
 _SPLIT_COST = -1.0
+_MIXED_SCRIPT_COST = -3.0
+_MID_SENTENCE_CAPITAL_COST = -0.5
 # ``À  partir`` beside ``à partir``: a doubled space is a sign of a space taken for A0.
 _DOUBLE_SPACE_COST = -1.0
 
@@ -373,12 +378,29 @@ def score_text(text: str, code: str | None) -> float:
     """
     total = 0.0
     position = 0
+    previous = ""
     for match in _WORD_RE.finditer(text):
         total += _score_gap(text, position, match.start(), code)
-        total += _score_word(match.group(), code)
+        word = match.group()
+        total += _score_word(word, code)
+        if _capital_mid_sentence(previous, text[position : match.start()], word):
+            total += _MID_SENTENCE_CAPITAL_COST
+        previous = word
         position = match.end()
     total += _score_gap(text, position, len(text), code)
     return total + text.count("  ") * _DOUBLE_SPACE_COST
+
+
+def _capital_mid_sentence(previous: str, gap: str, word: str) -> bool:
+    """``documentare Și cadrul``: a capital after a lower-case word and a plain space is
+    rarer than the same word in lower case (names aside)."""
+    return (
+        previous.islower()
+        and gap == " "
+        and len(word) > 1
+        and word[0].isupper()
+        and word[1:].islower()
+    )
 
 
 def _score_word(word: str, code: str | None) -> float:
@@ -392,7 +414,18 @@ def _score_word(word: str, code: str | None) -> float:
             score = max(score, split)
     if _has_mixed_case(word):
         score += _MIXED_CASE_COST
+    if _has_mixed_scripts(word):
+        score += _MIXED_SCRIPT_COST
+    if word[0] == "ß":
+        score += _MIXED_CASE_COST  # no word starts with ``ß``: ``ßärise`` is ``Äärise``
     return score
+
+
+def _has_mixed_scripts(word: str) -> bool:
+    """``的事é``: a Latin letter glued to letters of another script (no word list holds
+    such a word, and an unknown word of one script must not look as likely)."""
+    scripts = {script_of(char) for char in word if char.isalpha()}
+    return "Latin" in scripts and len(scripts - {"Other", None}) > 1
 
 
 def _has_mixed_case(word: str) -> bool:
@@ -403,6 +436,10 @@ def _has_mixed_case(word: str) -> bool:
 
 
 def _score_plain_word(word: str, code: str | None) -> float:
+    if code is None:
+        # Thai, Georgian: no frequencies, so no letter is rarer than another; a word one
+        # letter longer must not lose to a stray symbol (``๏คว้น`` for ``แคว้น``).
+        return UNKNOWN_WORD
     logprob = word_logprob(word, code)
     if logprob is not None:
         return logprob

@@ -14,6 +14,7 @@ import wordfreq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import fixtext
 from fixtext.config import Config
 from fixtext.model import Edit
 from fixtext.rules.lost import find_lost_byte_repairs
@@ -127,3 +128,41 @@ def test_edits_always_fit_the_text(text: str) -> None:
         assert position <= edit.start < edit.end <= len(text)
         assert 0.0 <= edit.confidence <= 1.0
         position = edit.end
+
+
+def qmark(text: str) -> str:
+    """UTF-8 read as Windows-1252, its undefined bytes shown as ``?``."""
+    return "".join(
+        "?" if byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([byte]).decode("cp1252")
+        for byte in text.encode("utf-8")
+    )
+
+
+def nbsp_lost(text: str) -> str:
+    """UTF-8 read as Windows-1252 (undefined bytes as ``?``), then ``A0`` made a space."""
+    return qmark(text).replace("\u00a0", " ")
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences(DAMAGED_LANGUAGES))
+def test_repairs_never_make_undefined_byte_damage_worse(original: str) -> None:
+    """Text whose undefined bytes became ``?`` and whose ``A0`` bytes became spaces is
+    never further from the original after the whole pipeline than before."""
+    for damaged in (qmark(original), nbsp_lost(original)):
+        assert edit_distance(fixtext.clean(damaged), original) <= edit_distance(damaged, original)
+
+
+SPACED_PUNCTUATION = (" … ", " ‰ ", " • ", " € ")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(words_of("fr")), min_size=2, max_size=8),
+    st.sampled_from(SPACED_PUNCTUATION),
+)
+def test_accented_letter_before_spaced_punctuation_stays(words: list[str], mark: str) -> None:
+    """``café … ok`` looks like a lead byte, a space for ``A0`` and a continuation byte;
+    in clean French it stays as written."""
+    text = " ".join(words[:-1]) + " café" + mark + words[-1]
+    edits = find_lost_byte_repairs(text, CONFIG)
+    assert [edit for edit in edits if edit.confidence >= CONFIG.min_confidence] == []

@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 from corpora import corpus_path
 
+import fixtext
 from fixtext.config import Config
 from fixtext.model import Edit
 from fixtext.rules.lost import find_lost_byte_repairs
@@ -69,6 +70,26 @@ def test_lone_a_circumflex_becomes_punctuation(damaged: str, expected: str) -> N
 def test_lost_quotes_follow_the_quotes_the_text_uses() -> None:
     damaged = "Press ‘OK’ to save, or âCancelâ to leave."
     assert repaired(damaged) == "Press ‘OK’ to save, or ‘Cancel’ to leave."
+
+
+def test_lost_quote_after_an_opening_character_closes() -> None:
+    # ``“</â;``: the quotation holds ``</`` alone and ends before the semicolon.
+    clean = "expected “</”; got “%s”"
+    assert repaired(drop_c1(clean)) == clean
+
+
+def test_lost_joiner_between_damaged_persian_letters() -> None:
+    # ``برنامه‌ای``: the zero-width non-joiner (E2 80 8C) between two letters that lost
+    # bytes themselves, so the letter before the ``â`` is no help; the text is Persian.
+    damaged = drop_c1("برنامه\u200cای")
+    assert "â" in damaged
+    edits = find_lost_byte_repairs(damaged, CONFIG)
+    assert "\u200c" in [edit.after for edit in edits]
+
+
+def test_lower_case_letter_in_the_middle_of_a_sentence() -> None:
+    clean = "Spațiu între butoanele de incrementare și cadrul de delimitare"
+    assert repaired(drop_c1(clean).replace("Ã®", "î")) == clean
 
 
 def test_german_lost_quotes_open_low() -> None:
@@ -147,6 +168,97 @@ def test_space_taken_for_a_lost_a0_byte(damaged: str, expected: str) -> None:
     assert repaired(damaged) == expected
 
 
+def nbsp_lost(text: str) -> str:
+    """UTF-8 read as Windows-1252, with the byte A0 turned into a plain space."""
+    return text.encode("utf-8").decode("cp1252", "replace").replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "ინტერნეტი ტერმინი",  # ``რ`` is E1 83 A0: ``áƒ`` + a space
+        "無法識別的事項 <事項>",  # ``項`` is E9 A0 85: the space sits inside it
+        "저장소 정규 표현",  # ``저`` EC A0 80, ``정`` EC A0 95
+    ],
+)
+def test_space_taken_for_a0_inside_or_after_a_character(clean: str) -> None:
+    damaged = nbsp_lost(clean)
+    assert damaged != clean
+    # The intact sequences are the lossless rules' work: the whole pipeline is needed.
+    assert fixtext.clean(damaged) == clean
+
+
+def test_space_inside_a_character_is_named_nbsp() -> None:
+    damaged = nbsp_lost("事項 <事項>")
+    edits = [e for e in find_lost_byte_repairs(damaged, CONFIG) if " " in damaged[e.start : e.end]]
+    assert edits and all(edit.rule == "lost-nbsp" for edit in edits)
+
+
+def test_byte_read_as_windows_1252_rules_out_dropped_c1_bytes() -> None:
+    # ``ƒ`` is the byte 83 read as Windows-1252, so no byte of 80–9F was dropped here:
+    # the lone ``áƒ`` before a space can only be ``რ``, not a letter with a lost byte.
+    damaged = nbsp_lost("ინტერნეტი")
+    assert "áƒ " in damaged
+    assert fixtext.clean(damaged) == "ინტერნეტი"
+
+
+def qmark(text: str) -> str:
+    """UTF-8 read as Windows-1252, its undefined bytes shown as ``?``."""
+    return "".join(
+        "?" if byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([byte]).decode("cp1252")
+        for byte in text.encode("utf-8")
+    )
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "표현식은 %s 이벤트",  # ``은`` EC 9D 80, ``이`` EC 9D B4: the ``?`` is in the middle
+        "此模式包含了",  # ``含`` E5 90 AB
+    ],
+)
+def test_question_mark_inside_a_character(clean: str) -> None:
+    damaged = qmark(clean)
+    assert "?" in damaged
+    assert fixtext.clean(damaged) == clean
+
+
+@pytest.mark.parametrize(
+    ("clean", "mark"),
+    [
+        ("Valors de 255\u20100\u2010car", "\u2010"),  # a hyphen between digits
+        ("نام «\u200e%s»\u200f: %s یافت نشد", "\u200f"),  # a right-to-left mark
+        ("Il a dit \u201cbonjour\u201d et", "\u201d"),
+    ],
+)
+def test_punctuation_with_an_undefined_byte(clean: str, mark: str) -> None:
+    damaged = qmark(clean)
+    assert "â€?" in damaged
+    assert mark in fixtext.clean(damaged)
+    assert fixtext.clean(damaged) == clean
+
+
+def test_letters_without_a_word_list_are_not_drawn_at_random() -> None:
+    # ``ა`` (E1 83 90) and ``ო`` (E1 83 9D) both end in an undefined byte: Georgian has no
+    # word list, so nothing tells them apart and the text stays as it is.
+    damaged = qmark("ცხრილი მეთოდი")
+    assert "áƒ?" in damaged
+    result = fixtext.repair(damaged)
+    assert "áƒ?" in result.text
+    assert any(change.before == "áƒ?" for change in result.unapplied)
+
+
+def test_only_letter_among_the_candidates_needs_no_word_list() -> None:
+    # ``à¹?`` is E0 B9 and an undefined byte: of ``แ ํ ๏ ๐`` only ``แ`` is a letter that
+    # can follow a space.
+    clean = "ลาวา, แคว้น"
+    assert fixtext.clean(qmark(clean)) == clean
+
+
+def test_real_question_mark_after_punctuation_lead_stays() -> None:
+    assert fixtext.clean("Is it “done”? Yes.") == "Is it “done”? Yes."
+
+
 def test_nbsp_repair_is_named_as_such() -> None:
     edits = find_lost_byte_repairs("On peut partir Ã  partir de demain", CONFIG)
     assert [edit.rule for edit in edits] == ["lost-nbsp"]
@@ -167,6 +279,35 @@ def test_cjk_round_trip_with_lost_bytes(clean: str, codec: str) -> None:
     damaged = clean.encode("utf-8").decode(codec, "replace")
     assert "\ufffd" in damaged
     assert repaired(damaged) == clean
+
+
+@pytest.mark.parametrize(
+    ("clean", "codec"),
+    [
+        ("データがあります。", "shift_jis"),  # ``。`` closes ``ます``; ``む`` would split it
+        ("版本 16、32、64 或 128", "gbk"),  # ``、`` alone between two numbers
+    ],
+)
+def test_cjk_punctuation_with_lost_bytes(clean: str, codec: str) -> None:
+    damaged = clean.encode("utf-8").decode(codec, "replace")
+    assert "\ufffd" in damaged
+    punctuation = [char for char in clean if char in "。、"]
+    assert [char for char in repaired(damaged) if char in "。、"] == punctuation
+
+
+@pytest.mark.parametrize(
+    ("clean", "codec", "word"),
+    [
+        ("値 64 或 128 位", "gbk", "或"),  # a conjunction between two ASCII words
+        ("レコード ID が '%s' です", "shift_jis", "が"),  # a particle alone
+        ("IP 地址“%.*s”无效", "gbk", "“"),  # opens before ASCII
+        ("名称 %.*s” 无效", "gbk", "”"),  # closes after ASCII
+    ],
+)
+def test_cjk_character_alone_beside_ascii(clean: str, codec: str, word: str) -> None:
+    damaged = clean.encode("utf-8").decode(codec, "replace")
+    assert "\ufffd" in damaged
+    assert word in repaired(damaged)
 
 
 def test_cjk_character_that_cannot_be_determined_stays_replacement() -> None:

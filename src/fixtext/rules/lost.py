@@ -51,10 +51,17 @@ _LONE_SUSPECTS = frozenset("ÂÃÄÅÈÎÏÐÑâ")
 _SUSPECT_RE = re.compile("[ÂÃÄÅÈÎÏÐÑâ]")
 # What ``_is_strong`` looks for, as one search: a lead byte beside a continuation byte or a
 # "?", a lead that is no letter, or a lead touching a letter of a non-Latin script.
-_EVIDENCE_RE = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf?\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+_CONTINUATION = (
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-    "|[\u00d7\u00f7]"
+)
+_EVIDENCE_RE = re.compile(
+    "[\u00c2-\u00f4][?"
+    + _CONTINUATION[1:]
+    # ``ì €`` for ``저`` (EC A0 80): a space for the A0 between a lead and a continuation.
+    + "|[\u00e0-\u00ef] "
+    + _CONTINUATION
+    + "|[\u00d7\u00f7]"
     "|[\u00c2-\u00f4][\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]"
     "|[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af][\u00c2-\u00f4]"
 )
@@ -110,8 +117,8 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
     determined = [unit for unit in units if unit.end - unit.start > 1]
     if not _is_coherent(text, _tentative_repair(text, determined)):
         return sorted(cjk_edits)
-    for language in _likely_languages(tentative):
-        fitting = _in_script_of(units, language)
+    for language in _likely_languages(tentative, text):
+        fitting = _in_script_of(units, language, text)
         replacements = replacement_units(text, language, taken) if "\ufffd" in text else []
         clusters = _clusters(text, sorted(fitting + replacements, key=lambda unit: unit.start))
         style = quote_style(text, language)
@@ -137,12 +144,18 @@ def _is_coherent(text: str, tentative: str) -> bool:
     return total == 0 or max(new.values()) >= _COHERENT_SHARE * total
 
 
-def _in_script_of(units: list[ByteUnit], language: str | None) -> list[ByteUnit]:
+def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> list[ByteUnit]:
     """Keep the candidates a text in ``language`` can hold: its letters (and Latin ones,
     which every script's text borrows) and punctuation."""
     if language is None:
-        return units  # Thai, Georgian: no word list, no script to hold them to
-    scripts = scripts_of_language(language) | {"Latin"}
+        # Thai, Georgian: no word list, but the intact letters show the script, and
+        # ``áƒ `` in Georgian text is ``რ`` (E1 83 A0), not the Myanmar digit ``၃``.
+        script = _main_script(text)
+        if script is None:
+            return units
+        scripts = frozenset({script, "Latin"})
+    else:
+        scripts = scripts_of_language(language) | {"Latin"}
     kept = []
     for unit in units:
         candidates = tuple(
@@ -151,6 +164,14 @@ def _in_script_of(units: list[ByteUnit], language: str | None) -> list[ByteUnit]
         if candidates:
             kept.append(replace(unit, candidates=candidates, end=max(e for _, e in candidates)))
     return kept
+
+
+def _main_script(text: str) -> str | None:
+    """The script of most letters of ``text`` outside Latin, if any."""
+    counts = Counter(script_of(char) for char in text if char.isalpha() and char > "\u00ff")
+    counts.pop("Latin", None)
+    counts.pop(None, None)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
@@ -162,14 +183,21 @@ def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
     return unicodedata.category(char)[0] in "PZ" or unicodedata.category(char) == "Sc"
 
 
-def _likely_languages(text: str) -> list[str | None]:
+def _likely_languages(text: str, original: str) -> list[str | None]:
     """The guessed language, and its close rivals: ``nie powiodÅo siÄ`` is Polish, but
     until ``Å`` and ``Ä`` are decided its known words fit Slovak as well."""
     ranked = rank_languages(text)
     if not ranked:
         return [None]
     top = ranked[0][1]
-    return [code for code, score in ranked[:_RIVAL_LANGUAGES] if score >= top - _RIVAL_MARGIN]
+    codes: list[str | None] = [
+        code for code, score in ranked[:_RIVAL_LANGUAGES] if score >= top - _RIVAL_MARGIN
+    ]
+    if codes[0] == "zh" and "ã" in original:
+        # ``ã`` is the lead byte of kana (E3 81/82/83): until it is decided, Japanese
+        # read this way looks like Chinese with stray letters.
+        codes.append("ja")
+    return codes
 
 
 def _plausible_units(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
@@ -268,6 +296,9 @@ def _decide(
     """The best repair of the units of one window, with its score (for comparing
     languages) and its edits (none when the text as it is wins)."""
     options = [_options(text, unit, language, style) for unit in units]
+    # The word before the window, scored alike for every candidate, so that its case
+    # counts: ``documentare Èi`` is ``și``, not ``Și``.
+    before = _previous_word(text, window_start)
     keep: tuple[Choice, ...] = tuple(None for _ in units)
     beams: list[tuple[Choice, ...]] = [()]
     for index, unit_options in enumerate(options):
@@ -278,7 +309,10 @@ def _decide(
             if _fits(beam, option, units, index)
         ]
         scored = [
-            (score_text(_render(text, window_start, window_end, units, beam), language), beam)
+            (
+                score_text(before + _render(text, window_start, window_end, units, beam), language),
+                beam,
+            )
             for beam in grown
         ]
         scored.sort(key=lambda item: item[0], reverse=True)
@@ -289,11 +323,11 @@ def _decide(
     finals: dict[str, tuple[float, tuple[Choice, ...]]] = {}
     for beam in beams:
         rendered = _render(text, window_start, window_end, units, beam)
-        score = score_text(rendered, language)
+        score = score_text(before + rendered, language)
         if rendered not in finals or finals[rendered][0] < score:
             finals[rendered] = (score, beam)
     kept = text[window_start:window_end]
-    finals[kept] = (score_text(kept, language) + _KEEP_BONUS, keep)
+    finals[kept] = (score_text(before + kept, language) + _KEEP_BONUS, keep)
     top, best = max(finals.values(), key=lambda item: item[0])
     if best == keep:
         return top, []
@@ -307,14 +341,39 @@ def _decide(
         agreeing = sum(weight for weight, beam in weights if beam[index] == choice)
         # A guess is never certain: the bytes that would prove it are gone.
         confidence = round(min(_MOST_CONFIDENT, agreeing / total), 3)
-        edits.append(Edit(unit.start, choice[1], choice[0], _rule_of(unit, choice), confidence))
+        if language is None:
+            # Without frequencies the letters tie, whatever the beam kept of them: the
+            # choice among them is a draw, not a guess (``áƒ?`` is ``ა`` or ``ო``).
+            draws = _letter_options(text, unit, unit.candidates)
+            confidence = round(min(confidence, _MOST_CONFIDENT / max(1, draws)), 3)
+        edits.append(
+            Edit(unit.start, choice[1], choice[0], _rule_of(text, unit, choice), confidence)
+        )
     return top, edits
 
 
-def _rule_of(unit: ByteUnit, choice: tuple[str, int]) -> str:
-    """``lost-nbsp`` when the repair took in a space as the lost ``A0`` byte."""
-    shortest = min(stop for _, stop in unit.candidates)
-    if choice[1] > shortest:
+def _letter_options(text: str, unit: ByteUnit, options: Sequence[tuple[str, int]]) -> int:
+    """How many options are letters, or marks on a letter: those a text in a script
+    without a word list cannot tell apart. ``à¹?`` after a space is ``แ``, since ``ํ`` has
+    no letter to sit on and ``๏`` and ``๐`` are no letters."""
+    after_letter = unit.start > 0 and text[unit.start - 1].isalpha()
+    return sum(1 for char, _ in options if char.isalpha() or (after_letter and _is_mark(char)))
+
+
+def _previous_word(text: str, index: int) -> str:
+    """The word and the single space before ``text[index]``, or nothing."""
+    if index < 2 or text[index - 1] != " " or not text[index - 2].isalpha():
+        return ""
+    start = index - 2
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:index]
+
+
+def _rule_of(text: str, unit: ByteUnit, choice: tuple[str, int]) -> str:
+    """``lost-nbsp`` when the repair took in a space as the lost ``A0`` byte (after the
+    character, ``Ã `` for ``à``, or inside it, ``é …`` for ``項``)."""
+    if " " in text[unit.start : choice[1]]:
         return "lost-nbsp"
     return "lost-c1" if unit.rule == "lost-nbsp" else unit.rule
 
@@ -340,7 +399,24 @@ def _options(
     if text[unit.start] == "â" and unit.end - unit.start == 1:
         chosen = choose_punctuation(text, unit.start, unit.end, style)
         return [(chosen, unit.end)]
+    if unit.rule == "lost-qmark" and text[unit.start : unit.start + 3] == "â€?":
+        return [_undefined_punctuation(text, unit)]
     return _ranked(unit, language)
+
+
+# ``â€?`` is E2 80 and one of the undefined bytes: ``”`` (9D), the hyphen ``‐`` (90), the
+# right-to-left mark (8F), the zero-width joiner (8D).
+_RIGHT_TO_LEFT = frozenset({"Arabic", "Hebrew"})
+
+
+def _undefined_punctuation(text: str, unit: ByteUnit) -> tuple[str, int]:
+    before = text[unit.start - 1] if unit.start > 0 else " "
+    after = text[unit.end] if unit.end < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return ("\u2010", unit.end)  # ``255â€?0`` is ``255‐0``: no quotation closes there
+    if _main_script(text) in _RIGHT_TO_LEFT and "\u201c" not in text[: unit.start]:
+        return ("\u200f", unit.end)  # ``»â€?:`` in Persian: nothing was opened to close
+    return ("\u201d", unit.end)
 
 
 def _is_mark(char: str) -> bool:

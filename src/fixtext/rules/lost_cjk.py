@@ -30,7 +30,7 @@ _RUN_RE = re.compile("[^\\x00-\\x7f]+")
 Byte = int | frozenset[int]
 _UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
 # A character chosen for lost bytes must be this likely among its candidates, else ``�``.
-_CHAR_CERTAINTY = 0.6
+_CHAR_CERTAINTY = 0.3
 # The repaired run must beat the mojibake by this many log10 units per character.
 _MIN_GAIN_PER_CHAR = 0.5
 _TABLE_SIZE = 8000
@@ -42,6 +42,12 @@ _LONGEST_WORD = 6
 _WORD_FLOOR = -8.0
 _PER_CHAR_BONUS = 0.5
 _OPTIONS_KEPT = 64
+_BETWEEN_ITEMS = frozenset("、：")
+# Words of one character that stand between two words of ASCII: Chinese conjunctions,
+# Japanese particles.
+_STANDALONE_WORDS = frozenset("或和与及がはをにでとのもへや")
+_SEPARATOR_BONUS = 3.0
+_CLOSING_PUNCTUATION = frozenset("。、，：；！？）」』")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +77,8 @@ def find_cjk_repairs(text: str) -> list[Edit]:
         if run.count("\ufffd") == len(run):
             continue
         following = text[match.end()] if match.end() < len(text) else ""
-        repaired = _repair_run(run, match.start(), following, _CODECS)
+        preceding = text[max(0, match.start() - 2) : match.start()]
+        repaired = _repair_run(run, match.start(), following, _CODECS, preceding)
         if repaired is not None:
             edits.append(repaired[0])
             codecs.add(repaired[1])
@@ -85,7 +92,7 @@ def find_cjk_repairs(text: str) -> list[Edit]:
 
 
 def _repair_run(
-    run: str, offset: int, following: str, codecs: tuple[str, ...]
+    run: str, offset: int, following: str, codecs: tuple[str, ...], preceding: str = ""
 ) -> tuple[Edit, str] | None:
     best: tuple[_Decoding, str] | None = None
     for codec in codecs:
@@ -102,7 +109,7 @@ def _repair_run(
     skeleton = _skeleton(run, codec, following)
     if skeleton is None:
         return None
-    final = _decode(skeleton, language, codec, following)
+    final = _decode(skeleton, language, codec, following, preceding)
     if final is None or not _round_trips(final.text, run, codec):
         return None
     original = sum(char_logprob(char, language) for char in run if char != "\ufffd")
@@ -171,7 +178,11 @@ def _round_trips(decoded: str, run: str, codec: str) -> bool:
 
 
 def _decode(
-    skeleton: tuple[Byte, ...], language: str | None, codec: str, following: str = ""
+    skeleton: tuple[Byte, ...],
+    language: str | None,
+    codec: str,
+    following: str = "",
+    preceding: str = "",
 ) -> _Decoding | None:
     """The most likely UTF-8 text with these bytes: a Viterbi pass over character
     boundaries with character frequencies, then each character of lost bytes chosen again
@@ -184,13 +195,17 @@ def _decode(
         for _ in range(_REFINEMENTS):
             for index, options in enumerate(path):
                 if len(options) > 1:
-                    ranked = _in_context(options, chosen, index, language, following)
+                    ranked = _in_context(options, chosen, index, language, following, preceding)
                     chosen[index] = ranked[0][1]
     score = 0.0
     uncertain = 0
     text: list[str] = []
     for index, options in enumerate(path):
-        ranked = _in_context(options, chosen, index, language, following) if language else options
+        ranked = (
+            _in_context(options, chosen, index, language, following, preceding)
+            if language
+            else options
+        )
         top = ranked[0][0]
         score += top
         if (
@@ -210,6 +225,7 @@ def _in_context(
     index: int,
     language: str,
     following: str = "",
+    preceding: str = "",
 ) -> list[tuple[float, str]]:
     if len(options) == 1:
         return options
@@ -227,14 +243,62 @@ def _in_context(
             value += _SENTENCE_END_BONUS  # ``能用于读操作�`` + line end: a full stop
         if char == "）" and opened:
             value += _CLOSING_BONUS  # ``（不安全�`` closes what it opened
+        value += _ascii_context_bonus(char, left, right, preceding, following)
         rescored.append((value, char))
     rescored.sort(reverse=True)
     return rescored
 
 
+def _ascii_context_bonus(
+    char: str, left: str | None, right: str | None, preceding: str, following: str
+) -> float:
+    """Support for a mark or a one-character word at the edge of a run, from the ASCII
+    text around the run (``preceding``: up to two characters, ``following``: one)."""
+    bonus = 0.0
+    alone = left is None and right is None
+    if alone and char in _BETWEEN_ITEMS and _between_items(preceding, following):
+        # ``16銆�32``, ``'%1$s'銆�'%2$s'``, ``%ld锛�%s``: a mark standing alone between
+        # two items of ASCII separates them; a full stop or a bracket would not.
+        bonus += _SEPARATOR_BONUS
+    if alone and char in _STANDALONE_WORDS and _between_ascii(preceding, following):
+        # A character standing alone between ASCII is a word of its own: a particle
+        # (``ID 縺� '%s'`` is ``が``) or a conjunction (``64 鎴� 128`` is ``或``).
+        bonus += _SEPARATOR_BONUS
+    if char in "“‘" and right is None and following.strip() and following.isascii():
+        bonus += _SEPARATOR_BONUS  # ``地址鈥�%.*s``: a mark before ASCII opens a quotation
+    if char in "”’" and left is None and _closes_ascii(preceding, following):
+        bonus += _SEPARATOR_BONUS  # ``%.*s鈥�``: after ASCII, before a space, it closes
+    return bonus
+
+
+def _between_items(preceding: str, following: str) -> bool:
+    before = preceding[-1:]
+    return all(
+        char.isascii() and (char.isalnum() or char in "'\"%)]") for char in (before, following)
+    ) and bool(before and following)
+
+
+def _closes_ascii(preceding: str, following: str) -> bool:
+    before = preceding[-1:]
+    return bool(before.strip()) and before.isascii() and not following.isalnum()
+
+
+def _between_ascii(preceding: str, following: str) -> bool:
+    """``64 鎴� 128``, ``ID 縺� '%s'``: the character stands between ASCII words."""
+    before = preceding.strip()[-1:]
+    return bool(before) and before.isascii() and (not following or following.isascii())
+
+
 def _word_bonus(chosen: list[str], index: int, char: str, language: str) -> float:
     """How much a known word around the character supports it (``ま�`` → ``ます``)."""
     best = 0.0
+    if char in _CLOSING_PUNCTUATION:
+        # ``ます�`` at a sentence end: ``。`` completes ``ます``, while ``む`` would only
+        # make ``すむ``, which splits it. Punctuation is supported by the word it closes.
+        for start in range(max(0, index - _LONGEST_WORD), index - 1):
+            logprob = word_logprob("".join(chosen[start:index]), language)
+            if logprob is not None:
+                best = max(best, logprob - _WORD_FLOOR + _PER_CHAR_BONUS * (index - start))
     for start in range(max(0, index - _LONGEST_WORD + 1), index + 1):
         for end in range(index + 1, min(len(chosen), start + _LONGEST_WORD) + 1):
             if end - start < 2:

@@ -76,15 +76,40 @@ def choose_punctuation(text: str, start: int, end: int, style: QuoteStyle) -> st
         return "–"
     if before.isspace() and after.isspace():
         return "–"
-    if before.isalpha() and after.isalpha() and not (before.isascii() or _is_european(before)):
+    if before.isalpha() and after.isalpha() and _joins_letters(text, start, end):
         # ``برÙØ§ÙÙâØ§Û``: between Arabic or Indic letters it is the zero-width non-joiner
         # (E2 80 8C) of ``برنامه‌ای``, not an apostrophe.
         return "\u200c"
     if before.isalnum() and after.isalpha():
         return "’"
+    if before in _OPENERS and not before.isspace() and (after.isspace() or after in ";,.:!?)]}"):
+        return _CLOSING[style]  # ``“</â;``: a quotation of a lone ``</`` ends here
     if before.isspace() or before in _OPENERS:
         return _OPENING[style]
     return _CLOSING[style]
+
+
+def _joins_letters(text: str, start: int, end: int) -> bool:
+    """Whether the letters around ``text[start:end]`` are of a script that joins words with
+    the zero-width non-joiner. A neighbour may itself be damaged (``Ù`` of ``ÙÙâØ§``, a
+    lead byte whose continuation was lost): the nearest intact letter before it decides."""
+    index = start - 1
+    while index >= 0 and _is_lead_or_continuation(text[index]):
+        if text[index] in _JOINING_LEADS:
+            return True  # ``Ù``: the lead byte of an Arabic letter that lost its second byte
+        index -= 1
+    if index < 0 or not text[index].isalpha():
+        return False
+    char = text[index]
+    return not (char.isascii() or _is_european(char))
+
+
+# Lead bytes, read as Latin-1, of the Arabic (D8–DB) and Indic (E0) letters.
+_JOINING_LEADS = frozenset("ØÙÚÛà")
+
+
+def _is_lead_or_continuation(char: str) -> bool:
+    return "\u0080" <= char <= "\u00ff" or char in "ƒ†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ€‚„…"
 
 
 def _is_european(char: str) -> bool:

@@ -41,6 +41,7 @@ _UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs"
 _UNWANTED_CHARACTERS = frozenset("\u0640")
 
 _QMARK = -1
+_SPACE_A0 = -2
 _MOST_MISSING = 2
 
 
@@ -104,9 +105,14 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
         if char == "?":
             # ``Ã?ndices``: a "?" is an undefined byte only where it completes the
             # character; elsewhere (``âoverwrite %sâ?``) it is a question mark.
-            if len(present) + 1 < needed:
+            if len(present) + 1 < needed and not _completes(
+                text, end + 1, needed - len(present) - 1
+            ):
                 break
             present.append(_QMARK)
+        elif char == " " and len(present) + 1 < needed and _continues(text, end + 1):
+            # ``é …`` for ``項`` (E9 A0 85): the A0 inside a character became a space.
+            present.append(_SPACE_A0)
         else:
             value = byte_of(char)
             if value is None or not 0x80 <= value <= 0xBF:
@@ -116,14 +122,23 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     if _QMARK in present:
         qmarked = _fill(lead, present, needed, qmark=True)
         return _make(start, [(char, end) for char in qmarked], "lost-qmark", lossless=False)
+    if _SPACE_A0 in present:
+        if len(present) < needed:
+            return None
+        decoded = _decode(bytes([lead, *(0xA0 if v == _SPACE_A0 else v for v in present)]))
+        return _make(start, [(decoded, end)] if decoded else [], "lost-nbsp", lossless=False)
     if len(present) == needed:
         decoded = _decode(bytes([lead, *present]))
         if decoded is None:
             return None
         return _make(start, [(decoded, end)], "lost-c1", lossless=True)
     choices: dict[str, int] = {}
-    for char in _fill(lead, present, needed, qmark=False):
-        choices.setdefault(char, end)
+    # ``áƒ`` keeps ``ƒ``, the byte 83 read as Windows-1252: this text was not read as
+    # Latin-1 and filtered, so no byte of 80–9F can have been dropped; only a space taken
+    # for ``A0`` (``áƒ `` for ``რ``) can complete it.
+    if not any(0x80 <= value <= 0x9F for value in present):
+        for char in _fill(lead, present, needed, qmark=False):
+            choices.setdefault(char, end)
     rule = "lost-c1"
     # ``Ã  partir``: the byte A0 of ``à`` became a plain space.
     if end < len(text) and text[end] == " ":
@@ -134,6 +149,23 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     if lead == 0xE2 and not present:
         choices = {char: stop for char, stop in choices.items() if char in _LONE_E2_CHOICES}
     return _make(start, list(choices.items()), rule, lossless=False)
+
+
+def _completes(text: str, index: int, count: int) -> bool:
+    """Whether the ``count`` characters at ``index`` are continuation bytes or ``?``: then a
+    ``?`` before them is an undefined byte inside a character (``ì?¸`` for ``인``,
+    EC 9D B8), not a question mark."""
+    if index + count > len(text):
+        return False
+    return all(text[i] == "?" or _continues(text, i) for i in range(index, index + count))
+
+
+def _continues(text: str, index: int) -> bool:
+    """Whether ``text[index]`` stands for a continuation byte."""
+    if index >= len(text):
+        return False
+    value = byte_of(text[index])
+    return value is not None and 0x80 <= value <= 0xBF
 
 
 def _make(

@@ -137,9 +137,11 @@ def _letter_count(word: str) -> int:
 
 
 def _mostly_latin1(word: str) -> bool:
+    """Latin-1 letters with the one UTF-8 character its bytes happened to form (``ѱ`` in
+    ``Çѱ¹ÀÇÇÐ``); more than one is rather partly repaired UTF-8 mojibake."""
     high = [c for c in word if c >= "\x80"]
     latin1 = sum(1 for c in high if c <= "\xff")
-    return 0 < len(high) - latin1 < latin1
+    return len(high) - latin1 == 1 and latin1 >= _CJK_MIN_CHARS
 
 
 def _encode(word: str, reader: str) -> bytes:
@@ -212,7 +214,9 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     >>> [e.after for e in find_legacy_repairs("Le Thιβtre de K\\x94nig")]
     ['Théâtre', 'König']
     """
-    if not any(sign.search(text) for sign in _DAMAGE_SIGNS):
+    if "\ufffd" in text or not any(sign.search(text) for sign in _DAMAGE_SIGNS):
+        # (A replacement character says bytes were lost on the way: that is UTF-8 damage
+        # for the lost-bytes rules, not legacy text.)
         return []
     words = [
         (m.start(), m.end(), m.group())

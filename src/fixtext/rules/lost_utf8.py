@@ -19,6 +19,7 @@ import itertools
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from fixtext.language import language_data
 
@@ -136,18 +137,22 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     # ``áƒ`` keeps ``ƒ``, the byte 83 read as Windows-1252: this text was not read as
     # Latin-1 and filtered, so no byte of 80–9F can have been dropped; only a space taken
     # for ``A0`` (``áƒ `` for ``რ``) can complete it.
+    # A lone ``â`` (E2) stands for punctuation only: filtering its thousands of candidates
+    # first keeps the common French ``â`` cheap.
+    lone_e2 = lead == 0xE2 and not present
     if not any(0x80 <= value <= 0x9F for value in present):
-        for char in _fill(lead, present, needed, qmark=False):
-            choices.setdefault(char, end)
+        choices = dict.fromkeys(_candidates(lead, tuple(present), needed, lone_e2), end)
     rule = "lost-c1"
     # ``Ã  partir``: the byte A0 of ``à`` became a plain space.
     if end < len(text) and text[end] == " ":
-        for char in _fill(lead, [*present, 0xA0], needed, qmark=False):
-            if char not in choices:
-                choices[char] = end + 1
-                rule = "lost-nbsp"
-    if lead == 0xE2 and not present:
-        choices = {char: stop for char, stop in choices.items() if char in _LONE_E2_CHOICES}
+        before = len(choices)
+        choices.update(
+            (char, end + 1)
+            for char in _candidates(lead, (*present, 0xA0), needed, lone_e2)
+            if char not in choices
+        )
+        if len(choices) > before:
+            rule = "lost-nbsp"
     return _make(start, list(choices.items()), rule, lossless=False)
 
 
@@ -173,8 +178,14 @@ def _make(
 ) -> ByteUnit | None:
     if not candidates:
         return None
-    end = max(stop for _, stop in candidates)
+    end = max(map(itemgetter(1), candidates))
     return ByteUnit(start, end, tuple(candidates), rule, lossless)
+
+
+@lru_cache(maxsize=1024)
+def _candidates(lead: int, present: tuple[int, ...], needed: int, lone_e2: bool) -> tuple[str, ...]:
+    found = _fill(lead, list(present), needed, qmark=False)
+    return tuple(c for c in found if c in _LONE_E2_CHOICES) if lone_e2 else found
 
 
 def _fill(lead: int, present: list[int], needed: int, *, qmark: bool) -> tuple[str, ...]:

@@ -330,6 +330,7 @@ def text_cost(text: str) -> int:
             and previous_char >= "\x80"
             and before_previous[0] != LETTER
             and (char != "\xa0" or previous[1] != "cyrillic")
+            and char not in "’'"
         ):
             # A one-letter capital word glued to punctuation: `` Â« ``, `` Β» ``, ``Ã\xa0``
             # (the lead byte C2 or C3 of « » à read through cp1252 or cp1253). Lower-case

@@ -138,6 +138,8 @@ def _clusters(
             gain += count - 1 + (end - start - count * 2 > 0)
         if code_page.name == "cp1252" and _mixes_latin1_and_cp1252(text[start:end]):
             gain -= 1
+        if _classic(text[start:end]):
+            gain += 1
         if (
             dominant is not None
             and scripts_of(after) == {dominant}
@@ -167,6 +169,13 @@ def _mixes_latin1_and_cp1252(run: str) -> bool:
     read as ISO-8859-15, which has C1 controls and ``œ`` (at 0xBD) both."""
     chars = set(run)
     return bool(chars & _DEFINED_C1) and bool(chars & _CP1252_ONLY)
+
+
+def _classic(run: str) -> bool:
+    """``Ã`` or ``Â`` before a symbol or a no-break space (``AÃ‘OS``, ``OÃ™``, ``Â©``,
+    ``CÃ\xa0nan``): the commonest mojibake there is, and a shape clean text hardly takes.
+    (Not before an apostrophe: ``Ã’s`` is a plural.)"""
+    return len(run) == 2 and run[0] in "ÃÂ" and not run[1].isalpha() and run[1] not in "’'"
 
 
 def _unnarrowed(

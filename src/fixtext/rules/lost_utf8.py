@@ -144,16 +144,17 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
         choices = dict.fromkeys(_candidates(lead, tuple(present), needed, lone_e2), end)
     rule = "lost-c1"
     # ``Ã  partir``: the byte A0 of ``à`` became a plain space.
+    pairs = list(choices.items())
     if end < len(text) and text[end] == " ":
-        before = len(choices)
-        choices.update(
-            (char, end + 1)
-            for char in _candidates(lead, (*present, 0xA0), needed, lone_e2)
-            if char not in choices
-        )
-        if len(choices) > before:
+        spaced = _candidates(lead, (*present, 0xA0), needed, lone_e2)
+        # ``Ã  partir``: the byte A0 of ``à`` became a plain space; or ``Ã perturber``: the
+        # A0 was dropped and the spaces around it ran together. Both readings compete.
+        pairs += [(char, end + 1) for char in spaced if char not in choices]
+        if lead in (0xC2, 0xC3):  # Latin-1 letters, where words like ``à`` stand alone
+            pairs += [(char, end) for char in spaced if char not in choices]
+        if len(pairs) > len(choices):
             rule = "lost-nbsp"
-    return _make(start, list(choices.items()), rule, lossless=False)
+    return _make(start, pairs, rule, lossless=False)
 
 
 def _completes(text: str, index: int, count: int) -> bool:

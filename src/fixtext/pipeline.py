@@ -15,6 +15,7 @@ from fixtext.rules.encodings import find_codepage_repairs
 from fixtext.rules.entities import find_entity_repairs
 from fixtext.rules.legacy import find_legacy_repairs
 from fixtext.rules.lost import find_lost_byte_repairs
+from fixtext.rules.lost_evidence import demote_unsupported
 from fixtext.spans import merge_edits
 
 __all__ = ["repair_text"]
@@ -42,6 +43,8 @@ def repair_text(text: str, config: Config) -> Result:
         output_offset += len(result.text)
     return Result("".join(texts), tuple(changes), tuple(unapplied))
 
+
+_C1 = re.compile("[\x80-\x9f]")
 
 # Characters per block of a long text; a block ends at a line break after this many.
 _BLOCK = 16_384
@@ -90,6 +93,8 @@ def _repair_block(text: str, config: Config) -> Result:
     unapplied: list[Change] = []
     if config.encodings and config.lost_bytes:
         guesses = find_lost_byte_repairs(current, config)
+        damaged = bool(changes) or _C1.search(current) is not None
+        guesses = demote_unsupported(current, guesses, damaged)
         sure = [g for g in guesses if g.confidence >= config.min_confidence]
         unsure = [g for g in guesses if g.confidence < config.min_confidence]
         if sure:

@@ -106,7 +106,11 @@ _GLUE_PUNCTUATION = frozenset(
 # Symbols real text uses, though not glued to a letter: as the debris of mojibake they
 # usually are (``â€™``, ``Ã©``, ``Â°``).
 _COMMON_SYMBOLS = frozenset("§©®°±×÷€£¥¢•™†‡№²³¹½¼¾µ¶")
-_RARE_IN_LATIN_EXT_B = frozenset(range(0x0180, 0x01A0)) | frozenset(range(0x01B4, 0x01C4))
+# Latin Extended-B is rare but for Vietnamese ơ ư, pinyin ǎ … ǜ, Romanian ș ț and a few more.
+_COMMON_IN_LATIN_EXT_B = frozenset(
+    [0x01A0, 0x01A1, 0x01AF, 0x01B0, *range(0x01CD, 0x01DD), *range(0x0218, 0x021C)]
+)
+_RARE_IN_LATIN_EXT_B = frozenset(range(0x0180, 0x0250)) - _COMMON_IN_LATIN_EXT_B
 
 _NFD_ACCENTS = frozenset(
     [*range(0x0300, 0x030D), 0x030F, 0x0311, 0x031B, 0x0323, 0x0326, 0x0327, 0x0328]

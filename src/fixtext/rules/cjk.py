@@ -152,7 +152,7 @@ def _candidates(text: str, codec: str, name: str, main: str | None) -> list[tupl
         if judged is not None:
             score, confidence = judged
             strong.append((score, Edit(start, end, after, name, confidence)))
-        elif _plausible(text, start, end, after):
+        elif _plausible(text, start, end, after) and (main != "cjk" or not latin_only(after)):
             weak.append((0, Edit(start, end, after, name, 0.6)))
     if not strong:
         return []
@@ -173,6 +173,12 @@ def _pieces(text: str, codec: str) -> list[tuple[int, str]]:
                 pieces.append((position, part))
             position += len(part) + 1
     return pieces
+
+
+def latin_only(text: str) -> bool:
+    """Whether the letters of ``text`` are Latin: no reading of CJK text, whatever ASCII
+    words it holds (``ID的epoch``)."""
+    return scripts_of(text) == {"latin"}
 
 
 def _plausible(text: str, start: int, end: int, after: str) -> bool:

@@ -232,8 +232,10 @@ def _lone_and_weak(
         # ISO-8859-5): such damage comes in runs, never alone. (Not so for Latin: ``Ãª``
         # alone in ``mÃªme`` is the commonest mojibake there is.)
         return True
-    # cp866 and KOI8 turn many a Russian word into some symbol (``тАд`` → ``․``).
+    # cp866 and KOI8 turn many a Russian word into some symbol (``ВіртАдр`` is no ``Вір․р``).
     narrowed = any(candidate.code_page.startswith(p.name) for p in _CYRILLIC_PAGES)
+    if narrowed and not candidate.after.isalpha():
+        return True
     return candidate.gain < _LONE_GAIN + narrowed
 
 

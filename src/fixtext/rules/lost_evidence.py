@@ -1,0 +1,98 @@
+"""Evidence for a lost-byte guess about a single letter.
+
+``donât`` is ``don’t`` whose C1 bytes were dropped, and ``âWe`` is ``“We``; but ``MÄRKUS``
+is Estonian, ``opzionâl`` Friulian, and nothing was lost there. When the text shows no other
+damage, a guess that turns one letter into another character must make the word around it a
+known word where it was not one; otherwise it is reported, not made.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fixtext.language import rank_languages, word_zipf
+from fixtext.model import Edit
+
+__all__ = ["demote_unsupported"]
+
+# How common the words of a repaired token must be, and the confidence of a guess without
+# evidence: below any sensible ``min_confidence``, so reported rather than made.
+_KNOWN_ZIPF = 2.5
+_UNSUPPORTED_CONFIDENCE = 0.2
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# Opening quotation marks and dashes, and what a placeholder or a code starts with.
+_OPENING = frozenset("‘‚“„–—")
+_PLACEHOLDER_STARTS = frozenset("%$<[({#@&*_/\\")
+
+
+def demote_unsupported(text: str, edits: list[Edit], damaged: bool) -> list[Edit]:
+    """``edits`` with the unsupported single-letter guesses given a low confidence.
+
+    ``damaged`` says whether the text shows other damage (repairs already made, replacement
+    characters, C1 controls): then every guess keeps its confidence.
+    """
+    if damaged or not any(_is_lone_letter(text[e.start : e.end]) for e in edits):
+        return edits
+    languages = [code for code, _ in rank_languages(text)[:2]]
+    kept = []
+    for edit in edits:
+        if _is_lone_letter(text[edit.start : edit.end]) and not _supported(
+            text, edit, edits, languages
+        ):
+            edit = edit._replace(confidence=min(edit.confidence, _UNSUPPORTED_CONFIDENCE))
+        kept.append(edit)
+    return kept
+
+
+def _is_lone_letter(before: str) -> bool:
+    """One letter, or one replacement character, standing for a whole character."""
+    core = before.strip()
+    return len(core) == 1 and (core == "\ufffd" or (core.isalpha() and not core.isascii()))
+
+
+def _supported(text: str, edit: Edit, edits: list[Edit], languages: list[str]) -> bool:
+    """Whether the token around ``edit``, with every guess inside it, shows the guess right:
+    a quotation mark glued to a capital or to a placeholder (``âWe`` → ``“We``, ``â%sâ`` →
+    ``‘%s’``, and the other guesses in that token), or a token that becomes a known word
+    as a whole where it was none (``donât`` → ``don’t``; not ``specificât`` →
+    ``specific’t``)."""
+    start = edit.start
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = edit.end
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    inside = [e for e in edits if start <= e.start and e.end <= end]
+    pieces = []
+    position = start
+    for other in inside:
+        pieces.append(text[position : other.start] + other.after)
+        position = other.end
+    pieces.append(text[position:end])
+    after = "".join(pieces)
+    if any(_quote_at_edge(text, other) for other in inside):
+        return True
+    guessed = edit.after.replace("’", "'")
+    return not _known(text[start:end], languages, "") and _known(after, languages, guessed)
+
+
+def _quote_at_edge(text: str, edit: Edit) -> bool:
+    """A lone letter become an opening quotation mark or a dash before a capital, a digit
+    or a placeholder (``âWe`` → ``“We``, ``â%s`` → ``‘%s``): a shape no word has. (Closing
+    marks are judged with the opening one in their token: Friulian ``lampâ.`` is a word.)"""
+    if edit.after not in _OPENING or edit.end >= len(text):
+        return False
+    following = text[edit.end]
+    return following.isupper() or following.isdigit() or following in _PLACEHOLDER_STARTS
+
+
+def _known(token: str, languages: list[str], guessed: str) -> bool:
+    """Whether ``token``, less what surrounds its letters, is a known word as a whole, with
+    the ``guessed`` character inside it (``mol”`` holds the word ``mol``, but the guess is
+    no part of it)."""
+    word = _WORD.search(token.replace("’", "'"))
+    return (
+        word is not None
+        and guessed in word.group()
+        and any(word_zipf(word.group().lower(), code) >= _KNOWN_ZIPF for code in languages)
+    )

@@ -57,7 +57,9 @@ def main() -> int:
     print(f"{len(strings):,} distinct translated strings")
     print("| | changed | per million | seconds |")
     print("|---|---:|---:|---:|")
-    print(f"| fixtext | {len(ours):,} | {1e6 * len(ours) / len(strings):.0f} | {ours_seconds:.1f} |")
+    print(
+        f"| fixtext | {len(ours):,} | {1e6 * len(ours) / len(strings):.0f} | {ours_seconds:.1f} |"
+    )
     print(
         f"| ftfy.fix_encoding | {len(theirs):,} | {1e6 * len(theirs) / len(strings):.0f} "
         f"| {theirs_seconds:.1f} |"

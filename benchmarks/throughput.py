@@ -15,27 +15,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 
 import ftfy
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-try:
-    import fixtext
-except ImportError:  # run from a checkout without installing
-    sys.path.insert(0, str(REPO_ROOT / "src"))
-    import fixtext
-
-CORPORA = Path(os.environ.get("FIXTEXT_CORPORA", REPO_ROOT.parent / "shared" / "corpora"))
-DEV_SET = CORPORA / "dev-mojibake" / "dev.jsonl"
-
-# ftfy with every fix that is not about encodings off: the one configuration, defined with
-# its reasons beside the accuracy benchmark.
-from accuracy import FTFY_NO_HARM  # noqa: E402  (a sibling script, importable from here)
+# Where the corpus is, fixtext itself (from the checkout when not installed), and ftfy with
+# every fix that is not about encodings off: shared with the accuracy benchmark beside this
+# script, which defines them with their reasons.
+from accuracy import DEV_SET, FTFY_NO_HARM, fixtext
 
 Fixer = Callable[[str], str]
 

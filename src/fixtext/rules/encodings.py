@@ -140,6 +140,8 @@ def _clusters(
             gain -= 1
         if _classic(text[start:end]):
             gain += 1
+        if _lone_box_run(text, start, end):
+            gain += 2
         if (
             dominant is not None
             and scripts_of(after) == {dominant}
@@ -176,6 +178,15 @@ def _classic(run: str) -> bool:
     ``CÃ\xa0nan``): the commonest mojibake there is, and a shape clean text hardly takes.
     (Not before an apostrophe: ``Ã’s`` is a plural.)"""
     return len(run) == 2 and run[0] in "ÃÂ" and not run[1].isalpha() and run[1] not in "’'"
+
+
+def _lone_box_run(text: str, start: int, end: int) -> bool:
+    """Box drawing with no box drawing beside it (``┬╗%s┬л``: ``»%s«`` through cp866): a
+    table's lines run on (``┌──┐``), the remains of a character stand alone."""
+    if not all("\u2500" <= c <= "\u259f" for c in text[start:end]):
+        return False
+    beside = text[start - 1 : start] + text[end : end + 1]
+    return not any("\u2500" <= c <= "\u259f" for c in beside)
 
 
 def _unnarrowed(

@@ -10,11 +10,11 @@ character of the same number (cp1252 has no character for 0x81, so ``Ã\\x81`` i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["CODE_PAGES", "CodePage", "Family", "find_candidate_pages"]
+__all__ = ["CODE_PAGES", "TRIGGERS", "CodePage", "Family", "find_candidate_pages"]
 
 Family = Literal["windows", "windows-cyrillic", "dos", "cyrillic", "thai"]
 
@@ -164,8 +164,9 @@ CODE_PAGES: tuple[CodePage, ...] = (
 )
 
 
-def _family_gates(pages: list[CodePage]) -> tuple[re.Pattern[str], ...]:
-    """Scans, one of which matches wherever a ``sequence`` of one of ``pages`` could.
+def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
+    """Scans, one of which matches wherever a ``sequence`` of one of ``pages`` could, each
+    as a pair of character classes (a lead, then a continuation).
 
     Any lead character of the family followed by any continuation character of it: looser
     than the code pages' own patterns (it mixes their tables), but a pair of character
@@ -178,7 +179,9 @@ def _family_gates(pages: list[CodePage]) -> tuple[re.Pattern[str], ...]:
     * a lead that is not a letter (box drawing, symbols, dashes), or a four-byte lead;
     * a lower-case letter before anything but a lower-case letter;
     * a KOI8 or Mac Cyrillic capital before a continuation of the same table;
-    * one of ``_CYRILLIC_LETTER_LEADS`` before a letter.
+    * one of ``_CYRILLIC_LETTER_LEADS`` before a capital, or before a small letter beside an
+      ASCII letter (``nцёo`` is ``não`` through KOI8-U; Ukrainian writes ``пі`` and ``ці``
+      all the time).
     """
     leads = "".join(p.leads for p in pages)
     conts = "".join(p.continuations for p in pages)
@@ -186,23 +189,27 @@ def _family_gates(pages: list[CodePage]) -> tuple[re.Pattern[str], ...]:
         # cp1251's lower-case letters are three- and four-byte leads: they must be followed
         # by two continuations (Ukrainian ``ві`` is not a sequence, ``вЂ™`` is).
         # The two tables disagree on which letters are leads, so each gets its own gates.
-        compiled = []
+        pairs = []
         for page in pages:
             two = _character_class(c for c in page.leads if page.to_byte[c] < 0xE0)
             longer = _character_class(c for c in page.leads if page.to_byte[c] >= 0xE0)
             cont = _character_class(page.continuations)
-            compiled += [re.compile(two + cont), re.compile(longer + cont + cont)]
-        return tuple(compiled)
+            pairs += [(two, cont), (longer, cont + cont)]
+        return tuple(pairs)
     if pages[0].family != "cyrillic":
-        return (re.compile(_character_class(leads) + _character_class(conts)),)
+        return ((_character_class(leads), _character_class(conts)),)
     four_byte = "".join(c for p in pages for c in p.leads if p.to_byte[c] >= 0xF0)
-    gates: list[str] = [
-        _character_class(
-            [*(c for c in leads if not c.isalpha()), *(c for c in four_byte if not c.islower())]
-        )
-        + _character_class(conts),
-        _character_class(c for c in leads + conts if c.islower())
-        + _character_class(c for c in conts if not c.islower()),
+    gates: list[tuple[str, str]] = [
+        (
+            _character_class(
+                [*(c for c in leads if not c.isalpha()), *(c for c in four_byte if not c.islower())]
+            ),
+            _character_class(conts),
+        ),
+        (
+            _character_class(c for c in leads + conts if c.islower()),
+            _character_class(c for c in conts if not c.islower()),
+        ),
     ]
     for codec_family in ("koi8", "mac"):
         group = [p for p in pages if p.codec.startswith(codec_family)]
@@ -214,21 +221,30 @@ def _family_gates(pages: list[CodePage]) -> tuple[re.Pattern[str], ...]:
             for c in p.leads
             if c.islower() and p.to_byte[c] in _CYRILLIC_LETTER_LEADS
         )
-        gates.append(_character_class(capitals) + _character_class(group_conts))
+        letters = [c for c in group_conts if c.isalpha()]
+        lower = _character_class(c for c in letters if c.islower())
+        gates.append((_character_class(capitals), _character_class(group_conts)))
+        gates.append((_character_class(free), _character_class(c for c in letters if c.isupper())))
         gates.append(
-            _character_class(free) + _character_class(c for c in group_conts if c.isalpha())
+            (_character_class(free), f"(?:(?<=[A-Za-z].){lower}|{lower}(?=[A-Za-z]))"),
         )
-    return tuple(re.compile(gate) for gate in gates if "(?!)" not in gate)
+    return tuple(gate for gate in gates if "(?!)" not in gate[0] + gate[1])
 
 
-def _by_family() -> tuple[tuple[tuple[re.Pattern[str], ...], tuple[CodePage, ...]], ...]:
+def _by_family() -> tuple[tuple[tuple[tuple[str, str], ...], tuple[CodePage, ...]], ...]:
     families: dict[str, list[CodePage]] = {}
     for page in CODE_PAGES:
         families.setdefault(page.family, []).append(page)
     return tuple((_family_gates(pages), tuple(pages)) for pages in families.values())
 
 
-_FAMILIES = _by_family()
+_GATES = _by_family()
+_FAMILIES = tuple(
+    (tuple(re.compile(lead + rest) for lead, rest in gates), pages) for gates, pages in _GATES
+)
+TRIGGERS: tuple[tuple[str, str], ...] = tuple(gate for gates, _ in _GATES for gate in gates)
+"""What a sequence of any code page starts with: a character class, then the pattern that
+follows it (see :mod:`fixtext.scan`)."""
 
 
 def find_candidate_pages(text: str) -> list[CodePage]:
@@ -236,12 +252,9 @@ def find_candidate_pages(text: str) -> list[CodePage]:
 
     Most clean text is decided here by a few scans, one per family of code pages.
     """
-    candidates = [
-        page
-        for gates, pages in _FAMILIES
-        if any(gate.search(text) for gate in gates)
-        for page in pages
-        if page.gate.search(text)
-    ]
-    candidates.sort(key=CODE_PAGES.index)
-    return candidates
+    families = {pages[0].family for gates, pages in _FAMILIES if any(map(_searcher(text), gates))}
+    return [page for page in CODE_PAGES if page.family in families and page.gate.search(text)]
+
+
+def _searcher(text: str) -> Callable[[re.Pattern[str]], re.Match[str] | None]:
+    return lambda gate: gate.search(text)

@@ -169,23 +169,31 @@ def _words_by_length(code: str) -> dict[int, tuple[str, ...]]:
     return {length: tuple(words) for length, words in grouped.items()}
 
 
+@cache
+def _word_lines(code: str, length: int) -> str:
+    """The words of ``length`` letters, most frequent first, one per line: searched by one
+    regular expression instead of matched one by one."""
+    return "\n".join(_words_by_length(code).get(length, ()))
+
+
 def matching_words(
     pattern: re.Pattern[str], length: int, code: str | None, limit: int = 2
 ) -> list[str]:
     """The most frequent words of ``length`` letters matching ``pattern`` (lower case),
     most frequent first: the words a damaged word with a few unknown letters may have been.
+    ``pattern`` must not match a line break.
 
     >>> matching_words(re.compile("gr[aeiou]ss"), 5, "de")
     ['gross']
     """
     if code is None:
         return []
+    lines = re.compile(f"^(?:{pattern.pattern})$", re.MULTILINE)
     found: list[str] = []
-    for word in _words_by_length(code).get(length, ()):
-        if pattern.fullmatch(word):
-            found.append(word)
-            if len(found) >= limit:
-                break
+    for match in lines.finditer(_word_lines(code, length)):
+        found.append(match.group())
+        if len(found) >= limit:
+            break
     return found
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from fixtext import codepages
 from fixtext.compose import compose_changes
 from fixtext.config import Config, Normalization
 from fixtext.model import Change, Edit, Result
+from fixtext.rules import bom, cjk, controls, entities, legacy, lost
 from fixtext.rules.bom import find_bom_residue
 from fixtext.rules.cjk import find_cjk_repairs
 from fixtext.rules.controls import find_c1_controls
@@ -16,6 +18,7 @@ from fixtext.rules.entities import find_entity_repairs
 from fixtext.rules.legacy import find_legacy_repairs
 from fixtext.rules.lost import find_lost_byte_repairs
 from fixtext.rules.lost_evidence import demote_unsupported
+from fixtext.scan import compile_triggers
 from fixtext.spans import merge_edits
 
 __all__ = ["repair_text"]
@@ -45,6 +48,18 @@ def repair_text(text: str, config: Config) -> Result:
 
 
 _C1 = re.compile("[\x80-\x9f]")
+# Where no rule could find anything: most clean text is decided by this one search.
+_MAY_BE_DAMAGED = compile_triggers(
+    [
+        *bom.TRIGGERS,
+        *codepages.TRIGGERS,
+        *cjk.TRIGGERS,
+        *controls.TRIGGERS,
+        *entities.TRIGGERS,
+        *legacy.TRIGGERS,
+        *lost.TRIGGERS,
+    ]
+)
 
 # Characters per block of a long text; a block ends at a line break after this many.
 _BLOCK = 16_384
@@ -73,7 +88,16 @@ def _moved(change: Change, offset: int) -> Change:
 
 
 def _repair_block(text: str, config: Config) -> Result:
-    """Repair one block of text:
+    """Repair one block of text, or decide with one scan that no rule has anything to do."""
+    if text.isascii() and ("&" not in text or not config.entities):
+        return Result(text, ())
+    if config.normalization is None and _MAY_BE_DAMAGED.search(text) is None:
+        return Result(text, ())
+    return run_rules(text, config)
+
+
+def run_rules(text: str, config: Config) -> Result:
+    """Repair one block of text by running the rules:
 
     1. Undo lossless damage (code pages, CJK code pages, entities, BOM residue), one layer
        a pass, until nothing changes or ``config.max_passes`` is reached.
@@ -81,8 +105,6 @@ def _repair_block(text: str, config: Config) -> Result:
        applied but reported in ``Result.unapplied``.
     3. Normalize, if asked.
     """
-    if text.isascii() and ("&" not in text or not config.entities):
-        return Result(text, ())
     changes: list[Change] = []
     current = text
     for done in range(config.max_passes):

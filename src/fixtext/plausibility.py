@@ -250,13 +250,17 @@ def damage(text: str) -> int:
 
 def scripts_of(text: str) -> set[str]:
     """The scripts of the letters in ``text`` (ASCII letters are ``latin``)."""
-    return {info[1] for info in map(_info, text) if info[0] == LETTER}
+    return {info[1] for info in map(_info, set(text)) if info[0] == LETTER}
 
 
 def dominant_script(text: str, share: float = 0.8) -> str | None:
     """The script at least ``share`` of the letters of ``text`` are written in, or None
     (no letters, or no script that clearly dominates: ``опис цілі у XML GDB``)."""
-    counts = Counter(info[1] for info in map(_info, text) if info[0] == LETTER)
+    counts: Counter[str] = Counter()
+    for char, count in Counter(text).items():
+        info = _info(char)
+        if info[0] == LETTER:
+            counts[info[1]] += count
     if not counts:
         return None
     script, count = counts.most_common(1)[0]

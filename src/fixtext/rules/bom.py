@@ -10,9 +10,10 @@ import re
 
 from fixtext.model import Edit
 
-__all__ = ["find_bom_residue"]
+__all__ = ["TRIGGERS", "find_bom_residue"]
 
 _RESIDUE = re.compile("ï»¿")
+TRIGGERS = (("[ï]", "»¿"),)
 
 
 def find_bom_residue(text: str) -> list[Edit]:

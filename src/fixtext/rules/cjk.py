@@ -48,9 +48,13 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 # forms) side by side, or one inside a Latin word (``d茅couvert``, French read as GBK); most
 # text without either is decided by this one scan.
 # (Written to start with the CJK class, which lets the engine skip to CJK characters.)
-_GATE = re.compile(f"[{_CJK}](?:(?=[{_CJK}A-Za-z])|(?<=[A-Za-z].))")
+TRIGGERS = ((f"[{_CJK}]", f"(?:(?=[{_CJK}A-Za-z])|(?<=[A-Za-z].))"),)
+_GATE = re.compile("".join(TRIGGERS[0]))
 _VALID_MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
-_VALID_PAIR = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]{2}")
+# What a reading of CJK text must hold to be judged (see ``_judge``): two wide characters,
+# or three letters of an alphabet, side by side. Clean text re-encoded gives a valid
+# two-byte character here and there by chance (``ȥꥬ``, ``մϴ``), rarely either of these.
+_WIDE_READING = re.compile("[\u0800-\ufffc\U00010000-\U0010ffff]{2}|[\u0080-\u07ff]{3}")
 
 
 def _rarity(text: str) -> int:
@@ -200,19 +204,19 @@ def find_cjk_repairs(text: str) -> list[Edit]:
     """
     if not _GATE.search(text):
         return []
-    main = _main_script(text)
+    main: str | None = None
+    main_known = False
     signature = _HALFWIDTH_AFTER_KANJI.search(text) is not None
     by_codec: list[list[tuple[int, Edit]]] = []
     for codec, name in CJK_CODECS:
-        # One pass in C first. Clean text re-encoded gives valid multi-byte UTF-8 here and
-        # there by chance, rarely two characters in a row: CJK text needs that, or cp932's
-        # mark; only a Latin reading (one character inside a Latin word) needs less.
+        # One pass in C first. CJK text needs a ``_WIDE_READING``, or cp932's mark; only a
+        # Latin reading (one character inside a Latin word) needs less.
         rough = text.encode(codec, "replace").decode("utf-8", "replace").replace("\ufffd", " ")
-        if (
-            _VALID_PAIR.search(rough)
-            or (main != "cjk" and _VALID_MULTIBYTE.search(rough))
-            or (signature and codec == "cp932" and _VALID_MULTIBYTE.search(rough))
-        ):
+        if not _VALID_MULTIBYTE.search(rough):
+            continue
+        if not main_known:
+            main, main_known = _main_script(text), True
+        if _WIDE_READING.search(rough) or main != "cjk" or (signature and codec == "cp932"):
             by_codec.append(_candidates(text, codec, name, main))
     # A text is damaged through one code page: the one that explains most of it chooses
     # first (``聽`` is a no-break space through GBK, ``ť`` through Big5; the GBK text

@@ -14,6 +14,7 @@ from fixtext.model import Edit
 __all__ = ["find_c1_controls"]
 
 _C1 = re.compile("[\\x80-\\x9f]")
+TRIGGERS = (("[\\x80-\\x9f]", ""),)
 
 
 def _cp1252(control: str) -> str | None:

@@ -14,7 +14,9 @@ quotes, Cyrillic or CJK text beside them stay as they are.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.model import Edit
@@ -102,11 +104,16 @@ def _pair_surrogates(text: str) -> str | None:
 
 
 def _clusters(
-    text: str, code_page: CodePage, dominant: str | None, max_layers: int, *, loose: bool = False
+    text: str,
+    code_page: CodePage,
+    dominant: Callable[[], str | None],
+    max_layers: int,
+    *,
+    loose: bool = False,
 ) -> list[_Candidate]:
     """Adjacent decodable sequences, grouped, each with the gain its repair brings.
 
-    ``dominant`` is the main script of the text: a run in another script that becomes
+    ``dominant()`` is the main script of the text: a run in another script that becomes
     letters of the main one is likely damage (``non ГЁ den`` is Italian ``non è den`` read
     through cp1251). The converse is no evidence: in a wholly damaged text the main script
     is the damage's (``Ð¿Ñ€Ð¸`` is Latin).
@@ -142,10 +149,11 @@ def _clusters(
             gain += 1
         if _lone_box_run(text, start, end):
             gain += 2
+        main = dominant()
         if (
-            dominant is not None
-            and scripts_of(after) == {dominant}
-            and dominant not in scripts_of(text[start:end])
+            main is not None
+            and scripts_of(after) == {main}
+            and main not in scripts_of(text[start:end])
         ):
             gain += _SCRIPT_BONUS
         name = "+".join([code_page.name] * layers)
@@ -194,7 +202,7 @@ def _unnarrowed(
     pages: list[CodePage],
     confirmed: set[str],
     strong: list[_Candidate],
-    dominant: str | None,
+    dominant: Callable[[], str | None],
     max_layers: int,
     viable: list[_Candidate],
 ) -> list[_Candidate]:
@@ -289,7 +297,8 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     """
     candidates: list[_Candidate] = []
     pages = find_candidate_pages(text)
-    dominant = dominant_script(text) if pages else None
+    # The main script of the text, counted only once a sequence is found.
+    dominant = cache(lambda: dominant_script(text))
     for code_page in pages:
         candidates.extend(_clusters(text, code_page, dominant, max_layers))
     if not candidates:

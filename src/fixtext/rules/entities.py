@@ -17,9 +17,10 @@ from fixtext.model import Edit
 __all__ = ["find_entity_repairs"]
 
 # One entity, possibly escaped several times: "&amp;amp;eacute;" is three layers.
-_ENTITY = re.compile(
-    r"&(?:amp;)*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
+TRIGGERS = (
+    ("[&]", r"(?:amp;)*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"),
 )
+_ENTITY = re.compile("&" + TRIGGERS[0][1])
 _MARKUP = frozenset("<>&\"'")
 # What named entities text uses: Latin-1, Latin Extended-A, Greek, general punctuation,
 # the euro and trade marks.

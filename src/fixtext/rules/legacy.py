@@ -69,16 +69,17 @@ _C1 = re.compile("[\x80-\x9f]")
 # drawing against a letter or digit; a Latin letter against Greek or Cyrillic; a symbol of
 # the upper half of Latin-1 or cp1252 inside a run of letters and symbols. Each pattern
 # starts with its rarest class, which lets the engine skip through the text.
-_DAMAGE_SIGNS = tuple(
-    re.compile(pattern)
-    for pattern in (
-        "[\x80-\x9f]",
-        "[\u2500-\u259f](?:(?<=[^\\W_].)|(?=[^\\W_]))",
-        "[\u0370-\u04ff](?:(?<=[A-Za-z\u00c0-\u024f].)|(?=[A-Za-z\u00c0-\u024f]))",
+TRIGGERS = (
+    ("[\x80-\x9f]", ""),
+    ("[\u2500-\u259f]", "(?:(?<=[^\\W_].)|(?=[^\\W_]))"),
+    ("[\u0370-\u04ff]", "(?:(?<=[A-Za-z\u00c0-\u024f].)|(?=[A-Za-z\u00c0-\u024f]))"),
+    (
         "[\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u0192\u02c6\u02dc\u2020-\u2022"
-        "\u2030\u2039\u203a\u20ac\u2122](?<=[^\\W\\d_].)(?=[^\\s\\d!-@\\[-`{-~])",
-    )
+        "\u2030\u2039\u203a\u20ac\u2122]",
+        "(?<=[^\\W\\d_].)(?=[^\\s\\d!-@\\[-`{-~])",
+    ),
 )
+_DAMAGE_SIGNS = tuple(re.compile(first + rest) for first, rest in TRIGGERS)
 _BOX_INSIDE = re.compile("(?<=[^\\W\\d_])[\u2500-\u259f]+(?=[^\\W\\d_])")
 _LETTERS = re.compile("[^\\W\\d_]+")
 _EDGES = re.compile(r"^[^\w\x80-\x9f]+|[^\w\x80-\x9f]+$")

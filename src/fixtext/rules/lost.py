@@ -39,9 +39,9 @@ from fixtext.rules.lost_punctuation import QuoteStyle, choose_punctuation, quote
 from fixtext.rules.lost_utf8 import ByteUnit, find_byte_units, replacement_units
 from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
 
-__all__ = ["find_lost_byte_repairs"]
+__all__ = ["TRIGGERS", "find_lost_byte_repairs"]
 
-# The one search clean text pays: a UTF-8 lead byte seen as Latin-1 (``Ã``, ``â``, ``Ñ``…)
+# What every lost-byte candidate holds: a UTF-8 lead byte seen as Latin-1 (``Ã``, ``â``, ``Ñ``…)
 # or a replacement character. Anything else has no lost-byte candidate.
 _CANDIDATE_RE = re.compile("[\u00c2-\u00f4\ufffd]")
 _LEAD_RE = re.compile("[\u00c2-\u00f4]")
@@ -55,16 +55,31 @@ _CONTINUATION = (
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_EVIDENCE_RE = re.compile(
-    "[\u00c2-\u00f4][?"
-    + _CONTINUATION[1:]
-    # ``ì €`` for ``저`` (EC A0 80): a space for the A0 between a lead and a continuation.
-    + "|[\u00e0-\u00ef] "
-    + _CONTINUATION
-    + "|[\u00d7\u00f7]"
-    "|[\u00c2-\u00f4][\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]"
-    "|[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af][\u00c2-\u00f4]"
+_EVIDENCE = (
+    ("[\u00c2-\u00df]", "[?" + _CONTINUATION[1:]),
+    # A longer sequence needs a second continuation byte, or a symbol of Latin-1 that its
+    # lost C1 byte left alone (``â¦`` is ``…`` less its \x80, ``á»`` Vietnamese ``ệ`` less
+    # its \x87): ``í?`` ending a Czech question, ``é\u00a0?`` a French one, ``íš`` and
+    # ``é«`` are no sequences.
+    (
+        "[\u00e0-\u00f4]",
+        f"(?:[\u0080-\u009f\u00a1-\u00aa\u00ac-\u00bf]|[?{_CONTINUATION[1:]}(?=[?{_CONTINUATION[1:]}))",
+    ),
+    # ``ì €`` for ``저`` (EC A0 80): a space for the A0 between a lead and a continuation;
+    # not a quotation mark, dash or bullet, which clean text puts after a space all the
+    # time (``è «sovrascrivi»``, ``tä ”%s”``).
+    (
+        "[\u00e0-\u00ef]",
+        " (?![\u00a0\u00a1\u00ab\u00b7\u00bb\u00bf\u0152\u0153\u0160\u0161\u0178"
+        "\u017d\u017e\u0192\u2013-\u2022\u2026\u2039\u203a])" + _CONTINUATION,
+    ),
+    ("[\u00d7\u00f7]", ""),
+    ("[\u00c2-\u00f4]", "[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]"),
+    ("[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]", "[\u00c2-\u00f4]"),
 )
+_EVIDENCE_RE = re.compile("|".join(first + rest for first, rest in _EVIDENCE))
+# Nothing is looked at without a replacement character, a lone suspect or evidence.
+TRIGGERS = (("[\ufffd" + "".join(sorted(_LONE_SUSPECTS)) + "]", ""), *_EVIDENCE)
 
 # log10 head start of the text as it is over any repair of it.
 _KEEP_BONUS = 1.0

@@ -1,0 +1,90 @@
+"""The one scan that lets clean text skip the rules (``fixtext.scan``) must never skip text
+a rule would change or report: whatever the rules find, the scan matches first."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from corpora import corpus_path
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import SINGLE_BYTE_CODE_PAGES, Damaged, damaged_texts, real_texts
+
+from fixtext.config import Config
+from fixtext.pipeline import _MAY_BE_DAMAGED, run_rules
+from fixtext.scan import compile_triggers
+
+_CONFIG = Config()
+
+
+def _upper_halves() -> str:
+    """Every character the single-byte code pages give bytes 80–FF."""
+    chars = set()
+    for name in SINGLE_BYTE_CODE_PAGES:
+        chars.update(bytes(range(0x80, 0x100)).decode(name, "ignore"))
+    return "".join(sorted(chars))
+
+
+# Mojibake's raw material and what clean text is made of, mixed at random: the characters
+# of every code page, C1 controls, CJK, kana and Hangul, replacement characters, entities.
+_SOUP = st.text(
+    st.one_of(
+        st.sampled_from(_upper_halves()),
+        st.sampled_from("abcdeABCDE  .,?&;#'\"%s0123456789\n"),
+        st.characters(min_codepoint=0x80, max_codepoint=0x9F),
+        st.sampled_from("譁蟄怜喧縺文字化け閫夐选项한국어の是\ufffd\u00a0ï»¿"),
+    ),
+    max_size=24,
+)
+
+
+def _assert_scan_sees(text: str) -> None:
+    result = run_rules(text, _CONFIG)
+    if result.changes or result.unapplied or result.text != text:
+        assert _MAY_BE_DAMAGED.search(text), (text, result)
+
+
+@given(_SOUP)
+def test_scan_sees_whatever_the_rules_find_in_random_text(text: str) -> None:
+    _assert_scan_sees(text)
+
+
+@given(damaged_texts())
+def test_scan_sees_mojibake(case: Damaged) -> None:
+    assert _MAY_BE_DAMAGED.search(case.damaged)
+    _assert_scan_sees(case.damaged)
+
+
+@given(real_texts())
+def test_scan_sees_whatever_the_rules_find_in_real_text(text: str) -> None:
+    _assert_scan_sees(text)
+
+
+def test_scan_passes_most_clean_text() -> None:
+    clean = ["Ça coûte cher, à mon ami.", "Größe – “quoted”", "Привет, мир!", "Καλημέρα"]
+    assert [bool(_MAY_BE_DAMAGED.search(text)) for text in clean] == [False] * 4
+    damaged = ["donâ€™t", "cafÃ©", "РїСЂРёРІРµС‚", "譁�蟄怜喧縺�", "âWe", "f&amp;uuml;r"]
+    assert all(_MAY_BE_DAMAGED.search(text) for text in damaged)
+
+
+def test_a_trigger_starts_with_a_character_class() -> None:
+    with pytest.raises(ValueError, match="character class"):
+        compile_triggers([("Ã", "©")])
+    with pytest.raises(ValueError, match="character class"):
+        compile_triggers([("[^a]", "")])
+
+
+def test_scan_sees_whatever_the_rules_find_in_the_dev_set() -> None:
+    """Every row the scan passes over, clean or damaged, gives the rules nothing to do."""
+    path = corpus_path("dev-mojibake", "dev.jsonl")
+    skipped = 0
+    with path.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    for row in rows:
+        for text in (row["input"], row["clean"]):
+            if not text.isascii() and not _MAY_BE_DAMAGED.search(text):
+                skipped += 1
+                result = run_rules(text, _CONFIG)
+                assert (result.text, result.changes, result.unapplied) == (text, (), ()), row["id"]
+    assert skipped > 1000  # the scan does decide most clean text

@@ -314,8 +314,10 @@ def _seam_cost(left: Info, right: Info, ascii_side: bool) -> int:
     return 0
 
 
+@lru_cache(maxsize=8192)
 def text_cost(text: str) -> int:
     """The cost of ``text``: its characters, and the seams between neighbours.
+    (Remembered: the code pages of a family judge the same spans, in the same context.)
 
     Seams between two ASCII characters cost nothing: ASCII is the same in every repair.
 

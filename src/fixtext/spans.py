@@ -60,4 +60,5 @@ def select_disjoint(candidates: Iterable[SpanT]) -> list[SpanT]:
 
 def merge_edits(first: Iterable[SpanT], second: Iterable[SpanT]) -> list[SpanT]:
     """All of ``first`` (disjoint), and those of ``second`` that overlap none of it, sorted."""
-    return select_disjoint([*first, *second])
+    both = [*first, *second]
+    return select_disjoint(both) if both else both

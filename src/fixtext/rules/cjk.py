@@ -50,6 +50,7 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 # (Written to start with the CJK class, which lets the engine skip to CJK characters.)
 TRIGGERS = ((f"[{_CJK}]", f"(?:(?=[{_CJK}A-Za-z])|(?<=[A-Za-z].))"),)
 _GATE = re.compile("".join(TRIGGERS[0]))
+_CJK_LETTER = re.compile("[\u2e80-\uff60\uffa0-\U0010ffff]")
 _VALID_MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
 # What a reading of CJK text must hold to be judged (see ``_judge``): two wide characters,
 # or three letters of an alphabet, side by side. Clean text re-encoded gives a valid
@@ -132,9 +133,9 @@ def _judge(
 
 def _main_script(text: str) -> str | None:
     """``cjk`` for text whose letters are largely CJK, whatever ASCII words it holds."""
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))
     # (Half-width katakana is what cp932 makes of Latin-1 letters, ``ﾃｩ`` for ``é``.)
-    cjk = sum(1 for c in letters if c >= "\u2e80" and not "\uff61" <= c <= "\uff9f")
+    cjk = len(_CJK_LETTER.findall(letters))
     return "cjk" if letters and cjk >= _CJK_TEXT_SHARE * len(letters) else None
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.model import Edit
@@ -298,7 +297,13 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     candidates: list[_Candidate] = []
     pages = find_candidate_pages(text)
     # The main script of the text, counted only once a sequence is found.
-    dominant = cache(lambda: dominant_script(text))
+    known: list[str | None] = []
+
+    def dominant() -> str | None:
+        if not known:
+            known.append(dominant_script(text))
+        return known[0]
+
     for code_page in pages:
         candidates.extend(_clusters(text, code_page, dominant, max_layers))
     if not candidates:

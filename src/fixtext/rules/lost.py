@@ -74,8 +74,12 @@ _EVIDENCE = (
         "\u017d\u017e\u0192\u2013-\u2022\u2026\u2039\u203a])" + _CONTINUATION,
     ),
     ("[\u00d7\u00f7]", ""),
-    ("[\u00c2-\u00f4]", "[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]"),
-    ("[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]", "[\u00c2-\u00f4]"),
+    # A lead beside a letter of another script; written to start with the lead, which is
+    # rare, rather than with the letter, which is all there is in Greek or Hindi text.
+    (
+        "[\u00c2-\u00f4]",
+        "(?:[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]|(?<=[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af].))",
+    ),
 )
 _EVIDENCE_RE = re.compile("|".join(first + rest for first, rest in _EVIDENCE))
 # Nothing is looked at without a replacement character, a lone suspect or evidence.

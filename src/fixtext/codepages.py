@@ -238,11 +238,28 @@ def _by_family() -> tuple[tuple[tuple[tuple[str, str], ...], tuple[CodePage, ...
     return tuple((_family_gates(pages), tuple(pages)) for pages in families.values())
 
 
+def _page_gates(page: CodePage) -> tuple[tuple[str, str], ...]:
+    """The gates of one code page on its own: what the family's gates look for, in this
+    page's table only (``«`` is a lead in Mac Cyrillic, a no-break space a continuation in
+    KOI8-R: French ``«\u00a0`` is neither's sequence)."""
+    if page.family in _NARROWED_FAMILIES:
+        return _family_gates([page])
+    return ((_character_class(page.leads), _character_class(page.continuations)),)
+
+
+_NARROWED_FAMILIES = ("cyrillic", "windows-cyrillic")
 _GATES = _by_family()
 _FAMILIES = tuple(
     (tuple(re.compile(lead + rest) for lead, rest in gates), pages) for gates, pages in _GATES
 )
-TRIGGERS: tuple[tuple[str, str], ...] = tuple(gate for gates, _ in _GATES for gate in gates)
+_NARROWED = {
+    page.name: tuple(re.compile(lead + rest) for lead, rest in _page_gates(page))
+    for page in CODE_PAGES
+    if page.family in _NARROWED_FAMILIES
+}
+TRIGGERS: tuple[tuple[str, str], ...] = tuple(
+    dict.fromkeys(gate for page in CODE_PAGES for gate in _page_gates(page))
+)
 """What a sequence of any code page starts with: a character class, then the pattern that
 follows it (see :mod:`fixtext.scan`)."""
 
@@ -250,10 +267,18 @@ follows it (see :mod:`fixtext.scan`)."""
 def find_candidate_pages(text: str) -> list[CodePage]:
     """The code pages whose ``sequence`` may match ``text``, in try order.
 
-    Most clean text is decided here by a few scans, one per family of code pages.
+    Decided by a few scans, one or a few per family of code pages, then one or a few per
+    code page of the families that passed.
     """
-    families = {pages[0].family for gates, pages in _FAMILIES if any(map(_searcher(text), gates))}
-    return [page for page in CODE_PAGES if page.family in families and page.gate.search(text)]
+    search = _searcher(text)
+    families = {pages[0].family for gates, pages in _FAMILIES if any(map(search, gates))}
+    return [
+        page
+        for page in CODE_PAGES
+        if page.family in families
+        and page.gate.search(text)
+        and (page.name not in _NARROWED or any(map(search, _NARROWED[page.name])))
+    ]
 
 
 def _searcher(text: str) -> Callable[[re.Pattern[str]], re.Match[str] | None]:

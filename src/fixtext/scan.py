@@ -6,7 +6,10 @@ gives no rule anything to do, and is returned as it is without running any of th
 
 The triggers are joined into one expression that starts with a single character class, the
 union of their first characters: the regular expression engine skips in C every character
-that no damage starts with, and tries the rules' own patterns only at the others.
+that no damage starts with, and tries the rules' own patterns only at the others. There it
+first tells which block of Unicode the character is in (Latin, Greek and Cyrillic, Hebrew
+and Arabic), and tries only the triggers that can start with a character of that block:
+Russian text holds a possible first character at nearly every position.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ __all__ = ["Trigger", "compile_triggers"]
 
 Trigger = tuple[str, str]
 """A character class (``"[Ãâ]"``), and the pattern that follows it (``""`` for none)."""
+
+_BLOCKS = ((0x80, 0x24F), (0x370, 0x52F), (0x590, 0x6FF))
 
 
 def compile_triggers(triggers: Iterable[Trigger]) -> re.Pattern[str]:
@@ -32,16 +37,28 @@ def compile_triggers(triggers: Iterable[Trigger]) -> re.Pattern[str]:
         if not (first.startswith("[") and first.endswith("]")) or first.startswith("[^"):
             raise ValueError(f"a trigger starts with a character class, not {first!r}")
         rests.setdefault(first, []).append(rest)
-    union = "[" + "".join(first[1:-1] for first in rests) + "]"
+    groups = []
+    blocks = ""
+    for low, high in _BLOCKS:
+        block = f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        blocks += block
+        chars = "".join(map(chr, range(low, high + 1)))
+        inside = [first for first in rests if re.search(first, chars)]
+        if inside:
+            groups.append(f"(?<=[{block}])(?:{_alternatives(inside, rests)})")
+    # Outside those blocks, every trigger (fewer would do; these characters are rare).
+    groups.append(f"(?<![{blocks}])(?:{_alternatives(list(rests), rests)})")
+    return re.compile(f"{_join_classes(list(rests))}(?:{'|'.join(groups)})")
+
+
+def _alternatives(firsts: list[str], rests: dict[str, list[str]]) -> str:
     # A class that suffices alone is tried first; the others check their class again
     # (looking behind at the one character matched) and then what follows it.
-    alone = [first for first, followers in rests.items() if "" in followers]
+    alone = [first for first in firsts if "" in rests[first]]
     branches = ([f"(?<={_join_classes(alone)})"] if alone else []) + [
-        f"(?<={first})(?:{'|'.join(followers)})"
-        for first, followers in rests.items()
-        if "" not in followers
+        f"(?<={first})(?:{'|'.join(rests[first])})" for first in firsts if "" not in rests[first]
     ]
-    return re.compile(f"{union}(?:{'|'.join(branches)})")
+    return "|".join(branches)
 
 
 def _join_classes(classes: list[str]) -> str:

@@ -55,8 +55,14 @@ _CONTINUATION = (
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+# Continuation bytes that are closing punctuation in cp1252: after a capital ending a word
+# (``KAPCSOLÓ…``, ``CAFÉ»``) they are no sequence, inside a word they are (``Ã…pen``).
+_CLOSING = "\u00bb\u2013\u2014\u2019\u201d\u2026\u203a"
 _EVIDENCE = (
-    ("[\u00c2-\u00df]", "[?" + _CONTINUATION[1:]),
+    (
+        "[\u00c2-\u00df]",
+        f"(?:(?![{_CLOSING}])[?{_CONTINUATION[1:]}|[{_CLOSING}](?=[^\\W_]))",
+    ),
     # A longer sequence needs a second continuation byte, or a symbol of Latin-1 that its
     # lost C1 byte left alone (``â¦`` is ``…`` less its \x80, ``á»`` Vietnamese ``ệ`` less
     # its \x87): ``í?`` ending a Czech question, ``é\u00a0?`` a French one, ``íš`` and

@@ -232,12 +232,15 @@ def _lone_and_weak(
     needs more evidence: ``AHÅ™`` (a product name, not ``AHř``), ``5×£35`` (not ``5ף35``),
     ``∆°``, ``√π`` are clean text that happens to line up as UTF-8. Its repair must gain
     more, and must not bring a script other than the main one of the text around it
-    (Ukrainian ``ці`` is not ``æ``)."""
+    (Ukrainian ``ці`` is not ``æ``), though punctuation of another script may come."""
     if candidate.sequences > 1 or counts[candidate.code_page.split("+")[0]] > 1:
         return False
     if len(candidate.after) != 1 or _is_common_punctuation(candidate.after):
         return False
-    if text_scripts is not None and scripts_of(candidate.after) - text_scripts:
+    letters = "".join(filter(str.isalpha, candidate.after))
+    if text_scripts is not None and scripts_of(letters) - text_scripts:
+        # (A script's letters: ``，`` is punctuation, ``Ningboï¼ŒChina`` a full-width comma
+        # read through cp1252.)
         return True
     before = candidate.before
     if not any(c.isalpha() for c in before + candidate.after) and not candidate.touches_letter:

@@ -48,6 +48,8 @@ class CodePage:
     gate: re.Pattern[str]
     """A lead character followed by a continuation character: a fast test that must pass
     before ``sequence`` can match (a single character class scans much faster)."""
+    trigger: tuple[str, str]
+    """``gate`` as a character class and what follows it (see :mod:`fixtext.scan`)."""
     leads: str
     continuations: str
     family: Family
@@ -101,10 +103,14 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
     cont = _character_class(conts)
     if family == "dos":
         lead2 = "".join(c for c in lead2 if to_byte[c] in _DOS_TWO_BYTE_LEADS)
-    if family == "thai":
-        lead2, lead3, lead4 = "", chars(0xE0, 0xE0), ""
+    trigger = (_character_class(lead2 + lead3 + lead4), cont)
     two = f"{_character_class(lead2)}{cont}"
     three = f"{_character_class(lead3)}{cont}{{2}}"
+    if family == "thai":
+        lead2, lead3, lead4 = "", chars(0xE0, 0xE0), ""
+        thai = _character_class(chars(0xB8, 0xB9))
+        trigger = (_character_class(lead3), thai + cont)
+        two, three = "(?!)", _character_class(lead3) + thai + cont
     if family == "cyrillic":
         lower = _character_class(c for c in conts if c.islower())
         not_lower = _character_class(c for c in conts if not c.islower())
@@ -126,7 +132,8 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
         to_byte=to_byte,
         sequence=pattern,
         neighbour=neighbour,
-        gate=re.compile(_character_class(lead2 + lead3 + lead4) + cont),
+        gate=re.compile(trigger[0] + trigger[1]),
+        trigger=trigger,
         leads=lead2 + lead3 + lead4,
         continuations=conts,
         family=family,
@@ -244,7 +251,7 @@ def _page_gates(page: CodePage) -> tuple[tuple[str, str], ...]:
     KOI8-R: French ``«\u00a0`` is neither's sequence)."""
     if page.family in _NARROWED_FAMILIES:
         return _family_gates([page])
-    return ((_character_class(page.leads), _character_class(page.continuations)),)
+    return (page.trigger,)
 
 
 _NARROWED_FAMILIES = ("cyrillic", "windows-cyrillic")

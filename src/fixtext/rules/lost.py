@@ -66,10 +66,12 @@ _EVIDENCE = (
     # A longer sequence needs a second continuation byte, or a symbol of Latin-1 that its
     # lost C1 byte left alone (``â¦`` is ``…`` less its \x80, ``á»`` Vietnamese ``ệ`` less
     # its \x87): ``í?`` ending a Czech question, ``é\u00a0?`` a French one, ``íš`` and
-    # ``é«`` are no sequences.
+    # ``é«`` are no sequences. After ``á`` (E1) only B8–BF count: Vietnamese and Greek
+    # letters; E1 A1–B7 are rare scripts, and ``á§`` ends many a Latin word before ``§``.
     (
         "[\u00e0-\u00f4]",
-        f"(?:[\u0080-\u009f\u00a1-\u00aa\u00ac-\u00bf]|[?{_CONTINUATION[1:]}(?=[?{_CONTINUATION[1:]}))",
+        "(?:[\u0080-\u009f\u00b8-\u00bf]|(?<!\u00e1)[\u00a1-\u00aa\u00ac-\u00b7]"
+        f"|[?{_CONTINUATION[1:]}(?=[?{_CONTINUATION[1:]}))",
     ),
     # ``ì €`` for ``저`` (EC A0 80): a space for the A0 between a lead and a continuation;
     # not a quotation mark, dash or bullet, which clean text puts after a space all the

@@ -1,0 +1,112 @@
+"""Real mojibake from public bug reports and web pages, one test per case.
+
+The cases live in ``tests/data/real_cases.json``. Each has ``label``, ``source`` (the page it was
+found on), ``original`` (the text as it appears there), ``fixed`` (the correct text), ``damage``
+(what went wrong) and ``verified`` (how the correct text is known: stated in the report, or a
+codec round trip). A clean case has ``fixed == original`` and must come back unchanged.
+
+Cases fixtext does not solve yet are listed in ``KNOWN_GAPS`` with what it returns instead. They
+are strict expected failures: a change that solves one makes its test fail until the case is
+taken off the list, so progress is noticed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fixtext import clean
+
+CASES_FILE = Path(__file__).parent / "data" / "real_cases.json"
+CASES: list[dict[str, Any]] = json.loads(CASES_FILE.read_text(encoding="utf-8"))
+FIELDS = {"label", "source", "original", "fixed", "damage", "verified"}
+
+# Real cases fixtext gets wrong today, each with what it returns instead.
+KNOWN_GAPS: dict[str, str] = {
+    "French CSV header, à and ° with a lost byte": (
+        "fixes É and ° but leaves 'Ã la' (à whose 0xA0 byte was lost) as it is"
+    ),
+    "Vietnamese song title, à with its 0xA0 turned into a space": (
+        "fixes ữ, ú, ạ but leaves 'VÃ ng' (à with 0xA0 turned into a space) as it is"
+    ),
+    "English review with cp1252 quotes, closing quote byte lost": (
+        "turns the U+FFFD into ” but keeps the 'â€' before it: '“somethingâ€”'"
+    ),
+    "Polish surname, cp1250 text read as cp1252": "unchanged: cp1250 read as cp1252 not repaired",
+    "Hungarian dictionary word, utf-8 read as ISO-8859-2": (
+        "unchanged: utf-8 read as ISO-8859-2 not repaired in a single word"
+    ),
+    "Dutch word, cp437 byte read as cp1252": "unchanged: a single cp437 byte read as cp1252",
+    "Dutch words with ë turned into U+26B4 then mojibaked": (
+        "returns 'Offici⚴le gecre⚴erde': undoes the cp1252 layer only, to U+26B4 instead of ë"
+    ),
+    "Russian song title, cp1251 text read as latin-1": (
+        "unchanged: cp1251 read as latin-1 not repaired"
+    ),
+    "Russian forum post, cp1251 text read as cp1252": (
+        "unchanged: cp1251 read as cp1252 not repaired"
+    ),
+    "Russian novel excerpt, cp1251 text read as cp1252": (
+        "unchanged: cp1251 read as cp1252 not repaired, even in a long sentence"
+    ),
+    "Russian blog title, cp1251 text read as latin-1": (
+        "unchanged: cp1251 read as latin-1 not repaired"
+    ),
+    "Hebrew page heading, ISO-8859-8 text read as KOI8-R": (
+        "unchanged: Hebrew 8-bit text read as KOI8-R not repaired"
+    ),
+    "Chinese sentence, utf-8 read as GBK": "unchanged: utf-8 read as GBK not repaired",
+    "Chinese sentence, GBK text read as latin-1": (
+        "made worse: lost-c1/mac-roman/cp1252 rules turn it into 'Õ’ÊÇÎÒÓßÀ´²âÊ﵀ÒȦÎ·Ä×֣¬лл'"
+    ),
+    "Chinese title, utf-8 read as latin-1, last byte missing": (
+        "returns '… 删除列表中的元ç´': the truncated last character stays mojibake"
+    ),
+    "Chinese title, utf-8 read as latin-1/cp1252, last byte missing": (
+        "returns 'Puppeteer 处理文件上ä¼': the truncated last character stays mojibake"
+    ),
+    "Japanese file name, Shift_JIS read as cp850": (
+        "not repaired, and the lost-c1 rule turns '×' into U+05C0 (׀)"
+    ),
+    "Japanese file name, latin-1 with C1 controls dropped": (
+        "returns 'イラスã': the last character, 'ã' alone, is left as it is"
+    ),
+    "Japanese and IPA in a copied Wikipedia paragraph, quotes straightened": (
+        "unchanged: 'ã'' (け with 0x81 lost, ‘ straightened) and 'Ê'' (ʑ) not repaired"
+    ),
+    "Korean song title, EUC-KR read as latin-1": "unchanged: EUC-KR read as latin-1 not repaired",
+    "Czech/Slovak stop words, cp1252 mojibake lowercased": (
+        "unchanged: lowercased mojibake (ä\\x8d, å™, ã¡) not recognised"
+    ),
+}
+
+
+def case_params() -> list[Any]:
+    params = []
+    for case in CASES:
+        marks = []
+        if case["label"] in KNOWN_GAPS:
+            marks.append(pytest.mark.xfail(reason=KNOWN_GAPS[case["label"]], strict=True))
+        params.append(pytest.param(case, id=case["label"], marks=marks))
+    return params
+
+
+def test_real_cases_file_is_well_formed() -> None:
+    """Every case has the six fields and a label of its own; every known gap names a case."""
+    labels = [case["label"] for case in CASES]
+    assert len(labels) == len(set(labels)), "labels must be unique: they name the tests"
+    for case in CASES:
+        assert set(case) == FIELDS, case["label"]
+        assert case["source"].startswith(("http://", "https://")), case["label"]
+        if case["damage"] == "clean":
+            assert case["original"] == case["fixed"], case["label"]
+    assert set(KNOWN_GAPS) <= set(labels), set(KNOWN_GAPS) - set(labels)
+
+
+@pytest.mark.parametrize("case", case_params())
+def test_real_case(case: dict[str, Any]) -> None:
+    """The text as found in the wild is repaired to the correct text, exactly."""
+    assert clean(case["original"]) == case["fixed"]

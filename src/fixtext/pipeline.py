@@ -9,6 +9,7 @@ from fixtext import codepages
 from fixtext.compose import compose_changes
 from fixtext.config import Config, Normalization
 from fixtext.model import Change, Edit, Result
+from fixtext.plausibility import text_cost
 from fixtext.rules import bom, cjk, controls, entities, legacy, lost
 from fixtext.rules.bom import find_bom_residue
 from fixtext.rules.cjk import find_cjk_repairs
@@ -184,4 +185,33 @@ def _propose(text: str, config: Config, layers: int) -> list[Edit]:
         # Last, and only where nothing else applies: any pair of legacy code pages turns
         # any text into some other text, so it needs the most evidence.
         edits = find_legacy_repairs(text)
+    elif config.legacy and _DOUBLE_BYTE_SHAPE.search(text):
+        # Double-byte text read as Latin-1 (``ÕâÊÇÎÒÓÃÀ´²âÊÔµÄ``) holds pairs that look like
+        # UTF-8 mojibake here and there: a legacy reading of the whole run that takes in
+        # every such repair, and reads better than they do, replaces them.
+        legacy = find_legacy_repairs(text)
+        if legacy and _covers(legacy, edits):
+            start, end = legacy[0].start, legacy[-1].end
+            if _cost(text, legacy, start, end) < _cost(text, edits, start, end):
+                edits = legacy
     return [edit for edit in edits if edit.confidence >= config.min_confidence]
+
+
+# Six characters of the upper half of Latin-1 in a row, the shape of GBK, EUC-KR, Big5 or
+# Shift_JIS text read as Latin-1.
+_DOUBLE_BYTE_SHAPE = re.compile("[\u00a1-\u00ff]{6}")
+
+
+def _covers(outer: list[Edit], inner: list[Edit]) -> bool:
+    return all(any(o.start <= i.start and i.end <= o.end for o in outer) for i in inner)
+
+
+def _cost(text: str, edits: list[Edit], start: int, end: int) -> int:
+    """The plausibility cost of ``text[start:end]`` once ``edits`` (sorted, inside) apply."""
+    pieces = []
+    position = start
+    for edit in edits:
+        pieces.append(text[position : edit.start] + edit.after)
+        position = edit.end
+    pieces.append(text[position:end])
+    return text_cost("".join(pieces))

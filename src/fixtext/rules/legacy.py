@@ -69,6 +69,8 @@ _C1 = re.compile("[\x80-\x9f]")
 # drawing against a letter or digit; a Latin letter against Greek or Cyrillic; a symbol of
 # the upper half of Latin-1 or cp1252 inside a run of letters and symbols. Each pattern
 # starts with its rarest class, which lets the engine skip through the text.
+_LATIN1_LETTER = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"
+_LATIN1_RUN = re.compile(_LATIN1_LETTER + "{3}")
 TRIGGERS = (
     ("[\x80-\x9f]", ""),
     ("[\u2500-\u259f]", "(?:(?<=[^\\W_].)|(?=[^\\W_]))"),
@@ -78,11 +80,15 @@ TRIGGERS = (
         "\u2030\u2039\u203a\u20ac\u2122]",
         "(?<=[^\\W\\d_].)(?=[^\\s\\d!-@\\[-`{-~])",
     ),
+    # Four accented Latin-1 letters in a row: no language writes that, Cyrillic in cp1251
+    # read as cp1252 does all the time (``äèçàéí`` is ``дизайн``).
+    (_LATIN1_LETTER, _LATIN1_LETTER + "{3}"),
 )
 _DAMAGE_SIGNS = tuple(re.compile(first + rest) for first, rest in TRIGGERS)
 _BOX_INSIDE = re.compile("(?<=[^\\W\\d_])[\u2500-\u259f]+(?=[^\\W\\d_])")
 _LETTERS = re.compile("[^\\W\\d_]+")
 _EDGES = re.compile(r"^[^\w\x80-\x9f]+|[^\w\x80-\x9f]+$")
+_ASCII_EDGES = re.compile(r"^[!-/:-@\[-`{-~]+|[!-/:-@\[-`{-~]+$")
 # What a repair never produces: box drawing and control characters.
 _NEVER_AFTER = re.compile("[\x80-\x9f\u2500-\u259f]")
 
@@ -92,6 +98,8 @@ _WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 _MIN_DAMAGE = 2
 _MIN_GAIN = 2
 _MAX_WORDS = 32
+# Longer runs without a space are no words, nor a paragraph of CJK text read as Latin-1.
+_MAX_TOKEN = 1024
 # How common a repaired word must be to count as known: ``König`` is 5, ``turístico`` 3;
 # the rare ``liß`` (from the homoglyph typo ``liс``, a Cyrillic с) is not.
 _KNOWN_ZIPF = 2.5
@@ -222,14 +230,17 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     words = [
         (m.start(), m.end(), m.group())
         for m in _WORD.finditer(text)
-        if _inner_damage(m.group()) >= _MIN_DAMAGE and _letter_count(m.group()) >= 2
+        if len(m.group()) <= _MAX_TOKEN
+        and (_inner_damage(m.group()) >= _MIN_DAMAGE or _LATIN1_RUN.search(m.group()))
+        and _letter_count(m.group()) >= 2
     ]
     # Double-byte text read as 8-bit is cut at spaces only: its second bytes may be ASCII
     # punctuation (``“ú–{Œê`` is 日本語 in Shift_JIS, with ``{`` for the byte 0x7B).
     tokens = [
         (m.start(), m.end(), m.group())
         for m in _TOKEN.finditer(text)
-        if sum(1 for c in m.group() if c >= "\x80") >= _CJK_MIN_CHARS
+        if len(m.group()) <= _MAX_TOKEN
+        and sum(1 for c in m.group() if c >= "\x80") >= _CJK_MIN_CHARS
         and damage(" " + m.group() + " ") >= _MIN_DAMAGE
     ]
     if not words and not tokens:
@@ -237,7 +248,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     # The letters of the undamaged rest of the text say which scripts a repair may produce
     # (``$Ì¶6Ì¶`` in an English sentence does not become Greek).
     outside = list(text)
-    for start, end, _ in words + tokens:
+    for start, end, _ in words + tokens + _latin1_tokens(text):
         outside[start:end] = " " * (end - start)
     rest = "".join(outside)
     allowed = scripts_of(rest) | {"latin"} if scripts_of(rest) else None
@@ -253,10 +264,59 @@ def find_legacy_repairs(text: str) -> list[Edit]:
             break
         total, readings, rule = found
         confidence = round(min(0.95, 0.4 + 0.05 * total), 3)
+        readings += _riders(text, readings, rule, edits)
         edits += [Edit(r.start, r.end, r.after, rule, confidence) for r in readings]
         words = [w for w in words if not _overlaps(w, readings)]
         tokens = [t for t in tokens if not _overlaps(t, readings)]
     return sorted(edits)
+
+
+def _latin1_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Tokens whose letters beyond ASCII are all Latin-1 (``ÀÚ¿©``): damaged or not, they
+    say nothing of the scripts a repair may give (EUC-KR read as Latin-1 looks like this)."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        high = [c for c in match.group() if c >= "\x80"]
+        if high and all(c <= "\xff" for c in high):
+            found.append((match.start(), match.end(), match.group()))
+    return found
+
+
+def _riders(text: str, readings: list[_Reading], rule: str, edits: list[Edit]) -> list[_Reading]:
+    """Once a pair of code pages has proven itself on the damaged words, the other tokens
+    it reads into the same scripts, no less plausibly: ``ÀÚ¿©`` (``자여``) beside
+    ``»ç¶ûÇÏ´Â`` (``사랑하는``), the one-letter word ``à`` (``а``) beside ``÷òî`` (``что``)."""
+    writer, reader = rule.split("-as-")
+    scripts = scripts_of("".join(r.after for r in readings))
+    taken = [(r.start, r.end) for r in readings] + [(e.start, e.end) for e in edits]
+    riders = []
+    for match in _TOKEN.finditer(text):
+        if len(match.group()) > _MAX_TOKEN:
+            continue
+        start, end = match.span()
+        # (Without ASCII punctuation around: ``÷òî,`` is ``что,``; double-byte text keeps
+        # it, ``¿©`` is the second half of ``ÀÚ¿©``.)
+        word = match.group() if writer in _CJK_WRITERS else _ASCII_EDGES.sub("", match.group())
+        start += match.group().find(word) if word else 0
+        end = start + len(word)
+        if not any(c >= "\x80" for c in word) or any(s < end and start < e for s, e in taken):
+            continue
+        after = _reading_of(word, reader, writer)
+        if after is None or not scripts_of(after) <= scripts or not scripts_of(after):
+            continue
+        if text_cost(" " + after + " ") <= text_cost(" " + word + " "):
+            riders.append(_Reading(start, end, after, 0))
+    return riders
+
+
+def _reading_of(word: str, reader: str, writer: str) -> str | None:
+    try:
+        after = _encode(word, reader).decode(writer)
+    except UnicodeError:
+        return None
+    if after == word or _NEVER_AFTER.search(after) or damage(" " + after + " ") > 0:
+        return None
+    return after
 
 
 def _overlaps(span: tuple[int, int, str], readings: list[_Reading]) -> bool:
@@ -288,6 +348,8 @@ def _best_pair(
                 if writer not in _CJK_WRITERS and not _strong_damage(word) and not _known(after):
                     continue
                 gain = text_cost(" " + word + " ") - text_cost(" " + after + " ")
+                if writer not in _CJK_WRITERS:
+                    gain += _fit_gain(word, after)
                 if gain >= _MIN_GAIN:
                     readings.append(_Reading(start, end, after, gain))
             if readings:
@@ -304,6 +366,17 @@ def _best_pair(
         close.sort(key=lambda pair: (-pair[0], pair[1]))
     total, _, readings, rule = close[0]
     return total, readings, rule
+
+
+def _fit_gain(word: str, after: str) -> int:
+    """Points for letters that fit one language's alphabet much better after the repair:
+    ``äèçàéí`` mixes the accents of five languages, its reading ``дизайн`` is Russian."""
+    better = language_fit(word) - language_fit(after)
+    return min(_MAX_FIT_GAIN, max(0, int(better // _FIT_STEP)))
+
+
+_FIT_STEP = 4.0
+_MAX_FIT_GAIN = 3
 
 
 def _known_count(readings: list[_Reading]) -> int:

@@ -46,7 +46,6 @@ KNOWN_GAPS: dict[str, str] = {
     "Hebrew page heading, ISO-8859-8 text read as KOI8-R": (
         "unchanged: Hebrew 8-bit text read as KOI8-R not repaired"
     ),
-    "Chinese sentence, utf-8 read as GBK": "unchanged: utf-8 read as GBK not repaired",
     "Chinese title, utf-8 read as latin-1, last byte missing": (
         "returns '… 删除列表中的元ç´': the truncated last character stays mojibake"
     ),

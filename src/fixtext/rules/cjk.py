@@ -73,9 +73,17 @@ def _min_letters(run: str) -> int:
     return _MIN_ALPHABETIC - 1 if halfwidth else _MIN_ALPHABETIC
 
 
+def _encode(text: str, codec: str, errors: str = "strict") -> bytes:
+    """``text`` in ``codec``; through GBK, ``€`` is Windows' byte 0x80 (``涓€`` is ``一``,
+    E4 B8 80), which Python's GB18030 writes as four bytes."""
+    if codec != "gb18030" or "€" not in text:
+        return text.encode(codec, errors)
+    return b"\x80".join(part.encode(codec, errors) for part in text.split("€"))
+
+
 def _decode_run(run: str, codec: str) -> str | None:
     try:
-        text = run.encode(codec).decode("utf-8")
+        text = _encode(run, codec).decode("utf-8")
     except UnicodeError:
         return None
     if text == run or text.isascii():
@@ -212,7 +220,7 @@ def find_cjk_repairs(text: str) -> list[Edit]:
     for codec, name in CJK_CODECS:
         # One pass in C first. CJK text needs a ``_WIDE_READING``, or cp932's mark; only a
         # Latin reading (one character inside a Latin word) needs less.
-        rough = text.encode(codec, "replace").decode("utf-8", "replace").replace("\ufffd", " ")
+        rough = _encode(text, codec, "replace").decode("utf-8", "replace").replace("\ufffd", " ")
         if not _VALID_MULTIBYTE.search(rough):
             continue
         if not main_known:

@@ -37,6 +37,8 @@ CORPORA = Path(os.environ.get("FIXTEXT_CORPORA", REPO_ROOT.parent / "shared" / "
 DEV_SET = CORPORA / "dev-mojibake" / "dev.jsonl"
 FTFY_CASES = CORPORA / "ftfy-test-cases"
 SEED = CORPORA / "seed"
+# Mojibake found in public bug reports and web pages, with the correct text (in the repo).
+REAL_CASES = REPO_ROOT / "tests" / "data" / "real_cases.json"
 
 # ftfy with every fix that is not about encodings turned off: quotes stay curly, ligatures,
 # full-width forms, line breaks, control characters, terminal escapes and HTML entities stay as
@@ -323,6 +325,31 @@ def ftfy_case_table(scores: dict[str, dict[str, Any]]) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# real cases from bug reports
+
+
+def score_real_cases(side: Side) -> dict[str, Tally]:
+    cases = json.loads(REAL_CASES.read_text(encoding="utf-8"))
+    kept, repaired = Tally(), Tally()
+    for case in cases:
+        ok = nfc(side.run(case["original"])) == nfc(case["fixed"])
+        (kept if case["damage"] == "clean" else repaired).add(ok, case["label"])
+    return {"clean text kept unchanged": kept, "damaged text repaired exactly": repaired}
+
+
+def real_case_table(scores: dict[str, dict[str, Tally]]) -> list[str]:
+    names = list(scores)
+    out = ["## Real mojibake from bug reports (`tests/data/real_cases.json`)", ""]
+    out.append("| | n | " + " | ".join(names) + " |")
+    out.append("|---|---:|" + "---:|" * len(names))
+    for row, tally in scores[names[0]].items():
+        cells = " | ".join(scores[name][row].cell(True) for name in names)
+        out.append(f"| {row} | {tally.total} | {cells} |")
+    out += ["", "Exact output, in NFC; each case names its source and how its text is known."]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # seed article
 
 
@@ -422,6 +449,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         ftfy_cases = load_ftfy_cases()
         cases = {name: score_ftfy_cases(ftfy_cases, sides[name]) for name, _, on in SIDES if on}
     seed = {name: score_seed(side) for name, side in sides.items()} if SEED.exists() else {}
+    real = {name: score_real_cases(side) for name, side in sides.items()}
     missed = check_targets(dev["fixtext"], cases.get("fixtext"))
 
     if args.json:
@@ -431,6 +459,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                     "dev": to_json(dev),
                     "ftfy_cases": to_json(cases),
                     "seed_exact": seed,
+                    "real_cases": to_json(real),
                     "seconds": {name: round(side.seconds, 3) for name, side in sides.items()},
                     "errors": {name: side.errors for name, side in sides.items()},
                     "missed_targets": missed,
@@ -440,7 +469,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             )
         )
     else:
-        print_report(rows, dev, cases, seed, sides, missed)
+        print_report(rows, dev, cases, real, seed, sides, missed)
     return 1 if args.check_targets and missed else 0
 
 
@@ -448,6 +477,7 @@ def print_report(
     rows: list[dict[str, Any]],
     dev: dict[str, dict[str, Any]],
     cases: dict[str, dict[str, Any]],
+    real: dict[str, dict[str, Tally]],
     seed: dict[str, bool],
     sides: dict[str, Side],
     missed: list[str],
@@ -463,6 +493,8 @@ def print_report(
             for ident, case, output in failures[:15]:
                 print(f"- {ident}: {case['original'][:60]!r} → {output[:60]!r}")
         print()
+    print("\n".join(real_case_table(real)))
+    print()
     if seed:
         print("## seed article (exact)\n")
         print("| " + " | ".join(seed) + " |")

@@ -39,7 +39,6 @@ KNOWN_GAPS: dict[str, str] = {
     "Hungarian dictionary word, utf-8 read as ISO-8859-2": (
         "unchanged: utf-8 read as ISO-8859-2 not repaired in a single word"
     ),
-    "Dutch word, cp437 byte read as cp1252": "unchanged: a single cp437 byte read as cp1252",
     "Dutch words with ë turned into U+26B4 then mojibaked": (
         "returns 'Offici⚴le gecre⚴erde': undoes the cp1252 layer only, to U+26B4 instead of ë"
     ),

@@ -277,7 +277,7 @@ _SCRIPT_FAMILY = {"hangul": "cjk"}
 # sentences (``n¡NOMBRE``); an ellipsis rarely
 # joins two letters. (A no-break space may: Polish and Czech glue ``w`` and ``s`` to the
 # next word with one.)
-_BETWEEN_LETTERS = {**dict.fromkeys("“”„‟«»¡¿", 2), "…": 1, "‘": 1}
+_BETWEEN_LETTERS = {**dict.fromkeys("“”„‟«»‹›¡¿", 2), "…": 1, "‘": 1}
 
 
 def _family(script: str) -> str:

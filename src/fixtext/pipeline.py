@@ -49,6 +49,9 @@ def repair_text(text: str, config: Config) -> Result:
 
 
 _C1 = re.compile("[\x80-\x9f]")
+# The code page rule's triggers alone: one search where its families' gates take a dozen
+# (CJK or Greek text that another rule's trigger let through).
+_CODE_PAGE_SCAN = compile_triggers(codepages.TRIGGERS)
 # Where no rule could find anything: most clean text is decided by this one search.
 _MAY_BE_DAMAGED = compile_triggers(
     [
@@ -176,7 +179,8 @@ def _propose(text: str, config: Config, layers: int) -> list[Edit]:
     edits: list[Edit] = []
     if config.encodings:
         edits = find_bom_residue(text)
-        edits = merge_edits(edits, find_codepage_repairs(text, layers))
+        if _CODE_PAGE_SCAN.search(text):
+            edits = merge_edits(edits, find_codepage_repairs(text, layers))
         edits = merge_edits(edits, find_cjk_repairs(text))
         edits = merge_edits(edits, find_c1_controls(text))
     if config.entities:

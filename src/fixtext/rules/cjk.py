@@ -220,7 +220,8 @@ def find_cjk_repairs(text: str) -> list[Edit]:
     for codec, name in CJK_CODECS:
         # One pass in C first. CJK text needs a ``_WIDE_READING``, or cp932's mark; only a
         # Latin reading (one character inside a Latin word) needs less.
-        rough = _encode(text, codec, "replace").decode("utf-8", "replace").replace("\ufffd", " ")
+        # (Neither pattern below matches a replacement character.)
+        rough = _encode(text, codec, "replace").decode("utf-8", "replace")
         if not _VALID_MULTIBYTE.search(rough):
             continue
         if not main_known:

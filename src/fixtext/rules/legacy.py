@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from fixtext.language import rank_languages, word_zipf
 from fixtext.model import Edit
 from fixtext.plausibility import damage, language_fit, scripts_of, text_cost
+from fixtext.scan import compile_triggers
 
 __all__ = ["find_legacy_repairs"]
 
@@ -84,7 +85,7 @@ TRIGGERS = (
     # read as cp1252 does all the time (``äèçàéí`` is ``дизайн``).
     (_LATIN1_LETTER, _LATIN1_LETTER + "{3}"),
 )
-_DAMAGE_SIGNS = tuple(re.compile(first + rest) for first, rest in TRIGGERS)
+_DAMAGE_SIGNS = compile_triggers(TRIGGERS)
 _BOX_INSIDE = re.compile("(?<=[^\\W\\d_])[\u2500-\u259f]+(?=[^\\W\\d_])")
 _LETTERS = re.compile("[^\\W\\d_]+")
 _EDGES = re.compile(r"^[^\w\x80-\x9f]+|[^\w\x80-\x9f]+$")
@@ -223,7 +224,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     >>> [e.after for e in find_legacy_repairs("Le Thιβtre de K\\x94nig")]
     ['Théâtre', 'König']
     """
-    if "\ufffd" in text or not any(sign.search(text) for sign in _DAMAGE_SIGNS):
+    if "\ufffd" in text or not _DAMAGE_SIGNS.search(text):
         # (A replacement character says bytes were lost on the way: that is UTF-8 damage
         # for the lost-bytes rules, not legacy text.)
         return []

@@ -233,7 +233,7 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
         gates.append((_character_class(capitals), _character_class(group_conts)))
         gates.append((_character_class(free), _character_class(c for c in letters if c.isupper())))
         gates.append(
-            (_character_class(free), f"(?:(?<=[A-Za-z].){lower}|{lower}(?=[A-Za-z]))"),
+            (_character_class(free), f"{lower}(?:(?<=[A-Za-z]..)|(?=[A-Za-z]))"),
         )
     return tuple(gate for gate in gates if "(?!)" not in gate[0] + gate[1])
 

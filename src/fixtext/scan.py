@@ -22,7 +22,15 @@ __all__ = ["Trigger", "compile_triggers"]
 Trigger = tuple[str, str]
 """A character class (``"[Ãâ]"``), and the pattern that follows it (``""`` for none)."""
 
-_BLOCKS = ((0x80, 0x24F), (0x370, 0x52F), (0x590, 0x6FF))
+_BLOCKS = (
+    (0x80, 0xFF),
+    (0x100, 0x24F),
+    (0x370, 0x3FF),
+    (0x400, 0x42F),
+    (0x430, 0x45F),
+    (0x460, 0x52F),
+    (0x590, 0x6FF),
+)
 
 
 def compile_triggers(triggers: Iterable[Trigger]) -> re.Pattern[str]:
@@ -53,12 +61,38 @@ def compile_triggers(triggers: Iterable[Trigger]) -> re.Pattern[str]:
 
 def _alternatives(firsts: list[str], rests: dict[str, list[str]]) -> str:
     # A class that suffices alone is tried first; the others check their class again
-    # (looking behind at the one character matched) and then what follows it.
+    # (looking behind at the one character matched) and then what follows it. Those whose
+    # every follower starts with a character class are tried only where the next character
+    # is in one of these classes: in Russian text, a small letter after a small letter
+    # starts no code page's sequence, and is passed over with one test.
     alone = [first for first in firsts if "" in rests[first]]
-    branches = ([f"(?<={_join_classes(alone)})"] if alone else []) + [
-        f"(?<={first})(?:{'|'.join(rests[first])})" for first in firsts if "" not in rests[first]
+    simple = [
+        first
+        for first in firsts
+        if first not in alone and all(_leading_class(rest) for rest in rests[first])
     ]
+    other = [first for first in firsts if first not in alone and first not in simple]
+    branches = [f"(?<={_join_classes(alone)})"] if alone else []
+    if simple:
+        following = _join_classes([_leading_class(r) for f in simple for r in rests[f]])
+        branches.append(f"(?={following})(?:{_followed(simple, rests)})")
+    if other:
+        branches.append(_followed(other, rests))
     return "|".join(branches)
+
+
+def _followed(firsts: list[str], rests: dict[str, list[str]]) -> str:
+    return "|".join(f"(?<={first})(?:{'|'.join(rests[first])})" for first in firsts)
+
+
+def _leading_class(rest: str) -> str:
+    """The character class ``rest`` starts with, or ``""``."""
+    if not rest.startswith("[") or rest.startswith("[^"):
+        return ""
+    index = 1
+    while index < len(rest) and rest[index] != "]":
+        index += 2 if rest[index] == "\\" else 1
+    return rest[: index + 1] if index < len(rest) else ""
 
 
 def _join_classes(classes: list[str]) -> str:

@@ -251,7 +251,27 @@ def _page_gates(page: CodePage) -> tuple[tuple[str, str], ...]:
     KOI8-R: French ``«\u00a0`` is neither's sequence)."""
     if page.family in _NARROWED_FAMILIES:
         return _family_gates([page])
+    if page.name == "cp1256":
+        return _arabic_gates(page)
     return (page.trigger,)
+
+
+def _arabic_gates(page: CodePage) -> tuple[tuple[str, str], ...]:
+    """cp1256 gives Arabic letters to both halves: Arabic text puts ``،`` ``؛`` ``؟`` after
+    its letters, and Persian and Urdu text ``پ`` ``چ`` ``گ`` ``ک`` and the zero-width
+    non-joiner, all continuation bytes there. An Arabic letter before one of these counts
+    only as UTF-8's Arabic lead bytes ``ط`` ``ظ`` (D8, D9) do."""
+
+    def arabic(char: str) -> bool:
+        return "\u0600" <= char <= "\u06ff" or char in "\u200c\u200d"
+
+    letters = [c for c in page.leads if arabic(c) and page.to_byte[c] not in (0xD8, 0xD9)]
+    others = [c for c in page.leads if c not in letters]
+    foreign = [c for c in page.continuations if not arabic(c)]
+    return (
+        (_character_class(others), _character_class(page.continuations)),
+        (_character_class(letters), _character_class(foreign)),
+    )
 
 
 _NARROWED_FAMILIES = ("cyrillic", "windows-cyrillic")
@@ -262,7 +282,7 @@ _FAMILIES = tuple(
 _NARROWED = {
     page.name: tuple(re.compile(lead + rest) for lead, rest in _page_gates(page))
     for page in CODE_PAGES
-    if page.family in _NARROWED_FAMILIES
+    if page.family in _NARROWED_FAMILIES or page.name == "cp1256"
 }
 TRIGGERS: tuple[tuple[str, str], ...] = tuple(
     dict.fromkeys(gate for page in CODE_PAGES for gate in _page_gates(page))

@@ -189,10 +189,11 @@ def _propose(text: str, config: Config, layers: int) -> list[Edit]:
         # Last, and only where nothing else applies: any pair of legacy code pages turns
         # any text into some other text, so it needs the most evidence.
         edits = find_legacy_repairs(text)
-    elif config.legacy and _DOUBLE_BYTE_SHAPE.search(text):
+    elif config.legacy and _DOUBLE_BYTE_SHAPE.search(_applied(text, edits, 0, len(text))):
         # Double-byte text read as Latin-1 (``ÕâÊÇÎÒÓÃÀ´²âÊÔµÄ``) holds pairs that look like
-        # UTF-8 mojibake here and there: a legacy reading of the whole run that takes in
-        # every such repair, and reads better than they do, replaces them.
+        # UTF-8 mojibake here and there, and stays a run of Latin-1 once they are repaired:
+        # a legacy reading of the whole run that takes in every such repair, and reads
+        # better than they do, replaces them.
         legacy = find_legacy_repairs(text)
         if legacy and _covers(legacy, edits):
             start, end = legacy[0].start, legacy[-1].end
@@ -212,10 +213,15 @@ def _covers(outer: list[Edit], inner: list[Edit]) -> bool:
 
 def _cost(text: str, edits: list[Edit], start: int, end: int) -> int:
     """The plausibility cost of ``text[start:end]`` once ``edits`` (sorted, inside) apply."""
+    return text_cost(_applied(text, edits, start, end))
+
+
+def _applied(text: str, edits: list[Edit], start: int, end: int) -> str:
+    """``text[start:end]`` once ``edits`` (sorted, inside) apply."""
     pieces = []
     position = start
     for edit in edits:
         pieces.append(text[position : edit.start] + edit.after)
         position = edit.end
     pieces.append(text[position:end])
-    return text_cost("".join(pieces))
+    return "".join(pieces)

@@ -51,9 +51,6 @@ KNOWN_GAPS: dict[str, str] = {
     "Chinese title, utf-8 read as latin-1/cp1252, last byte missing": (
         "returns 'Puppeteer 处理文件上ä¼': the truncated last character stays mojibake"
     ),
-    "Japanese file name, Shift_JIS read as cp850": (
-        "not repaired, and the lost-c1 rule turns '×' into U+05C0 (׀)"
-    ),
     "Japanese file name, latin-1 with C1 controls dropped": (
         "returns 'イラスã': the last character, 'ã' alone, is left as it is"
     ),

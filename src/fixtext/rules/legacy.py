@@ -62,9 +62,13 @@ _WRITERS = (
     "shift_jis",
 )
 _CJK_WRITERS = frozenset({"gbk", "euc_kr", "big5", "shift_jis"})
-_LATIN_READERS = frozenset({"latin-1", "cp1252", _MIXED})
+# Readers double-byte text is shown through: Windows and Latin-1, and the DOS code pages of
+# ZIP archives (Japanese file names read as cp437 or cp850).
+_LATIN_READERS = frozenset({"latin-1", "cp1252", _MIXED, "cp437", "cp850"})
 _ASCII_PAIR = re.compile("[A-Za-z]{2}")
 _TOKEN = re.compile(r"\S+")
+_DOUBLE_BYTE_TOKEN = re.compile(r"[^\x00-\x3f]+")
+_CJK_SCRIPTS = frozenset({"cjk", "hangul"})
 _C1 = re.compile("[\x80-\x9f]")
 # The shapes of damage this rule needs, one scan before looking at words: a C1 control; box
 # drawing against a letter or digit; a Latin letter against Greek or Cyrillic; a symbol of
@@ -236,11 +240,12 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         and (_inner_damage(m.group()) >= _MIN_DAMAGE or _LATIN1_RUN.search(m.group()))
         and _letter_count(m.group()) >= 2
     ]
-    # Double-byte text read as 8-bit is cut at spaces only: its second bytes may be ASCII
-    # punctuation (``“ú–{Œê`` is 日本語 in Shift_JIS, with ``{`` for the byte 0x7B).
+    # Double-byte text read as 8-bit is cut only where no second byte can be: its second
+    # bytes may be ASCII letters and punctuation from 0x40 up (``“ú–{Œê`` is 日本語 in
+    # Shift_JIS, with ``{`` for the byte 0x7B), never a space, a digit, ``.`` or ``/``.
     tokens = [
         (m.start(), m.end(), m.group())
-        for m in _TOKEN.finditer(text)
+        for m in _DOUBLE_BYTE_TOKEN.finditer(text)
         if len(m.group()) <= _MAX_TOKEN
         and sum(1 for c in m.group() if c >= "\x80") >= _CJK_MIN_CHARS
         and damage(" " + m.group() + " ") >= _MIN_DAMAGE
@@ -248,12 +253,15 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     if not words and not tokens:
         return []
     # The letters of the undamaged rest of the text say which scripts a repair may produce
-    # (``$Ì¶6Ì¶`` in an English sentence does not become Greek).
+    # (``$Ì¶6Ì¶`` in an English sentence does not become Greek). ASCII words alone do not
+    # rule out CJK: Japanese and Chinese text is full of them (``…_10秒.png``).
     outside = list(text)
     for start, end, _ in words + tokens + _latin1_tokens(text):
         outside[start:end] = " " * (end - start)
     rest = "".join(outside)
     allowed = scripts_of(rest) | {"latin"} if scripts_of(rest) else None
+    if allowed == {"latin"} and rest.isascii():
+        allowed |= _CJK_SCRIPTS
     # A text with many damaged-looking words left after the UTF-8 repairs holds lost bytes,
     # not legacy text; the search below tries every pair of code pages on every word.
     words, tokens = words[:_MAX_WORDS], tokens[:_MAX_WORDS]
@@ -277,7 +285,7 @@ def _latin1_tokens(text: str) -> list[tuple[int, int, str]]:
     """Tokens whose letters beyond ASCII are all Latin-1 (``ÀÚ¿©``): damaged or not, they
     say nothing of the scripts a repair may give (EUC-KR read as Latin-1 looks like this)."""
     found = []
-    for match in _TOKEN.finditer(text):
+    for match in [*_TOKEN.finditer(text), *_DOUBLE_BYTE_TOKEN.finditer(text)]:
         high = [c for c in match.group() if c >= "\x80"]
         if high and all(c <= "\xff" for c in high):
             found.append((match.start(), match.end(), match.group()))
@@ -292,7 +300,7 @@ def _riders(text: str, readings: list[_Reading], rule: str, edits: list[Edit]) -
     scripts = scripts_of("".join(r.after for r in readings))
     taken = [(r.start, r.end) for r in readings] + [(e.start, e.end) for e in edits]
     riders = []
-    for match in _TOKEN.finditer(text):
+    for match in (_DOUBLE_BYTE_TOKEN if writer in _CJK_WRITERS else _TOKEN).finditer(text):
         if len(match.group()) > _MAX_TOKEN:
             continue
         start, end = match.span()

@@ -214,7 +214,10 @@ def _changes_minority(word: str, after: str) -> bool:
         for b, a in zip(word, after, strict=True)
         if b == a and scripts_of(b)
     )
-    if not kept:
+    letters_only = all(a.isalpha() for b, a in zip(word, after, strict=True) if b != a)
+    if not kept or (True in changed and letters_only):
+        # (A symbol that becomes a letter is the damage, and the letters changed beside it
+        # are too, when they become letters: ``wiê³`` is Polish ``więł`` read as cp1252.)
         return True
     majority = max(kept.values())
     return all(

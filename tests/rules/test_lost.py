@@ -325,6 +325,44 @@ def test_cjk_edits_are_named_and_rated() -> None:
     assert all(0.0 <= edit.confidence <= 1.0 for edit in edits)
 
 
+# --- guesses in text without other damage ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        (
+            "Possible values are âwindowâ and âgestureâ.",
+            "Possible values are “window” and “gesture”.",
+        ),
+        ("â%câ: invalid mode character", "“%c”: invalid mode character"),
+        ("a literal â]â or â)â here", "a literal “]” or “)” here"),
+        ("Er sagte âam iâ dazu", "Er sagte „am i“ dazu"),
+    ],
+)
+def test_quotation_marks_framing_a_quotation_are_kept(damaged: str, expected: str) -> None:
+    assert fixtext.clean(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("Tunelowanie proxy nie powiodÅo siÄ: %s", "Tunelowanie proxy nie powiodło się: %s"),
+        ("NavpiÄna prilagoditev za gradnik", "Navpična prilagoditev za gradnik"),
+    ],
+)
+def test_capital_lead_inside_a_lower_case_word_is_repaired(damaged: str, expected: str) -> None:
+    assert fixtext.clean(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["na hÉireann agus i nÉirinn", "Il lampâ âl vôt", "MÄRKUS: vaata ka", "âge et lampâ"],
+)
+def test_lone_letters_without_evidence_stay(clean: str) -> None:
+    assert fixtext.clean(clean) == clean
+
+
 # --- words that must stay ----------------------------------------------------------------
 
 

@@ -219,8 +219,11 @@ def _forms_real_word(text: str, unit: ByteUnit) -> bool:
     while end < len(text) and text[end].isalpha():
         end += 1
     word = text[start:end]
-    # ``câ`` in ``â%câ:`` is no word: a two-letter "word" is too easily a lost quote.
+    # ``câ`` in ``â%câ:`` is no word: a two-letter "word" is too easily a lost quote, and
+    # letters after ``%`` are a placeholder's.
     if len(word) < 2 or any(script_of(char) != "Latin" for char in word):
+        return False
+    if start > 0 and text[start - 1] == "%":
         return False
     if not (word.isupper() or word.islower() or word.istitle()):
         return False  # ``siÄ`` is no way to write a word, whatever ``siä`` means in Finnish

@@ -363,6 +363,11 @@ def test_lone_letters_without_evidence_stay(clean: str) -> None:
     assert fixtext.clean(clean) == clean
 
 
+def test_quote_convention_of_an_uncertain_language_is_not_followed() -> None:
+    damaged = "Ez dago â%sâ bezalako gakorik hutsÂ·eginÂ·da: denboraz kanpo."
+    assert fixtext.clean(damaged) == "Ez dago “%s” bezalako gakorik huts·egin·da: denboraz kanpo."
+
+
 # --- words that must stay ----------------------------------------------------------------
 
 

@@ -117,11 +117,12 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
     determined = [unit for unit in units if unit.end - unit.start > 1]
     if not _is_coherent(text, _tentative_repair(text, determined)):
         return sorted(cjk_edits)
-    for language in _likely_languages(tentative, text):
+    languages = _likely_languages(tentative, text)
+    for language in languages:
         fitting = _in_script_of(units, language, text)
         replacements = replacement_units(text, language, taken) if "\ufffd" in text else []
         clusters = _clusters(text, sorted(fitting + replacements, key=lambda unit: unit.start))
-        style = quote_style(text, language)
+        style = quote_style(text, language, languages)
         total = 0.0
         found: list[Edit] = []
         for cluster, (window_start, window_end) in clusters:

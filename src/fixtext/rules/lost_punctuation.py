@@ -9,6 +9,7 @@ marks follows what the rest of the text already uses, then the language's conven
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 __all__ = ["QuoteStyle", "choose_punctuation", "quote_style"]
@@ -27,13 +28,18 @@ _CLOSING = {"double": "”", "single": "’", "low-double": "“", "low-right": 
 _OPENERS = frozenset("([{<«/\"'-")
 
 
-def quote_style(text: str, language: str | None) -> QuoteStyle:
+def quote_style(text: str, language: str | None, rivals: Sequence[str | None] = ()) -> QuoteStyle:
     """The quotation marks the text uses, or its language's convention when it uses none.
+    A convention is followed only when the ``rivals`` of the language (those that fit the
+    text nearly as well) share it: otherwise the language is a guess, and ``“…”`` the
+    likeliest marks.
 
     >>> quote_style("She said ‘no’ and left.", "en")
     'single'
     >>> quote_style("Er sagte âneinâ.", "de")
     'low-double'
+    >>> quote_style("Ez dago â%sâ bezalako gakorik", "sh", ["sh", "ms"])
+    'double'
     """
     low = text.count("„")
     double = text.count("“") + text.count("”")
@@ -42,7 +48,10 @@ def quote_style(text: str, language: str | None) -> QuoteStyle:
         return "low-right" if text.count("”") > text.count("“") else "low-double"
     if double or single:
         return "single" if single > double else "double"
-    return _STYLE_OF_LANGUAGE.get(language or "", "double")
+    style = _STYLE_OF_LANGUAGE.get(language or "", "double")
+    if any(_STYLE_OF_LANGUAGE.get(rival or "", "double") != style for rival in rivals):
+        return "double"
+    return style
 
 
 def _count_closing_single(text: str) -> int:

@@ -273,6 +273,9 @@ def test_nbsp_repair_is_named_as_such() -> None:
         ("ホスト名にアドレスが割り当てられていません", "shift_jis"),
         ("データディレクトリの削除に失敗しました", "shift_jis"),
         ("信号量或子进程等待", "gbk"),
+        # ``一出`` is a word, but it would take ``出`` from ``出现``: ``中`` stands alone.
+        ("在版本信息中出现重复的表达式", "gbk"),
+        ("从信号 %d 中退出，继续。", "gbk"),
     ],
 )
 def test_cjk_round_trip_with_lost_bytes(clean: str, codec: str) -> None:

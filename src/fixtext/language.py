@@ -364,6 +364,9 @@ _MIXED_SCRIPT_COST = -3.0
 _MID_SENTENCE_CAPITAL_COST = -0.5
 # ``À  partir`` beside ``à partir``: a doubled space is a sign of a space taken for A0.
 _DOUBLE_SPACE_COST = -1.0
+# Letter sequences of an unknown word that no common word of the language has.
+_GRAM = 4
+_UNSEEN_GRAM_COST = -1.0
 
 
 def score_text(text: str, code: str | None) -> float:
@@ -447,6 +450,7 @@ def _score_plain_word(word: str, code: str | None) -> float:
     # beats ``нетатпознанный`` on ``ра`` and ``сп`` though neither is listed.
     lowered = word.lower()
     rarity = min(0.0, char_logprob(word[0], code) - _TYPICAL_CHAR)
+    rarity += _UNSEEN_GRAM_COST * _unseen_grams(lowered, code)
     for index in range(1, len(word)):
         conditional = pair_logprob(lowered[index - 1], lowered[index], code) - char_logprob(
             lowered[index - 1], code
@@ -455,6 +459,31 @@ def _score_plain_word(word: str, code: str | None) -> float:
         if word[index] != lowered[index]:
             rarity += min(0.0, char_logprob(word[index], code) - char_logprob(lowered[index], code))
     return UNKNOWN_WORD + rarity
+
+
+@cache
+def _grams(code: str) -> frozenset[str]:
+    """The sequences of ``_GRAM`` letters found in the common words of a language, words
+    bounded by ``^`` and ``$``."""
+    found: set[str] = set()
+    for word in language_data(code).words:
+        bounded = f"^{word}$"
+        found.update(bounded[index : index + _GRAM] for index in range(len(bounded) - _GRAM + 1))
+    return frozenset(found)
+
+
+def _unseen_grams(word: str, code: str) -> int:
+    """How many sequences of ``_GRAM`` letters of a lower-case word no common word of the
+    language has: ``нетаспознанный`` has ``етас`` and ``тасп``, ``нераспознанный`` none."""
+    if len(word) < _GRAM - 1:
+        return 0
+    known = _grams(code)
+    bounded = f"^{word}$"
+    return sum(
+        1
+        for index in range(len(bounded) - _GRAM + 1)
+        if bounded[index : index + _GRAM] not in known
+    )
 
 
 def _score_gap(text: str, start: int, end: int, code: str | None) -> float:

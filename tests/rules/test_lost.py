@@ -113,6 +113,19 @@ def test_letters_with_a_lost_second_byte_are_restored(clean: str) -> None:
     assert repaired(drop_c1(clean)) == clean
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Състояние на превключване на бутоните",
+        "нет пустого локального буфера нераспознанный тип объекта",
+    ],
+)
+def test_unlisted_word_chosen_by_the_letter_sequences_of_listed_ones(clean: str) -> None:
+    # Neither ``бутоните`` nor ``нераспознанный`` is a common word: ``неÑаспознанный``
+    # is decided by ``нера`` and ``ерас``, which listed words have (``нета``, ``етас`` not).
+    assert fixtext.clean(drop_c1(clean)) == clean
+
+
 def test_cyrillic_letter_left_inside_repaired_word() -> None:
     assert repaired("Ñекст документа не найден") == "текст документа не найден"
 

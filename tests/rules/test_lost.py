@@ -67,6 +67,27 @@ def test_lone_a_circumflex_becomes_punctuation(damaged: str, expected: str) -> N
     assert repaired(damaged) == expected
 
 
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        (
+            "Il file è già stato aperto â riprova più tardi.",
+            "Il file è già stato aperto — riprova più tardi.",
+        ),
+        (
+            "Die Datei wurde schon geöffnet â bitte später erneut versuchen.",
+            "Die Datei wurde schon geöffnet – bitte später erneut versuchen.",
+        ),
+        ("non valido nel nome â «%s» non è già", "non valido nel nome — «%s» non è già"),
+        ("one – two â three", "one – two – three"),
+    ],
+)
+def test_dash_between_spaces_follows_the_text_then_its_language(
+    damaged: str, expected: str
+) -> None:
+    assert repaired(damaged) == expected
+
+
 def test_lost_quotes_follow_the_quotes_the_text_uses() -> None:
     damaged = "Press ‘OK’ to save, or âCancelâ to leave."
     assert repaired(damaged) == "Press ‘OK’ to save, or ‘Cancel’ to leave."

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-__all__ = ["QuoteStyle", "choose_punctuation", "quote_style"]
+__all__ = ["QuoteStyle", "choose_punctuation", "quote_style", "spaced_dash"]
 
 QuoteStyle = Literal["double", "single", "low-double", "low-right", "right-double"]
 
@@ -54,6 +54,25 @@ def quote_style(text: str, language: str | None, rivals: Sequence[str | None] = 
     return style
 
 
+# Languages whose texts set a dash between spaces as ``–``; the others (and texts of no
+# clear language) mostly as ``—``.
+_EN_DASH_LANGUAGES = frozenset({"de", "cs", "hu", "fi", "lt", "nb", "sl"})
+
+
+def spaced_dash(text: str, language: str | None, rivals: Sequence[str | None] = ()) -> str:
+    """The dash a text sets between spaces: the one it already uses, else its language's.
+
+    >>> spaced_dash("Name âº value", "de"), spaced_dash("nome â «%s»", "it")
+    ('–', '—')
+    """
+    en, em = text.count(" – "), text.count(" — ")
+    if en or em:
+        return "–" if en > em else "—"
+    if language in _EN_DASH_LANGUAGES and all(r in _EN_DASH_LANGUAGES for r in rivals):
+        return "–"
+    return "—"
+
+
 def _count_closing_single(text: str) -> int:
     """``’`` that closes a quotation, not the apostrophe of ``don’t``."""
     count = 0
@@ -65,7 +84,7 @@ def _count_closing_single(text: str) -> int:
     return count
 
 
-def choose_punctuation(text: str, start: int, end: int, style: QuoteStyle) -> str:
+def choose_punctuation(text: str, start: int, end: int, style: QuoteStyle, dash: str = "—") -> str:
     """The punctuation a lone ``â`` at ``text[start:end]`` most likely stood for.
 
     >>> choose_punctuation("donât", 3, 4, "double")
@@ -84,7 +103,7 @@ def choose_punctuation(text: str, start: int, end: int, style: QuoteStyle) -> st
     if before.isdigit() and after.isdigit():
         return "–"
     if before.isspace() and after.isspace():
-        return "–"
+        return dash
     if before.isalpha() and after.isalpha() and _joins_letters(text, start, end):
         # ``برÙØ§ÙÙâØ§Û``: between Arabic or Indic letters it is the zero-width non-joiner
         # (E2 80 8C) of ``برنامه‌ای``, not an apostrophe.

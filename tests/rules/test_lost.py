@@ -386,6 +386,7 @@ def test_quotation_marks_framing_a_quotation_are_kept(damaged: str, expected: st
     [
         ("Tunelowanie proxy nie powiodÅo siÄ: %s", "Tunelowanie proxy nie powiodło się: %s"),
         ("NavpiÄna prilagoditev za gradnik", "Navpična prilagoditev za gradnik"),
+        ("gdy pasek PrzeÅÄczenie na obszar", "gdy pasek Przełączenie na obszar"),
     ],
 )
 def test_capital_lead_inside_a_lower_case_word_is_repaired(damaged: str, expected: str) -> None:
@@ -394,7 +395,13 @@ def test_capital_lead_inside_a_lower_case_word_is_repaired(damaged: str, expecte
 
 @pytest.mark.parametrize(
     "clean",
-    ["na hÉireann agus i nÉirinn", "Il lampâ âl vôt", "MÄRKUS: vaata ka", "âge et lampâ"],
+    [
+        "na hÉireann agus i nÉirinn",
+        "Il lampâ âl vôt",
+        "MÄRKUS: vaata ka",
+        "âge et lampâ",
+        "Førre passordendring (ÅÅÅÅ-MM-DD)",
+    ],
 )
 def test_lone_letters_without_evidence_stay(clean: str) -> None:
     assert fixtext.clean(clean) == clean

@@ -84,7 +84,8 @@ def _supported(
     after = "".join(pieces)
     if any(_quote_at_edge(text, other) for other in inside):
         return True
-    if edit in paired or _capital_inside_word(text, edit):
+    lone = {other.start: other.after for other in inside if other.end == other.start + 1}
+    if edit in paired or _capital_inside_word(text, edit, lone):
         return True
     guessed = edit.after.replace("’", "'")
     return not _known(text[start:end], languages, "") and _known(after, languages, guessed)
@@ -100,16 +101,19 @@ def _quote_at_edge(text: str, edit: Edit) -> bool:
     return following.isupper() or following.isdigit() or following in _PLACEHOLDER_STARTS
 
 
-def _capital_inside_word(text: str, edit: Edit) -> bool:
+def _capital_inside_word(text: str, edit: Edit, guessed: dict[int, str]) -> bool:
     """A capital lead byte inside a lower-case word become a small letter (``siÄ`` →
-    ``się``, ``KiterjesztÅ`` → ``Kiterjesztő``): no word is written with its capital there.
-    One letter before it may be a prefix (Irish ``hÉireann``)."""
+    ``się``, ``PrzeÅÄczenie`` → ``Przełączenie``, crossing the letters guessed before it):
+    no word is written with its capital there. One letter before it may be a prefix
+    (Irish ``hÉireann``)."""
     if not (text[edit.start].isupper() and edit.after.islower()):
         return False
     index = edit.start
-    while index > 0 and text[index - 1].isalpha() and text[index - 1].islower():
+    intact = 0
+    while index > 0 and guessed.get(index - 1, text[index - 1]).islower():
         index -= 1
-    return edit.start - index > _PREFIX_LETTERS
+        intact += text[index].islower()  # guesses alone do not vouch for each other
+    return intact > _PREFIX_LETTERS
 
 
 def _paired_quotes(text: str, edits: list[Edit]) -> set[Edit]:

@@ -49,7 +49,7 @@ _LATIN_LANGUAGES = (
 )  # fmt: skip
 _SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
     "Latin": _LATIN_LANGUAGES,
-    "Cyrillic": ("ru", "uk", "bg", "mk"),
+    "Cyrillic": ("ru", "uk", "bg", "mk", "sr"),
     "Greek": ("el",),
     "Arabic": ("ar", "fa", "ur"),
     "Hebrew": ("he",),
@@ -126,15 +126,10 @@ def script_of(char: str) -> str | None:
 @cache
 def language_data(code: str) -> LanguageData:
     """Load the frequencies of one language (paid once per process, then cached)."""
-    import wordfreq  # deferred: importing fixtext must not load word lists
-
     # Chinese and Japanese are written without spaces: their longer lists hold the
     # compounds (``分隔符``) whose character pairs tell apart candidates for a lost byte.
     size = "large" if code in ("zh", "ja") else "small"
-    try:
-        words: dict[str, float] = dict(wordfreq.get_frequency_dict(code, size))
-    except LookupError:
-        words = {}
+    words = _frequencies(code, size)
     counts: dict[str, float] = defaultdict(float)
     for word, frequency in words.items():
         for char in word:
@@ -152,12 +147,38 @@ def language_data(code: str) -> LanguageData:
 def _full_words(code: str) -> dict[str, float]:
     """The longest word list of a language (up to ~500,000 words), for scoring candidates:
     the small list that is enough to guess a language lacks words like ``wyświetlić``."""
-    import wordfreq
+    return _frequencies(code, "best")
 
+
+# Serbian in Cyrillic: wordfreq lists Serbo-Croatian in Latin letters, which map one to one
+# (digraphs included) onto Serbian Cyrillic.
+_SERBIAN_DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ"}
+_SERBIAN_LETTERS = dict(
+    zip("abcčćdđefghijklmnoprsštuvzž", "абцчћдђефгхијклмнопрсштувзж", strict=True)
+)
+
+
+def _frequencies(code: str, size: str) -> dict[str, float]:
+    import wordfreq  # deferred: importing fixtext must not load word lists
+
+    if code == "sr":
+        return {
+            cyrillic: frequency
+            for word, frequency in _frequencies("sh", size).items()
+            if (cyrillic := _serbian_cyrillic(word)) is not None
+        }
     try:
-        return dict(wordfreq.get_frequency_dict(code, "best"))
+        return dict(wordfreq.get_frequency_dict(code, size))
     except LookupError:
         return {}
+
+
+def _serbian_cyrillic(word: str) -> str | None:
+    """``trajanja`` → ``трајања``; ``None`` for a word with other letters (``wiki``)."""
+    for digraph, letter in _SERBIAN_DIGRAPHS.items():
+        word = word.replace(digraph, letter)
+    converted = "".join(_SERBIAN_LETTERS.get(char, char) for char in word)
+    return None if any("a" <= char <= "z" or char in "čćđšž" for char in converted) else converted
 
 
 @cache

@@ -249,6 +249,8 @@ def word_logprob(word: str, code: str | None) -> float | None:
         frequency = words.get(word.lower().replace("ß", "ss"))  # wordfreq folds ß to ss
     if frequency is None and "’" in word:
         frequency = words.get(word.lower().replace("’", "'"))
+    if frequency is None and "ς" in word:
+        frequency = words.get(word.lower().replace("ς", "σ"))  # and the final sigma to σ
     if frequency is None and code == "zh":
         # The Chinese list is Simplified: ``選項`` is listed as ``选项``.
         frequency = words.get(word.translate(_simplified_chinese()))
@@ -304,6 +306,8 @@ def char_logprob(char: str, code: str | None) -> float:
             value = chars.get(simplified)
     if value is None and char == "ß":
         value = chars.get("s", UNKNOWN_CHAR) - 1.0  # wordfreq folds ß to ss
+    if value is None and char == "ς":
+        value = chars.get("σ")  # and the final sigma to σ
     if value is None:
         value = chars.get(char.lower(), UNKNOWN_CHAR)
         if char != char.lower():
@@ -442,6 +446,8 @@ def _score_word(word: str, code: str | None) -> float:
         score += _MIXED_SCRIPT_COST
     if word[0] == "ß":
         score += _MIXED_CASE_COST  # no word starts with ``ß``: ``ßärise`` is ``Äärise``
+    if "ς" in word[:-1] or (len(word) > 1 and word[-1] == "σ"):
+        score += _MIXED_CASE_COST  # Greek writes ``ς`` at the end of a word, ``σ`` elsewhere
     return score
 
 

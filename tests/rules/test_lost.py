@@ -140,6 +140,7 @@ def test_letters_with_a_lost_second_byte_are_restored(clean: str) -> None:
         "Състояние на превключване на бутоните",
         "нет пустого локального буфера нераспознанный тип объекта",
         "Да ли треба приказати приватне ставке",  # Serbian, with its own word list
+        "Παράνομη αναζήτηση σήμανσης",  # ``ς`` ends a Greek word, ``σ`` does not
     ],
 )
 def test_unlisted_word_chosen_by_the_letter_sequences_of_listed_ones(clean: str) -> None:

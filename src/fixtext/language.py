@@ -465,6 +465,7 @@ def _has_mixed_case(word: str) -> bool:
     return not (letters.isupper() or letters.islower() or letters.istitle() or not letters)
 
 
+@lru_cache(maxsize=65536)
 def _score_plain_word(word: str, code: str | None) -> float:
     if code is None:
         # Thai, Georgian: no frequencies, so no letter is rarer than another; a word one

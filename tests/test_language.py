@@ -143,3 +143,16 @@ def test_no_word_starts_with_sharp_s() -> None:
 def test_without_a_language_no_letter_is_rarer_than_another() -> None:
     # Thai and Georgian have no word list: a longer word must not lose to a stray symbol.
     assert score_text("แคว้น", None) > score_text("๏คว้น", None)
+
+
+def test_serbian_cyrillic_has_the_serbo_croatian_word_list() -> None:
+    assert word_zipf("трајања", "sr") == word_zipf("trajanja", "sh") > 0
+    assert word_zipf("љубав", "sr") == word_zipf("ljubav", "sh") > 0
+    assert rank_languages("Да ли треба приказати приватне ставке")[0][0] == "sr"
+
+
+def test_greek_final_sigma() -> None:
+    # wordfreq folds ``ς`` to ``σ``: the word is still known, and ``ς`` ends it.
+    assert word_logprob("σήμανσης", "el") is not None
+    assert score_text("σήμανσης", "el") > score_text("σήμανσησ", "el")
+    assert score_text("σήμανση", "el") > score_text("ςήμανση", "el")

@@ -49,7 +49,7 @@ _LATIN_LANGUAGES = (
 )  # fmt: skip
 _SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
     "Latin": _LATIN_LANGUAGES,
-    "Cyrillic": ("ru", "uk", "bg", "mk"),
+    "Cyrillic": ("ru", "uk", "bg", "mk", "sr"),
     "Greek": ("el",),
     "Arabic": ("ar", "fa", "ur"),
     "Hebrew": ("he",),
@@ -126,15 +126,10 @@ def script_of(char: str) -> str | None:
 @cache
 def language_data(code: str) -> LanguageData:
     """Load the frequencies of one language (paid once per process, then cached)."""
-    import wordfreq  # deferred: importing fixtext must not load word lists
-
     # Chinese and Japanese are written without spaces: their longer lists hold the
     # compounds (``分隔符``) whose character pairs tell apart candidates for a lost byte.
     size = "large" if code in ("zh", "ja") else "small"
-    try:
-        words: dict[str, float] = dict(wordfreq.get_frequency_dict(code, size))
-    except LookupError:
-        words = {}
+    words = _frequencies(code, size)
     counts: dict[str, float] = defaultdict(float)
     for word, frequency in words.items():
         for char in word:
@@ -152,12 +147,38 @@ def language_data(code: str) -> LanguageData:
 def _full_words(code: str) -> dict[str, float]:
     """The longest word list of a language (up to ~500,000 words), for scoring candidates:
     the small list that is enough to guess a language lacks words like ``wyświetlić``."""
-    import wordfreq
+    return _frequencies(code, "best")
 
+
+# Serbian in Cyrillic: wordfreq lists Serbo-Croatian in Latin letters, which map one to one
+# (digraphs included) onto Serbian Cyrillic.
+_SERBIAN_DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ"}
+_SERBIAN_LETTERS = dict(
+    zip("abcčćdđefghijklmnoprsštuvzž", "абцчћдђефгхијклмнопрсштувзж", strict=True)
+)
+
+
+def _frequencies(code: str, size: str) -> dict[str, float]:
+    import wordfreq  # deferred: importing fixtext must not load word lists
+
+    if code == "sr":
+        return {
+            cyrillic: frequency
+            for word, frequency in _frequencies("sh", size).items()
+            if (cyrillic := _serbian_cyrillic(word)) is not None
+        }
     try:
-        return dict(wordfreq.get_frequency_dict(code, "best"))
+        return dict(wordfreq.get_frequency_dict(code, size))
     except LookupError:
         return {}
+
+
+def _serbian_cyrillic(word: str) -> str | None:
+    """``trajanja`` → ``трајања``; ``None`` for a word with other letters (``wiki``)."""
+    for digraph, letter in _SERBIAN_DIGRAPHS.items():
+        word = word.replace(digraph, letter)
+    converted = "".join(_SERBIAN_LETTERS.get(char, char) for char in word)
+    return None if any("a" <= char <= "z" or char in "čćđšž" for char in converted) else converted
 
 
 @cache
@@ -236,6 +257,8 @@ def word_logprob(word: str, code: str | None) -> float | None:
         frequency = words.get(word.lower().replace("ß", "ss"))  # wordfreq folds ß to ss
     if frequency is None and "’" in word:
         frequency = words.get(word.lower().replace("’", "'"))
+    if frequency is None and "ς" in word:
+        frequency = words.get(word.lower().replace("ς", "σ"))  # and the final sigma to σ
     if frequency is None and code == "zh":
         # The Chinese list is Simplified: ``選項`` is listed as ``选项``.
         frequency = words.get(word.translate(_simplified_chinese()))
@@ -291,6 +314,8 @@ def char_logprob(char: str, code: str | None) -> float:
             value = chars.get(simplified)
     if value is None and char == "ß":
         value = chars.get("s", UNKNOWN_CHAR) - 1.0  # wordfreq folds ß to ss
+    if value is None and char == "ς":
+        value = chars.get("σ")  # and the final sigma to σ
     if value is None:
         value = chars.get(char.lower(), UNKNOWN_CHAR)
         if char != char.lower():
@@ -372,6 +397,9 @@ _MIXED_SCRIPT_COST = -3.0
 _MID_SENTENCE_CAPITAL_COST = -0.5
 # ``À  partir`` beside ``à partir``: a doubled space is a sign of a space taken for A0.
 _DOUBLE_SPACE_COST = -1.0
+# Letter sequences of an unknown word that no common word of the language has.
+_GRAM = 4
+_UNSEEN_GRAM_COST = -1.0
 
 
 def score_text(text: str, code: str | None) -> float:
@@ -426,6 +454,8 @@ def _score_word(word: str, code: str | None) -> float:
         score += _MIXED_SCRIPT_COST
     if word[0] == "ß":
         score += _MIXED_CASE_COST  # no word starts with ``ß``: ``ßärise`` is ``Äärise``
+    if "ς" in word[:-1] or (len(word) > 1 and word[-1] == "σ"):
+        score += _MIXED_CASE_COST  # Greek writes ``ς`` at the end of a word, ``σ`` elsewhere
     return score
 
 
@@ -443,6 +473,7 @@ def _has_mixed_case(word: str) -> bool:
     return not (letters.isupper() or letters.islower() or letters.istitle() or not letters)
 
 
+@lru_cache(maxsize=65536)
 def _score_plain_word(word: str, code: str | None) -> float:
     if code is None:
         # Thai, Georgian: no frequencies, so no letter is rarer than another; a word one
@@ -455,6 +486,7 @@ def _score_plain_word(word: str, code: str | None) -> float:
     # beats ``нетатпознанный`` on ``ра`` and ``сп`` though neither is listed.
     lowered = word.lower()
     rarity = min(0.0, char_logprob(word[0], code) - _TYPICAL_CHAR)
+    rarity += _UNSEEN_GRAM_COST * _unseen_grams(lowered, code)
     for index in range(1, len(word)):
         conditional = pair_logprob(lowered[index - 1], lowered[index], code) - char_logprob(
             lowered[index - 1], code
@@ -463,6 +495,31 @@ def _score_plain_word(word: str, code: str | None) -> float:
         if word[index] != lowered[index]:
             rarity += min(0.0, char_logprob(word[index], code) - char_logprob(lowered[index], code))
     return UNKNOWN_WORD + rarity
+
+
+@cache
+def _grams(code: str) -> frozenset[str]:
+    """The sequences of ``_GRAM`` letters found in the common words of a language, words
+    bounded by ``^`` and ``$``."""
+    found: set[str] = set()
+    for word in language_data(code).words:
+        bounded = f"^{word}$"
+        found.update(bounded[index : index + _GRAM] for index in range(len(bounded) - _GRAM + 1))
+    return frozenset(found)
+
+
+def _unseen_grams(word: str, code: str) -> int:
+    """How many sequences of ``_GRAM`` letters of a lower-case word no common word of the
+    language has: ``нетаспознанный`` has ``етас`` and ``тасп``, ``нераспознанный`` none."""
+    if len(word) < _GRAM - 1:
+        return 0
+    known = _grams(code)
+    bounded = f"^{word}$"
+    return sum(
+        1
+        for index in range(len(bounded) - _GRAM + 1)
+        if bounded[index : index + _GRAM] not in known
+    )
 
 
 def _score_gap(text: str, start: int, end: int, code: str | None) -> float:

@@ -67,6 +67,27 @@ def test_lone_a_circumflex_becomes_punctuation(damaged: str, expected: str) -> N
     assert repaired(damaged) == expected
 
 
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        (
+            "Il file è già stato aperto â riprova più tardi.",
+            "Il file è già stato aperto — riprova più tardi.",
+        ),
+        (
+            "Die Datei wurde schon geöffnet â bitte später erneut versuchen.",
+            "Die Datei wurde schon geöffnet – bitte später erneut versuchen.",
+        ),
+        ("non valido nel nome â «%s» non è già", "non valido nel nome — «%s» non è già"),
+        ("one – two â three", "one – two – three"),
+    ],
+)
+def test_dash_between_spaces_follows_the_text_then_its_language(
+    damaged: str, expected: str
+) -> None:
+    assert repaired(damaged) == expected
+
+
 def test_lost_quotes_follow_the_quotes_the_text_uses() -> None:
     damaged = "Press ‘OK’ to save, or âCancelâ to leave."
     assert repaired(damaged) == "Press ‘OK’ to save, or ‘Cancel’ to leave."
@@ -111,6 +132,21 @@ def test_german_lost_quotes_open_low() -> None:
 )
 def test_letters_with_a_lost_second_byte_are_restored(clean: str) -> None:
     assert repaired(drop_c1(clean)) == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Състояние на превключване на бутоните",
+        "нет пустого локального буфера нераспознанный тип объекта",
+        "Да ли треба приказати приватне ставке",  # Serbian, with its own word list
+        "Παράνομη αναζήτηση σήμανσης",  # ``ς`` ends a Greek word, ``σ`` does not
+    ],
+)
+def test_unlisted_word_chosen_by_the_letter_sequences_of_listed_ones(clean: str) -> None:
+    # Neither ``бутоните`` nor ``нераспознанный`` is a common word: ``неÑаспознанный``
+    # is decided by ``нера`` and ``ерас``, which listed words have (``нета``, ``етас`` not).
+    assert fixtext.clean(drop_c1(clean)) == clean
 
 
 def test_cyrillic_letter_left_inside_repaired_word() -> None:
@@ -273,6 +309,9 @@ def test_nbsp_repair_is_named_as_such() -> None:
         ("ホスト名にアドレスが割り当てられていません", "shift_jis"),
         ("データディレクトリの削除に失敗しました", "shift_jis"),
         ("信号量或子进程等待", "gbk"),
+        # ``一出`` is a word, but it would take ``出`` from ``出现``: ``中`` stands alone.
+        ("在版本信息中出现重复的表达式", "gbk"),
+        ("从信号 %d 中退出，继续。", "gbk"),
     ],
 )
 def test_cjk_round_trip_with_lost_bytes(clean: str, codec: str) -> None:
@@ -323,6 +362,56 @@ def test_cjk_edits_are_named_and_rated() -> None:
     edits = find_lost_byte_repairs(damaged, CONFIG)
     assert edits and all(edit.rule == "lost-cjk" for edit in edits)
     assert all(0.0 <= edit.confidence <= 1.0 for edit in edits)
+
+
+# --- guesses in text without other damage ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        (
+            "Possible values are âwindowâ and âgestureâ.",
+            "Possible values are “window” and “gesture”.",
+        ),
+        ("â%câ: invalid mode character", "“%c”: invalid mode character"),
+        ("a literal â]â or â)â here", "a literal “]” or “)” here"),
+        ("Er sagte âam iâ dazu", "Er sagte „am i“ dazu"),
+    ],
+)
+def test_quotation_marks_framing_a_quotation_are_kept(damaged: str, expected: str) -> None:
+    assert fixtext.clean(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("Tunelowanie proxy nie powiodÅo siÄ: %s", "Tunelowanie proxy nie powiodło się: %s"),
+        ("NavpiÄna prilagoditev za gradnik", "Navpična prilagoditev za gradnik"),
+        ("gdy pasek PrzeÅÄczenie na obszar", "gdy pasek Przełączenie na obszar"),
+    ],
+)
+def test_capital_lead_inside_a_lower_case_word_is_repaired(damaged: str, expected: str) -> None:
+    assert fixtext.clean(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "na hÉireann agus i nÉirinn",
+        "Il lampâ âl vôt",
+        "MÄRKUS: vaata ka",
+        "âge et lampâ",
+        "Førre passordendring (ÅÅÅÅ-MM-DD)",
+    ],
+)
+def test_lone_letters_without_evidence_stay(clean: str) -> None:
+    assert fixtext.clean(clean) == clean
+
+
+def test_quote_convention_of_an_uncertain_language_is_not_followed() -> None:
+    damaged = "Ez dago â%sâ bezalako gakorik hutsÂ·eginÂ·da: denboraz kanpo."
+    assert fixtext.clean(damaged) == "Ez dago “%s” bezalako gakorik huts·egin·da: denboraz kanpo."
 
 
 # --- words that must stay ----------------------------------------------------------------

@@ -35,7 +35,12 @@ from fixtext.language import (
 )
 from fixtext.model import Edit
 from fixtext.rules.lost_cjk import find_cjk_repairs
-from fixtext.rules.lost_punctuation import QuoteStyle, choose_punctuation, quote_style
+from fixtext.rules.lost_punctuation import (
+    QuoteStyle,
+    choose_punctuation,
+    quote_style,
+    spaced_dash,
+)
 from fixtext.rules.lost_utf8 import ByteUnit, find_byte_units, replacement_units
 from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
 
@@ -144,11 +149,12 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
     determined = [unit for unit in units if unit.end - unit.start > 1]
     if not _is_coherent(text, _tentative_repair(text, determined)):
         return sorted(cjk_edits)
-    for language in _likely_languages(tentative, text):
+    languages = _likely_languages(tentative, text)
+    for language in languages:
         fitting = _in_script_of(units, language, text)
         replacements = replacement_units(text, language, taken) if "\ufffd" in text else []
         clusters = _clusters(text, sorted(fitting + replacements, key=lambda unit: unit.start))
-        style = quote_style(text, language)
+        style = (quote_style(text, language, languages), spaced_dash(text, language, languages))
         total = 0.0
         found: list[Edit] = []
         for cluster, (window_start, window_end) in clusters:
@@ -246,8 +252,11 @@ def _forms_real_word(text: str, unit: ByteUnit) -> bool:
     while end < len(text) and text[end].isalpha():
         end += 1
     word = text[start:end]
-    # ``câ`` in ``â%câ:`` is no word: a two-letter "word" is too easily a lost quote.
+    # ``câ`` in ``â%câ:`` is no word: a two-letter "word" is too easily a lost quote, and
+    # letters after ``%`` are a placeholder's.
     if len(word) < 2 or any(script_of(char) != "Latin" for char in word):
+        return False
+    if start > 0 and text[start - 1] == "%":
         return False
     if not (word.isupper() or word.islower() or word.istitle()):
         return False  # ``siÄ`` is no way to write a word, whatever ``siä`` means in Finnish
@@ -318,7 +327,7 @@ def _decide(
     window_end: int,
     units: list[ByteUnit],
     language: str | None,
-    style: QuoteStyle,
+    style: tuple[QuoteStyle, str],
 ) -> tuple[float, list[Edit]]:
     """The best repair of the units of one window, with its score (for comparing
     languages) and its edits (none when the text as it is wins)."""
@@ -413,7 +422,7 @@ def _fits(beam: tuple[Choice, ...], option: Choice, units: list[ByteUnit], index
 
 
 def _options(
-    text: str, unit: ByteUnit, language: str | None, style: QuoteStyle
+    text: str, unit: ByteUnit, language: str | None, style: tuple[QuoteStyle, str]
 ) -> list[tuple[str, int]]:
     if text[unit.start] == "\ufffd":
         if _is_quote_position(text, unit.start):
@@ -423,9 +432,11 @@ def _options(
             letters = [c for c in unit.candidates if c[0].isalpha() or _is_mark(c[0])]
             return _ranked(replace(unit, candidates=tuple(letters)), language) if letters else []
         return _ranked(unit, language)
-    if text[unit.start] == "â" and unit.end - unit.start == 1:
-        chosen = choose_punctuation(text, unit.start, unit.end, style)
-        return [(chosen, unit.end)]
+    if text[unit.start] == "â" and any(end == unit.start + 1 for _, end in unit.candidates):
+        # ``â`` alone; beside it maybe the reading of a following space as its A0 byte.
+        chosen = choose_punctuation(text, unit.start, unit.start + 1, *style)
+        spaced = [option for option in unit.candidates if option[1] > unit.start + 1]
+        return [(chosen, unit.start + 1), *spaced]
     if unit.rule == "lost-qmark" and text[unit.start : unit.start + 3] == "â€?":
         return [_undefined_punctuation(text, unit)]
     return _ranked(unit, language)

@@ -39,6 +39,8 @@ _WELL_KNOWN_BYTES = 0.8
 _SENTENCE_END_BONUS = 2.0
 _CLOSING_BONUS = 3.0
 _LONGEST_WORD = 6
+_SEGMENT_WINDOW = 12
+_SINGLE_WORD_COST = 3.0
 _WORD_FLOOR = -8.0
 _PER_CHAR_BONUS = 0.5
 _OPTIONS_KEPT = 64
@@ -232,9 +234,10 @@ def _in_context(
     left = chosen[index - 1] if index > 0 else None
     right = chosen[index + 1] if index + 1 < len(chosen) else None
     opened = "".join(chosen[:index]).count("（") > "".join(chosen[:index]).count("）")
+    segments = _segments(chosen, index, language)
     rescored = []
     for score, char in options:
-        value = score + _word_bonus(chosen, index, char, language)
+        value = score + _word_bonus(chosen, index, char, language, segments)
         if left is not None and not left.isascii():
             value += pair_logprob(left, char, language) - char_logprob(left, language) - score
         if right is not None and not right.isascii():
@@ -289,8 +292,78 @@ def _between_ascii(preceding: str, following: str) -> bool:
     return bool(before) and before.isascii() and (not following or following.isascii())
 
 
-def _word_bonus(chosen: list[str], index: int, char: str, language: str) -> float:
-    """How much a known word around the character supports it (``ま�`` → ``ます``)."""
+def _word_value(word: str, language: str) -> float | None:
+    """What a known word is worth in a segmentation: longer and more frequent words more
+    (``ディレクトリ`` over ``ティ``)."""
+    logprob = word_logprob(word, language)
+    if logprob is None:
+        return None
+    return logprob - _WORD_FLOOR + _PER_CHAR_BONUS * len(word)
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _best_segmentation(chars: list[str], language: str, backward: bool = False) -> list[float]:
+    """The best value of a segmentation into known words (other characters standing alone,
+    worth nothing) of each prefix of ``chars``, ``result[n]`` for ``chars[:n]``; or, going
+    ``backward``, of each suffix, ``result[n]`` for the last ``n`` characters."""
+    size = len(chars)
+    best = [0.0] * (size + 1)
+    for length in range(1, size + 1):
+        value = best[length - 1]
+        for shorter in range(max(0, length - _LONGEST_WORD), length - 1):
+            piece = chars[size - length : size - shorter] if backward else chars[shorter:length]
+            word = _word_value("".join(piece), language)
+            if word is not None:
+                value = max(value, best[shorter] + word)
+        best[length] = value
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Segments:
+    """Best segmentations around position ``index`` of a run, within a window: of the
+    characters before each boundary (``before``), after each boundary (``after``), and
+    between each boundary and the position itself (``left``, ``right``)."""
+
+    first: int
+    last: int
+    before: dict[int, float]
+    after: dict[int, float]
+    left: dict[int, float]
+    right: dict[int, float]
+
+
+def _segments(chosen: list[str], index: int, language: str) -> _Segments:
+    first = max(0, index - _SEGMENT_WINDOW)
+    last = min(len(chosen), index + 1 + _SEGMENT_WINDOW)
+    forward = _best_segmentation(chosen[first:index], language)
+    backward = _best_segmentation(chosen[index + 1 : last], language, backward=True)
+    left = _best_segmentation(chosen[first:index], language, backward=True)
+    right = _best_segmentation(chosen[index + 1 : last], language)
+    return _Segments(
+        first,
+        last,
+        {first + n: value for n, value in enumerate(forward)},
+        {last - n: value for n, value in enumerate(backward)},
+        {index - n: value for n, value in enumerate(left)},
+        {index + 1 + n: value for n, value in enumerate(right)},
+    )
+
+
+def _word_bonus(
+    chosen: list[str], index: int, char: str, language: str, segments: _Segments
+) -> float:
+    """How much a known word around the character supports it (``ま�`` → ``ます``).
+
+    A Han character is read the way Chinese is segmented: a word holding it counts less
+    what it costs the words around it (``一出`` in ``信息一出现`` takes ``出`` from
+    ``出现``, a better word, and supports nothing), and the character may be a word by
+    itself (``中`` there), worth less than a word of two. Kana are left out of both:
+    Japanese inflections (``し`` + ``ます``) come in pieces the word list does not hold as
+    one word, and a segmentation into listed words would break them."""
     best = 0.0
     if char in _CLOSING_PUNCTUATION:
         # ``ます�`` at a sentence end: ``。`` completes ``ます``, while ``む`` would only
@@ -299,15 +372,26 @@ def _word_bonus(chosen: list[str], index: int, char: str, language: str) -> floa
             logprob = word_logprob("".join(chosen[start:index]), language)
             if logprob is not None:
                 best = max(best, logprob - _WORD_FLOOR + _PER_CHAR_BONUS * (index - start))
-    for start in range(max(0, index - _LONGEST_WORD + 1), index + 1):
-        for end in range(index + 1, min(len(chosen), start + _LONGEST_WORD) + 1):
-            if end - start < 2:
+    alone = segments.before[index] + segments.after[index + 1]
+    for start in range(max(segments.first, index - _LONGEST_WORD + 1), index + 1):
+        for end in range(index + 1, min(segments.last, start + _LONGEST_WORD) + 1):
+            if end - start < 2 and not _is_han(char):
                 continue
             word = "".join(chosen[start:index]) + char + "".join(chosen[index + 1 : end])
-            logprob = word_logprob(word, language)
-            if logprob is not None:
-                # A longer word explains more of the neighbours: ``ディレクトリ`` over ``ティ``.
-                best = max(best, logprob - _WORD_FLOOR + _PER_CHAR_BONUS * len(word))
+            value = _word_value(word, language)
+            if value is None:
+                continue
+            if len(word) == 1:
+                value -= _SINGLE_WORD_COST
+            if _is_han(char):
+                kept = (
+                    segments.before[start]
+                    + segments.left[start]
+                    + segments.right[end]
+                    + segments.after[end]
+                )
+                value -= alone - kept
+            best = max(best, value)
     return best
 
 

@@ -9,6 +9,7 @@ known word where it was not one; otherwise it is reported, not made.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from fixtext.language import rank_languages, word_zipf
 from fixtext.model import Edit
@@ -23,6 +24,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 # Opening quotation marks and dashes, and what a placeholder or a code starts with.
 _OPENING = frozenset("‘‚“„–—")
 _PLACEHOLDER_STARTS = frozenset("%$<[({#@&*_/\\")
+_MARKS = frozenset("‘’‚“”„")
+# ``”`` opens a quotation the Swedish way.
+_OPENING_OR_RIGHT = frozenset("‘‚“„”")
+_LEADING = "([{<«"
+_QUOTED_CHARS = 40
+_PREFIX_LETTERS = 1
+_QUOTED_WORDS = 4
+_TRAILING = ".,;:!?)]}>»"
 
 
 def demote_unsupported(text: str, edits: list[Edit], damaged: bool) -> list[Edit]:
@@ -34,10 +43,11 @@ def demote_unsupported(text: str, edits: list[Edit], damaged: bool) -> list[Edit
     if damaged or not any(_is_lone_letter(text[e.start : e.end]) for e in edits):
         return edits
     languages = [code for code, _ in rank_languages(text)[:2]]
+    paired = _paired_quotes(text, edits)
     kept = []
     for edit in edits:
         if _is_lone_letter(text[edit.start : edit.end]) and not _supported(
-            text, edit, edits, languages
+            text, edit, edits, languages, paired
         ):
             edit = edit._replace(confidence=min(edit.confidence, _UNSUPPORTED_CONFIDENCE))
         kept.append(edit)
@@ -50,7 +60,9 @@ def _is_lone_letter(before: str) -> bool:
     return len(core) == 1 and (core == "\ufffd" or (core.isalpha() and not core.isascii()))
 
 
-def _supported(text: str, edit: Edit, edits: list[Edit], languages: list[str]) -> bool:
+def _supported(
+    text: str, edit: Edit, edits: list[Edit], languages: list[str], paired: set[Edit]
+) -> bool:
     """Whether the token around ``edit``, with every guess inside it, shows the guess right:
     a quotation mark glued to a capital or to a placeholder (``âWe`` → ``“We``, ``â%sâ`` →
     ``‘%s’``, and the other guesses in that token), or a token that becomes a known word
@@ -72,6 +84,9 @@ def _supported(text: str, edit: Edit, edits: list[Edit], languages: list[str]) -
     after = "".join(pieces)
     if any(_quote_at_edge(text, other) for other in inside):
         return True
+    lone = {other.start: other.after for other in inside if other.end == other.start + 1}
+    if edit in paired or _capital_inside_word(text, edit, lone):
+        return True
     guessed = edit.after.replace("’", "'")
     return not _known(text[start:end], languages, "") and _known(after, languages, guessed)
 
@@ -84,6 +99,44 @@ def _quote_at_edge(text: str, edit: Edit) -> bool:
         return False
     following = text[edit.end]
     return following.isupper() or following.isdigit() or following in _PLACEHOLDER_STARTS
+
+
+def _capital_inside_word(text: str, edit: Edit, guessed: dict[int, str]) -> bool:
+    """A capital lead byte inside a lower-case word become a small letter (``siÄ`` →
+    ``się``, ``PrzeÅÄczenie`` → ``Przełączenie``, crossing the letters guessed before it):
+    no word is written with its capital there. One letter before it may be a prefix
+    (Irish ``hÉireann``)."""
+    if not (text[edit.start].isupper() and edit.after.islower()):
+        return False
+    index = edit.start
+    intact = 0
+    while index > 0 and guessed.get(index - 1, text[index - 1]).islower():
+        index -= 1
+        intact += text[index].islower()  # guesses alone do not vouch for each other
+    return intact > _PREFIX_LETTERS
+
+
+def _paired_quotes(text: str, edits: list[Edit]) -> set[Edit]:
+    """Guessed quotation marks that open and close a short quotation together (``âwindowâ``
+    → ``“window”``, ``â)â`` → ``‘)’``, ``âam iâ`` → ``„am i“``): a word may start or end with
+    ``â``, but two of them hardly frame a few words that way."""
+    marks = [e for e in edits if e.after in _MARKS]
+    paired: set[Edit] = set()
+    for first, last in pairwise(marks):
+        if first.after not in _OPENING_OR_RIGHT or last.start <= first.end:
+            continue
+        before = text[first.start - 1] if first.start > 0 else " "
+        after = text[last.end] if last.end < len(text) else " "
+        if not (before.isspace() or before in _LEADING):
+            continue
+        if not (after.isspace() or after in _TRAILING):
+            continue
+        quoted = text[first.end : last.start]
+        if quoted != quoted.strip() or "\n" in quoted or len(quoted) > _QUOTED_CHARS:
+            continue
+        if len(quoted.split()) <= _QUOTED_WORDS:
+            paired.update((first, last))
+    return paired
 
 
 def _known(token: str, languages: list[str], guessed: str) -> bool:

@@ -9,9 +9,10 @@ marks follows what the rest of the text already uses, then the language's conven
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
-__all__ = ["QuoteStyle", "choose_punctuation", "quote_style"]
+__all__ = ["QuoteStyle", "choose_punctuation", "quote_style", "spaced_dash"]
 
 QuoteStyle = Literal["double", "single", "low-double", "low-right", "right-double"]
 
@@ -27,13 +28,18 @@ _CLOSING = {"double": "”", "single": "’", "low-double": "“", "low-right": 
 _OPENERS = frozenset("([{<«/\"'-")
 
 
-def quote_style(text: str, language: str | None) -> QuoteStyle:
+def quote_style(text: str, language: str | None, rivals: Sequence[str | None] = ()) -> QuoteStyle:
     """The quotation marks the text uses, or its language's convention when it uses none.
+    A convention is followed only when the ``rivals`` of the language (those that fit the
+    text nearly as well) share it: otherwise the language is a guess, and ``“…”`` the
+    likeliest marks.
 
     >>> quote_style("She said ‘no’ and left.", "en")
     'single'
     >>> quote_style("Er sagte âneinâ.", "de")
     'low-double'
+    >>> quote_style("Ez dago â%sâ bezalako gakorik", "sh", ["sh", "ms"])
+    'double'
     """
     low = text.count("„")
     double = text.count("“") + text.count("”")
@@ -42,7 +48,29 @@ def quote_style(text: str, language: str | None) -> QuoteStyle:
         return "low-right" if text.count("”") > text.count("“") else "low-double"
     if double or single:
         return "single" if single > double else "double"
-    return _STYLE_OF_LANGUAGE.get(language or "", "double")
+    style = _STYLE_OF_LANGUAGE.get(language or "", "double")
+    if any(_STYLE_OF_LANGUAGE.get(rival or "", "double") != style for rival in rivals):
+        return "double"
+    return style
+
+
+# Languages whose texts set a dash between spaces as ``–``; the others (and texts of no
+# clear language) mostly as ``—``.
+_EN_DASH_LANGUAGES = frozenset({"de", "cs", "hu", "fi", "lt", "nb", "sl"})
+
+
+def spaced_dash(text: str, language: str | None, rivals: Sequence[str | None] = ()) -> str:
+    """The dash a text sets between spaces: the one it already uses, else its language's.
+
+    >>> spaced_dash("Name âº value", "de"), spaced_dash("nome â «%s»", "it")
+    ('–', '—')
+    """
+    en, em = text.count(" – "), text.count(" — ")
+    if en or em:
+        return "–" if en > em else "—"
+    if language in _EN_DASH_LANGUAGES and all(r in _EN_DASH_LANGUAGES for r in rivals):
+        return "–"
+    return "—"
 
 
 def _count_closing_single(text: str) -> int:
@@ -56,7 +84,7 @@ def _count_closing_single(text: str) -> int:
     return count
 
 
-def choose_punctuation(text: str, start: int, end: int, style: QuoteStyle) -> str:
+def choose_punctuation(text: str, start: int, end: int, style: QuoteStyle, dash: str = "—") -> str:
     """The punctuation a lone ``â`` at ``text[start:end]`` most likely stood for.
 
     >>> choose_punctuation("donât", 3, 4, "double")
@@ -75,7 +103,7 @@ def choose_punctuation(text: str, start: int, end: int, style: QuoteStyle) -> st
     if before.isdigit() and after.isdigit():
         return "–"
     if before.isspace() and after.isspace():
-        return "–"
+        return dash
     if before.isalpha() and after.isalpha() and _joins_letters(text, start, end):
         # ``برÙØ§ÙÙâØ§Û``: between Arabic or Indic letters it is the zero-width non-joiner
         # (E2 80 8C) of ``برنامه‌ای``, not an apostrophe.

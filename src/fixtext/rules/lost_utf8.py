@@ -127,7 +127,11 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
         if len(present) < needed:
             return None
         decoded = _decode(bytes([lead, *(0xA0 if v == _SPACE_A0 else v for v in present)]))
-        return _make(start, [(decoded, end)] if decoded else [], "lost-nbsp", lossless=False)
+        readings = [(decoded, end)] if decoded else []
+        if lead == 0xE2 and present[0] == _SPACE_A0:
+            # ``nome â «%s»``: the space may be a space, and ``â`` a dash alone before ``«``.
+            readings += [(char, start + 1) for char in _candidates(lead, (), needed, True)]
+        return _make(start, readings, "lost-nbsp", lossless=False)
     if len(present) == needed:
         decoded = _decode(bytes([lead, *present]))
         if decoded is None:

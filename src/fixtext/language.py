@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 __all__ = [
+    "LATIN_LANGUAGES",
     "LanguageData",
     "char_logprob",
     "guess_language",
@@ -47,6 +48,7 @@ _LATIN_LANGUAGES = (
     "en", "fr", "de", "es", "pt", "it", "nl", "ca", "ro", "pl", "cs", "sk", "sl", "sh",
     "hu", "fi", "sv", "nb", "da", "is", "lt", "lv", "tr", "vi", "id", "ms", "fil",
 )  # fmt: skip
+LATIN_LANGUAGES = _LATIN_LANGUAGES
 _SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
     "Latin": _LATIN_LANGUAGES,
     "Cyrillic": ("ru", "uk", "bg", "mk", "sr"),

@@ -18,7 +18,7 @@ from fixtext.rules.encodings import find_codepage_repairs
 from fixtext.rules.entities import find_entity_repairs
 from fixtext.rules.legacy import find_legacy_repairs
 from fixtext.rules.lost import find_lost_byte_repairs
-from fixtext.rules.lost_evidence import demote_unsupported
+from fixtext.rules.lost_evidence import demote_unsupported, worth_guessing
 from fixtext.scan import compile_triggers
 from fixtext.spans import merge_edits
 
@@ -120,8 +120,10 @@ def run_rules(text: str, config: Config) -> Result:
         changes, current = compose_changes(text, changes, current, edits)
     unapplied: list[Change] = []
     if config.encodings and config.lost_bytes:
-        guesses = find_lost_byte_repairs(current, config)
         damaged = bool(changes) or _C1.search(current) is not None
+        guesses = (
+            find_lost_byte_repairs(current, config) if damaged or worth_guessing(current) else []
+        )
         guesses = demote_unsupported(current, guesses, damaged)
         sure = [g for g in guesses if g.confidence >= config.min_confidence]
         unsure = [g for g in guesses if g.confidence < config.min_confidence]

@@ -9,12 +9,20 @@ known word where it was not one; otherwise it is reported, not made.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
-from fixtext.language import rank_languages, word_zipf
+from fixtext.language import LATIN_LANGUAGES, is_common_word, rank_languages, word_zipf
 from fixtext.model import Edit
+from fixtext.rules.lost import (
+    _ACCENTED_LANGUAGES,
+    _EVIDENCE_RE,
+    _LONE_SUSPECTS,
+    _REAL_WORD_ZIPF,
+    _SUSPECT_RE,
+)
 
-__all__ = ["demote_unsupported"]
+__all__ = ["demote_unsupported", "worth_guessing"]
 
 # How common the words of a repaired token must be, and the confidence of a guess without
 # evidence: below any sensible ``min_confidence``, so reported rather than made.
@@ -52,6 +60,77 @@ def demote_unsupported(text: str, edits: list[Edit], damaged: bool) -> list[Edit
             edit = edit._replace(confidence=min(edit.confidence, _UNSUPPORTED_CONFIDENCE))
         kept.append(edit)
     return kept
+
+
+def worth_guessing(text: str) -> bool:
+    """Whether, in ``text`` with no other damage, a lost-byte guess could be made: looked at
+    before the guessing, which costs a word search per suspect letter, where Vietnamese
+    ``Quân``, Friulian ``colegâts`` or Portuguese ``OPÇÃO`` are written so throughout.
+    Mirrors what :func:`demote_unsupported` and the lost-byte rule ask for, erring on the
+    side of guessing."""
+    if "\ufffd" in text or _EVIDENCE_RE.search(text):
+        return True
+    positions = [match.start() for match in _SUSPECT_RE.finditer(text)]
+    if sum(1 for position in positions if text[position] == "â") >= 2:
+        return True  # two quotation marks may frame a quotation
+    for position in positions:
+        suspect = text[position]
+        following = text[position + 1 : position + 2]
+        if suspect == "â":
+            if following.isupper() or following.isdigit() or following in _PLACEHOLDER_STARTS:
+                return True  # an opening quotation mark
+            # Inside a word, only an apostrophe can make a known word (``donât``); a closing
+            # mark ends no word, and needs a pair (above).
+            if following.isalpha() and _apostrophe_word(_word_around(text, position)):
+                return True
+            continue
+        if not following.isalpha() or (suspect.isupper() and _lower_before(text, position) > 1):
+            return True  # a longer sequence, a lost no-break space; a capital inside a word
+        word = _word_around(text, position)
+        if "%" in text[position - len(word) - 1 : position] or not _common_accented_word(word):
+            return True  # (a word the lost-byte rule keeps as it is makes no guess)
+    return False
+
+
+def _word_around(text: str, position: int) -> str:
+    start = position
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    end = position + 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
+def _lower_before(text: str, position: int) -> int:
+    """Small letters before ``position`` in its word, across other suspect letters."""
+    count = 0
+    while position > 0 and (text[position - 1].islower() or text[position - 1] in _LONE_SUSPECTS):
+        position -= 1
+        count += text[position].islower() and text[position] not in _LONE_SUSPECTS
+    return count
+
+
+@lru_cache(maxsize=4096)
+def _apostrophe_word(word: str) -> bool:
+    """Whether ``word`` with an apostrophe for its ``â`` is a known word of any language."""
+    candidate = word.replace("â", "'").lower()
+    return any(word_zipf(candidate, code) >= _KNOWN_ZIPF for code in LATIN_LANGUAGES)
+
+
+@lru_cache(maxsize=4096)
+def _common_accented_word(word: str) -> bool:
+    """What the lost-byte rule keeps as a word (``SÃO``, ``MÄRKUS``): one written that way in
+    a language whose letters look like lead bytes."""
+    if len(word) < 2 or (not word.isascii() and not _latin(word)):
+        return False
+    if not (word.isupper() or word.islower() or word.istitle()):
+        return False
+    return any(is_common_word(word, code, _REAL_WORD_ZIPF) for code in _ACCENTED_LANGUAGES)
+
+
+def _latin(word: str) -> bool:
+    return all("A" <= c <= "\u024f" for c in word)
 
 
 def _is_lone_letter(before: str) -> bool:

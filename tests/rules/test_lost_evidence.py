@@ -1,0 +1,51 @@
+"""``worth_guessing`` skips the lost-byte search in text with no other damage only where no
+guess could be made: it must never hide one that would be."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from corpora import corpus_path
+
+from fixtext.config import Config
+from fixtext.rules.lost import find_lost_byte_repairs
+from fixtext.rules.lost_evidence import demote_unsupported, worth_guessing
+
+_CONFIG = Config()
+
+
+def _made(text: str) -> list[str]:
+    guesses = demote_unsupported(text, find_lost_byte_repairs(text, _CONFIG), damaged=False)
+    return [g.after for g in guesses if g.confidence >= _CONFIG.min_confidence]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She said: âWe agree.", "donât do it", "Ãcole", "siÄ", "â%sâ", "Die STRAÃE ist lang"],
+)
+def test_texts_with_support_are_worth_guessing(text: str) -> None:
+    assert _made(text)
+    assert worth_guessing(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Sultanât dal Oman", "Trần Ngọc Quân", "Il profîl doprât", "OPÇÃO", "Åland"]
+)
+def test_clean_words_are_not_worth_guessing(text: str) -> None:
+    assert not worth_guessing(text)
+    assert not _made(text)
+
+
+def test_no_guess_is_skipped_on_the_dev_set() -> None:
+    """Wherever ``worth_guessing`` says no, the search would have made nothing."""
+    path = corpus_path("dev-mojibake", "dev.jsonl")
+    with path.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    skipped = 0
+    for row in rows:
+        for text in (row["input"], row["clean"]):
+            if not text.isascii() and not worth_guessing(text):
+                skipped += 1
+                assert not _made(text), row["id"]
+    assert skipped > 1000

@@ -172,6 +172,12 @@ def test_undefined_byte_shown_as_question_mark() -> None:
     assert repaired("Consultas e Ã?ndices de la base") == "Consultas e Índices de la base"
 
 
+def test_undefined_byte_shown_as_replacement_character() -> None:
+    # The decoder showed the undefined 9D of ``”`` as ``�``: the whole ``â€�`` is ``”``.
+    assert repaired("Il a dit â€œouiâ€\ufffd hier soir.") == "Il a dit “oui” hier soir."
+    assert repaired("Il a dit “ouiâ€\ufffd hier soir.") == "Il a dit “oui” hier soir."
+
+
 def test_cyrillic_undefined_byte_shown_as_question_mark() -> None:
     assert repaired("Ð?е визначено шлях пошуку") == "Не визначено шлях пошуку"
 

@@ -152,7 +152,9 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
     languages = _likely_languages(tentative, text)
     for language in languages:
         fitting = _in_script_of(units, language, text)
-        replacements = replacement_units(text, language, taken) if "\ufffd" in text else []
+        # A ``�`` inside a unit (``â€�``) is that unit's undefined byte, not a character.
+        covered = taken + [(unit.start, unit.end) for unit in fitting]
+        replacements = replacement_units(text, language, covered) if "\ufffd" in text else []
         clusters = _clusters(text, sorted(fitting + replacements, key=lambda unit: unit.start))
         style = (quote_style(text, language, languages), spaced_dash(text, language, languages))
         total = 0.0
@@ -437,7 +439,11 @@ def _options(
         chosen = choose_punctuation(text, unit.start, unit.start + 1, *style)
         spaced = [option for option in unit.candidates if option[1] > unit.start + 1]
         return [(chosen, unit.start + 1), *spaced]
-    if unit.rule == "lost-qmark" and text[unit.start : unit.start + 3] == "â€?":
+    if (
+        unit.rule == "lost-qmark"
+        and text[unit.start : unit.start + 2] == "â€"
+        and unit.end - unit.start == 3
+    ):
         return [_undefined_punctuation(text, unit)]
     return _ranked(unit, language)
 

@@ -41,6 +41,8 @@ _UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs"
 # The Arabic tatweel (D9 80) only stretches words for display: never a lost letter.
 _UNWANTED_CHARACTERS = frozenset("\u0640")
 
+# How a Windows-1252 decoder shows an undefined byte: ``?`` or the replacement character.
+_UNDEFINED_SHOWN_AS = frozenset("?\ufffd")
 _QMARK = -1
 _SPACE_A0 = -2
 _MOST_MISSING = 2
@@ -103,9 +105,10 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     end = start + 1
     while len(present) < needed and end < len(text):
         char = text[end]
-        if char == "?":
+        if char in _UNDEFINED_SHOWN_AS:
             # ``Ã?ndices``: a "?" is an undefined byte only where it completes the
-            # character; elsewhere (``âoverwrite %sâ?``) it is a question mark.
+            # character; elsewhere (``âoverwrite %sâ?``) it is a question mark. A decoder
+            # may show the undefined byte as ``�`` instead (``â€�`` for ``”``).
             if len(present) + 1 < needed and not _completes(
                 text, end + 1, needed - len(present) - 1
             ):
@@ -167,7 +170,9 @@ def _completes(text: str, index: int, count: int) -> bool:
     EC 9D B8), not a question mark."""
     if index + count > len(text):
         return False
-    return all(text[i] == "?" or _continues(text, i) for i in range(index, index + count))
+    return all(
+        text[i] in _UNDEFINED_SHOWN_AS or _continues(text, i) for i in range(index, index + count)
+    )
 
 
 def _continues(text: str, index: int) -> bool:

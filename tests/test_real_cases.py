@@ -26,9 +26,6 @@ FIELDS = {"label", "source", "original", "fixed", "damage", "verified"}
 
 # Real cases fixtext gets wrong today, each with what it returns instead.
 KNOWN_GAPS: dict[str, str] = {
-    "French CSV header, à and ° with a lost byte": (
-        "fixes É and ° but leaves 'Ã la' (à whose 0xA0 byte was lost) as it is"
-    ),
     "Vietnamese song title, à with its 0xA0 turned into a space": (
         "fixes ữ, ú, ạ but leaves 'VÃ ng' (à with 0xA0 turned into a space) as it is"
     ),

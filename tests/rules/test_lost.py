@@ -204,6 +204,9 @@ def test_real_question_mark_after_a_lone_lead_stays() -> None:
         ("On peut partir Ã  partir de demain", "On peut partir à partir de demain"),
         ("Il est venu, voilÃ  tout.", "Il est venu, voilà tout."),
         ("Prix :Â 10 euros", "Prix :\u00a010 euros"),
+        # ``vã`` is a word, but ``vàng`` far more common than ``vã`` and ``ng`` apart.
+        ("Những Ca Khúc Nhạc VÃ ng", "Những Ca Khúc Nhạc Vàng"),
+        ("Écart Ã la normale en °C, Ã©tÃ©", "Écart à la normale en °C, été"),
     ],
 )
 def test_space_taken_for_a_lost_a0_byte(damaged: str, expected: str) -> None:

@@ -28,6 +28,7 @@ from fixtext.config import Config
 from fixtext.language import (
     char_logprob,
     is_common_word,
+    language_data,
     rank_languages,
     score_text,
     script_of,
@@ -262,7 +263,34 @@ def _forms_real_word(text: str, unit: ByteUnit) -> bool:
         return False
     if not (word.isupper() or word.islower() or word.istitle()):
         return False  # ``siÄ`` is no way to write a word, whatever ``siä`` means in Finnish
-    return any(is_common_word(word, code, _REAL_WORD_ZIPF) for code in _ACCENTED_LANGUAGES)
+    if not any(is_common_word(word, code, _REAL_WORD_ZIPF) for code in _ACCENTED_LANGUAGES):
+        return False
+    return not _joins_more_common_word(text, unit, word, start)
+
+
+def _joins_more_common_word(text: str, unit: ByteUnit, word: str, start: int) -> bool:
+    """Whether the lead letter, the space after it taken for its lost ``A0`` byte, makes
+    with the letters after that space a more common word: ``VÃ ng`` is ``Vàng``, far more
+    common than ``vã``."""
+    after = unit.start + 2
+    end = after
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    if end == after or not any(stop == after for _, stop in unit.candidates):
+        return False
+    zipf = max(_common_zipf(word, code) for code in _ACCENTED_LANGUAGES)
+    return any(
+        _common_zipf(text[start : unit.start] + char + text[after:end], code) > zipf
+        for char, stop in unit.candidates
+        if stop == after
+        for code in _ACCENTED_LANGUAGES
+    )
+
+
+def _common_zipf(word: str, code: str) -> float:
+    """The Zipf frequency of ``word`` in the common words of ``code``; 0 when not among them."""
+    frequency = language_data(code).words.get(word.lower())
+    return math.log10(frequency) + 9.0 if frequency else 0.0
 
 
 def _is_strong(text: str, unit: ByteUnit) -> bool:

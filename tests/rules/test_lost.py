@@ -449,6 +449,11 @@ def test_clean_text_gets_no_applicable_edit(clean: str) -> None:
     assert [edit for edit in edits if edit.confidence >= CONFIG.min_confidence] == []
 
 
+def test_last_character_cut_short_at_the_end_of_the_text() -> None:
+    # The final byte of ``素`` (E7 B4 A0) went with the rest of the text: any continuation.
+    assert repaired("Python 删除列表中的元ç´") == "Python 删除列表中的元素"
+
+
 def test_lone_replacement_character_without_context_stays() -> None:
     assert repaired("a broken byte: �") == "a broken byte: �"
 

@@ -149,6 +149,10 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     lone_e2 = lead == 0xE2 and not present
     if not any(0x80 <= value <= 0x9F for value in present):
         choices = dict.fromkeys(_candidates(lead, tuple(present), needed, lone_e2), end)
+    if end == len(text) and present and len(present) + 1 == needed:
+        # ``…å…ƒç´`` for ``…元素``: the text was cut inside its last character, whose final
+        # byte, gone with the rest, may have been any continuation byte.
+        choices.update(dict.fromkeys(_truncated(lead, tuple(present)), end))
     rule = "lost-c1"
     # ``Ã  partir``: the byte A0 of ``à`` became a plain space.
     pairs = list(choices.items())
@@ -162,6 +166,14 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
         if len(pairs) > len(choices):
             rule = "lost-nbsp"
     return _make(start, pairs, rule, lossless=False)
+
+
+@lru_cache(maxsize=1024)
+def _truncated(lead: int, present: tuple[int, ...]) -> tuple[str, ...]:
+    """The characters of ``lead`` and the ``present`` continuation bytes that lack only
+    their final byte."""
+    found = (_decode(bytes([lead, *present, last])) for last in range(0x80, 0xC0))
+    return tuple(char for char in found if char is not None)
 
 
 def _completes(text: str, index: int, count: int) -> bool:

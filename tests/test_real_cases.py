@@ -36,9 +36,6 @@ KNOWN_GAPS: dict[str, str] = {
     "Hebrew page heading, ISO-8859-8 text read as KOI8-R": (
         "unchanged: Hebrew 8-bit text read as KOI8-R not repaired"
     ),
-    "Chinese title, utf-8 read as latin-1/cp1252, last byte missing": (
-        "returns 'Puppeteer 处理文件上ä¼': the truncated last character stays mojibake"
-    ),
     "Japanese file name, latin-1 with C1 controls dropped": (
         "returns 'イラスã': the last character, 'ã' alone, is left as it is"
     ),

@@ -454,6 +454,11 @@ def test_last_character_cut_short_at_the_end_of_the_text() -> None:
     assert repaired("Python 删除列表中的元ç´") == "Python 删除列表中的元素"
 
 
+def test_damage_in_a_passage_of_another_script_is_read_in_its_language() -> None:
+    # More Latin letters than Chinese ones, but the cut character is Chinese.
+    assert repaired("Puppeteer 处理文件上ä¼") == "Puppeteer 处理文件上传"
+
+
 def test_lone_replacement_character_without_context_stays() -> None:
     assert repaired("a broken byte: �") == "a broken byte: �"
 

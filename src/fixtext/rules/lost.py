@@ -148,9 +148,10 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
     best_edits: list[Edit] = []
     tentative = _tentative_repair(text, units)
     determined = [unit for unit in units if unit.end - unit.start > 1]
-    if not _is_coherent(text, _tentative_repair(text, determined)):
+    new_letters = _new_letters(text, _tentative_repair(text, determined))
+    if not _is_coherent(new_letters):
         return sorted(cjk_edits)
-    languages = _likely_languages(tentative, text)
+    languages = _likely_languages(tentative, text, _main_new_script(new_letters))
     for language in languages:
         fitting = _in_script_of(units, language, text)
         # A ``�`` inside a unit (``â€�``) is that unit's undefined byte, not a character.
@@ -169,15 +170,24 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
     return sorted(edits + best_edits)
 
 
-def _is_coherent(text: str, tentative: str) -> bool:
-    """Whether the letters a repair would bring are mostly of one script. ``ÏÂÔØ±¾Êé`` is
-    GBK read as Latin-1; taken for UTF-8 it would give Greek, Cyrillic and Arabic at once."""
+def _new_letters(text: str, tentative: str) -> Counter[str | None]:
+    """How many letters of each script a repair would bring."""
     before = Counter(script_of(char) for char in text if char.isalpha())
     after = Counter(script_of(char) for char in tentative if char.isalpha())
     new = Counter({script: count - before[script] for script, count in after.items()})
-    new = Counter({script: count for script, count in new.items() if count > 0})
+    return Counter({script: count for script, count in new.items() if count > 0})
+
+
+def _is_coherent(new: Counter[str | None]) -> bool:
+    """Whether the letters a repair would bring are mostly of one script. ``ÏÂÔØ±¾Êé`` is
+    GBK read as Latin-1; taken for UTF-8 it would give Greek, Cyrillic and Arabic at once."""
     total = sum(new.values())
     return total == 0 or max(new.values()) >= _COHERENT_SHARE * total
+
+
+def _main_new_script(new: Counter[str | None]) -> str | None:
+    """The script most letters a repair would bring are in, if any."""
+    return new.most_common(1)[0][0] if new else None
 
 
 def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> list[ByteUnit]:
@@ -219,10 +229,24 @@ def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
     return unicodedata.category(char)[0] in "PZ" or unicodedata.category(char) == "Sc"
 
 
-def _likely_languages(text: str, original: str) -> list[str | None]:
+def _likely_languages(text: str, original: str, damaged_script: str | None) -> list[str | None]:
     """The guessed language, and its close rivals: ``nie powiodÅo siÄ`` is Polish, but
-    until ``Å`` and ``Ä`` are decided its known words fit Slovak as well."""
+    until ``Å`` and ``Ä`` are decided its known words fit Slovak as well.
+
+    When the sequences whose bytes are all there become letters of a script the language
+    of the text does not write but the text holds, the damage is in a passage of that
+    script: ``Puppeteer
+    å¤„ç\x90†æ–‡ä»¶ä¸Šä¼`` holds more Latin letters than Chinese ones, but its lost byte is
+    Chinese."""
     ranked = rank_languages(text)
+    if (
+        ranked
+        and damaged_script not in (None, "Latin", "Other")
+        and damaged_script not in scripts_of_language(ranked[0][0])
+        and any(script_of(char) == damaged_script for char in original if char.isalpha())
+    ):
+        passage = "".join(c if script_of(c) == damaged_script else " " for c in text)
+        ranked = rank_languages(passage) or ranked
     if not ranked:
         return [None]
     top = ranked[0][1]

@@ -36,9 +36,6 @@ KNOWN_GAPS: dict[str, str] = {
     "Hebrew page heading, ISO-8859-8 text read as KOI8-R": (
         "unchanged: Hebrew 8-bit text read as KOI8-R not repaired"
     ),
-    "Japanese file name, latin-1 with C1 controls dropped": (
-        "returns 'イラスã': the last character, 'ã' alone, is left as it is"
-    ),
     "Japanese and IPA in a copied Wikipedia paragraph, quotes straightened": (
         "unchanged: 'ã'' (け with 0x81 lost, ‘ straightened) and 'Ê'' (ʑ) not repaired"
     ),

@@ -459,6 +459,13 @@ def test_damage_in_a_passage_of_another_script_is_read_in_its_language() -> None
     assert repaired("Puppeteer 处理文件上ä¼") == "Puppeteer 处理文件上传"
 
 
+def test_lone_lead_letter_after_a_repaired_sequence_is_one_edit_with_it() -> None:
+    # Katakana with the C1 bytes dropped; the final ``ã`` alone is ``ト`` (E3 83 88).
+    edits = find_lost_byte_repairs("ã¤ã©ã¹ã", CONFIG)
+    assert [edit.after for edit in edits] == ["イ", "ラ", "スト"]
+    assert repaired("ã¤ã©ã¹ã") == "イラスト"
+
+
 def test_lone_replacement_character_without_context_stays() -> None:
     assert repaired("a broken byte: �") == "a broken byte: �"
 

@@ -167,7 +167,45 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
             found.extend(cluster_edits)
         if total > best_total:
             best_total, best_edits = total, found
-    return sorted(edits + best_edits)
+    return sorted(edits + _join_lone_to_sequences(text, sorted(best_edits)))
+
+
+def _join_lone_to_sequences(text: str, edits: list[Edit]) -> list[Edit]:
+    """A guessed letter for a lone lead letter, joined to the repair of a sequence just
+    before it: ``ã¹ã`` is one damaged run (``スト``), and the lone ``ã`` at its end has the
+    evidence of the ``ã¹`` before it. The joined edit is as sure as the less sure of the two."""
+    joined: list[Edit] = []
+    joinable = False  # whether the last edit kept is a sequence's, not yet joined
+    for edit in edits:
+        last = joined[-1] if joined else None
+        if (
+            joinable
+            and last is not None
+            and last.end == edit.start
+            and edit.end - edit.start == 1
+            and edit.after.isalpha()
+        ):
+            joined[-1] = Edit(
+                last.start,
+                edit.end,
+                last.after + edit.after,
+                last.rule,
+                min(last.confidence, edit.confidence),
+            )
+            joinable = False
+        else:
+            joined.append(edit)
+            joinable = _is_sequence(text, edit)
+    return joined
+
+
+def _is_sequence(text: str, edit: Edit) -> bool:
+    """Whether an edit replaces a lead letter and the continuation bytes after it."""
+    return (
+        edit.end - edit.start > 1
+        and " " not in text[edit.start : edit.end]
+        and len(edit.after) == 1
+    )
 
 
 def _new_letters(text: str, tentative: str) -> Counter[str | None]:

@@ -136,6 +136,15 @@ def test_capital_in_the_middle_of_a_sentence_costs_a_little() -> None:
     assert score_text("Și", "ro") == score_text("și", "ro")
 
 
+def test_capital_letter_alone_between_words_costs_a_little() -> None:
+    # ``Écart Ã la``: the lost ``à`` and ``À`` are the same word; the small one fits.
+    assert score_text("Écart à la normale", "fr") > score_text("Écart À la normale", "fr")
+    assert score_text("relatifs à l’utilisation", "fr") > score_text(
+        "relatifs À l’utilisation", "fr"
+    )
+    assert score_text("À la normale", "fr") == score_text("à la normale", "fr")
+
+
 def test_no_word_starts_with_sharp_s() -> None:
     assert score_text("Äärise", "fi") > score_text("ßärise", "fi")
 

@@ -26,15 +26,6 @@ FIELDS = {"label", "source", "original", "fixed", "damage", "verified"}
 
 # Real cases fixtext gets wrong today, each with what it returns instead.
 KNOWN_GAPS: dict[str, str] = {
-    "French CSV header, à and ° with a lost byte": (
-        "fixes É and ° but leaves 'Ã la' (à whose 0xA0 byte was lost) as it is"
-    ),
-    "Vietnamese song title, à with its 0xA0 turned into a space": (
-        "fixes ữ, ú, ạ but leaves 'VÃ ng' (à with 0xA0 turned into a space) as it is"
-    ),
-    "English review with cp1252 quotes, closing quote byte lost": (
-        "turns the U+FFFD into ” but keeps the 'â€' before it: '“somethingâ€”'"
-    ),
     "Polish surname, cp1250 text read as cp1252": "unchanged: cp1250 read as cp1252 not repaired",
     "Hungarian dictionary word, utf-8 read as ISO-8859-2": (
         "unchanged: utf-8 read as ISO-8859-2 not repaired in a single word"
@@ -44,15 +35,6 @@ KNOWN_GAPS: dict[str, str] = {
     ),
     "Hebrew page heading, ISO-8859-8 text read as KOI8-R": (
         "unchanged: Hebrew 8-bit text read as KOI8-R not repaired"
-    ),
-    "Chinese title, utf-8 read as latin-1, last byte missing": (
-        "returns '… 删除列表中的元ç´': the truncated last character stays mojibake"
-    ),
-    "Chinese title, utf-8 read as latin-1/cp1252, last byte missing": (
-        "returns 'Puppeteer 处理文件上ä¼': the truncated last character stays mojibake"
-    ),
-    "Japanese file name, latin-1 with C1 controls dropped": (
-        "returns 'イラスã': the last character, 'ã' alone, is left as it is"
     ),
     "Japanese and IPA in a copied Wikipedia paragraph, quotes straightened": (
         "unchanged: 'ã'' (け with 0x81 lost, ‘ straightened) and 'Ê'' (ʑ) not repaired"

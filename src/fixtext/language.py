@@ -417,11 +417,19 @@ def score_text(text: str, code: str | None) -> float:
     total = 0.0
     position = 0
     previous = ""
-    for match in _WORD_RE.finditer(text):
+    matches = list(_WORD_RE.finditer(text))
+    for index, match in enumerate(matches):
         total += _score_gap(text, position, match.start(), code)
         word = match.group()
         total += _score_word(word, code)
-        if _capital_mid_sentence(previous, text[position : match.start()], word):
+        gap = text[position : match.start()]
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        if _capital_mid_sentence(previous, gap, word) or (
+            following is not None
+            and _capital_letter_between_words(
+                previous, gap, word, text[match.end() : following.start()], following.group()
+            )
+        ):
             total += _MID_SENTENCE_CAPITAL_COST
         previous = word
         position = match.end()
@@ -438,6 +446,21 @@ def _capital_mid_sentence(previous: str, gap: str, word: str) -> bool:
         and len(word) > 1
         and word[0].isupper()
         and word[1:].islower()
+    )
+
+
+def _capital_letter_between_words(
+    previous: str, gap: str, word: str, next_gap: str, following: str
+) -> bool:
+    """``Écart À la normale``: a one-letter word in capitals between a word and a lower-case
+    word, single spaces around it, is rarer than the same letter in lower case."""
+    return (
+        bool(previous)
+        and gap == " "
+        and next_gap == " "
+        and len(word) == 1
+        and word.isupper()
+        and following[0].islower()
     )
 
 

@@ -172,6 +172,12 @@ def test_undefined_byte_shown_as_question_mark() -> None:
     assert repaired("Consultas e Ã?ndices de la base") == "Consultas e Índices de la base"
 
 
+def test_undefined_byte_shown_as_replacement_character() -> None:
+    # The decoder showed the undefined 9D of ``”`` as ``�``: the whole ``â€�`` is ``”``.
+    assert repaired("Il a dit â€œouiâ€\ufffd hier soir.") == "Il a dit “oui” hier soir."
+    assert repaired("Il a dit “ouiâ€\ufffd hier soir.") == "Il a dit “oui” hier soir."
+
+
 def test_cyrillic_undefined_byte_shown_as_question_mark() -> None:
     assert repaired("Ð?е визначено шлях пошуку") == "Не визначено шлях пошуку"
 
@@ -198,6 +204,9 @@ def test_real_question_mark_after_a_lone_lead_stays() -> None:
         ("On peut partir Ã  partir de demain", "On peut partir à partir de demain"),
         ("Il est venu, voilÃ  tout.", "Il est venu, voilà tout."),
         ("Prix :Â 10 euros", "Prix :\u00a010 euros"),
+        # ``vã`` is a word, but ``vàng`` far more common than ``vã`` and ``ng`` apart.
+        ("Những Ca Khúc Nhạc VÃ ng", "Những Ca Khúc Nhạc Vàng"),
+        ("Écart Ã la normale en °C, Ã©tÃ©", "Écart à la normale en °C, été"),
     ],
 )
 def test_space_taken_for_a_lost_a0_byte(damaged: str, expected: str) -> None:
@@ -438,6 +447,23 @@ def test_quote_convention_of_an_uncertain_language_is_not_followed() -> None:
 def test_clean_text_gets_no_applicable_edit(clean: str) -> None:
     edits = find_lost_byte_repairs(clean, CONFIG)
     assert [edit for edit in edits if edit.confidence >= CONFIG.min_confidence] == []
+
+
+def test_last_character_cut_short_at_the_end_of_the_text() -> None:
+    # The final byte of ``素`` (E7 B4 A0) went with the rest of the text: any continuation.
+    assert repaired("Python 删除列表中的元ç´") == "Python 删除列表中的元素"
+
+
+def test_damage_in_a_passage_of_another_script_is_read_in_its_language() -> None:
+    # More Latin letters than Chinese ones, but the cut character is Chinese.
+    assert repaired("Puppeteer 处理文件上ä¼") == "Puppeteer 处理文件上传"
+
+
+def test_lone_lead_letter_after_a_repaired_sequence_is_one_edit_with_it() -> None:
+    # Katakana with the C1 bytes dropped; the final ``ã`` alone is ``ト`` (E3 83 88).
+    edits = find_lost_byte_repairs("ã¤ã©ã¹ã", CONFIG)
+    assert [edit.after for edit in edits] == ["イ", "ラ", "スト"]
+    assert repaired("ã¤ã©ã¹ã") == "イラスト"
 
 
 def test_lone_replacement_character_without_context_stays() -> None:

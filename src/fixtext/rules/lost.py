@@ -28,6 +28,7 @@ from fixtext.config import Config
 from fixtext.language import (
     char_logprob,
     is_common_word,
+    language_data,
     rank_languages,
     score_text,
     script_of,
@@ -147,12 +148,15 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
     best_edits: list[Edit] = []
     tentative = _tentative_repair(text, units)
     determined = [unit for unit in units if unit.end - unit.start > 1]
-    if not _is_coherent(text, _tentative_repair(text, determined)):
+    new_letters = _new_letters(text, _tentative_repair(text, determined))
+    if not _is_coherent(new_letters):
         return sorted(cjk_edits)
-    languages = _likely_languages(tentative, text)
+    languages = _likely_languages(tentative, text, _main_new_script(new_letters))
     for language in languages:
         fitting = _in_script_of(units, language, text)
-        replacements = replacement_units(text, language, taken) if "\ufffd" in text else []
+        # A ``�`` inside a unit (``â€�``) is that unit's undefined byte, not a character.
+        covered = taken + [(unit.start, unit.end) for unit in fitting]
+        replacements = replacement_units(text, language, covered) if "\ufffd" in text else []
         clusters = _clusters(text, sorted(fitting + replacements, key=lambda unit: unit.start))
         style = (quote_style(text, language, languages), spaced_dash(text, language, languages))
         total = 0.0
@@ -163,18 +167,65 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
             found.extend(cluster_edits)
         if total > best_total:
             best_total, best_edits = total, found
-    return sorted(edits + best_edits)
+    return sorted(edits + _join_lone_to_sequences(text, sorted(best_edits)))
 
 
-def _is_coherent(text: str, tentative: str) -> bool:
-    """Whether the letters a repair would bring are mostly of one script. ``ÏÂÔØ±¾Êé`` is
-    GBK read as Latin-1; taken for UTF-8 it would give Greek, Cyrillic and Arabic at once."""
+def _join_lone_to_sequences(text: str, edits: list[Edit]) -> list[Edit]:
+    """A guessed letter for a lone lead letter, joined to the repair of a sequence just
+    before it: ``ã¹ã`` is one damaged run (``スト``), and the lone ``ã`` at its end has the
+    evidence of the ``ã¹`` before it. The joined edit is as sure as the less sure of the two."""
+    joined: list[Edit] = []
+    joinable = False  # whether the last edit kept is a sequence's, not yet joined
+    for edit in edits:
+        last = joined[-1] if joined else None
+        if (
+            joinable
+            and last is not None
+            and last.end == edit.start
+            and edit.end - edit.start == 1
+            and edit.after.isalpha()
+        ):
+            joined[-1] = Edit(
+                last.start,
+                edit.end,
+                last.after + edit.after,
+                last.rule,
+                min(last.confidence, edit.confidence),
+            )
+            joinable = False
+        else:
+            joined.append(edit)
+            joinable = _is_sequence(text, edit)
+    return joined
+
+
+def _is_sequence(text: str, edit: Edit) -> bool:
+    """Whether an edit replaces a lead letter and the continuation bytes after it."""
+    return (
+        edit.end - edit.start > 1
+        and " " not in text[edit.start : edit.end]
+        and len(edit.after) == 1
+    )
+
+
+def _new_letters(text: str, tentative: str) -> Counter[str | None]:
+    """How many letters of each script a repair would bring."""
     before = Counter(script_of(char) for char in text if char.isalpha())
     after = Counter(script_of(char) for char in tentative if char.isalpha())
     new = Counter({script: count - before[script] for script, count in after.items()})
-    new = Counter({script: count for script, count in new.items() if count > 0})
+    return Counter({script: count for script, count in new.items() if count > 0})
+
+
+def _is_coherent(new: Counter[str | None]) -> bool:
+    """Whether the letters a repair would bring are mostly of one script. ``ÏÂÔØ±¾Êé`` is
+    GBK read as Latin-1; taken for UTF-8 it would give Greek, Cyrillic and Arabic at once."""
     total = sum(new.values())
     return total == 0 or max(new.values()) >= _COHERENT_SHARE * total
+
+
+def _main_new_script(new: Counter[str | None]) -> str | None:
+    """The script most letters a repair would bring are in, if any."""
+    return new.most_common(1)[0][0] if new else None
 
 
 def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> list[ByteUnit]:
@@ -216,10 +267,24 @@ def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
     return unicodedata.category(char)[0] in "PZ" or unicodedata.category(char) == "Sc"
 
 
-def _likely_languages(text: str, original: str) -> list[str | None]:
+def _likely_languages(text: str, original: str, damaged_script: str | None) -> list[str | None]:
     """The guessed language, and its close rivals: ``nie powiodÅo siÄ`` is Polish, but
-    until ``Å`` and ``Ä`` are decided its known words fit Slovak as well."""
+    until ``Å`` and ``Ä`` are decided its known words fit Slovak as well.
+
+    When the sequences whose bytes are all there become letters of a script the language
+    of the text does not write but the text holds, the damage is in a passage of that
+    script: ``Puppeteer
+    å¤„ç\x90†æ–‡ä»¶ä¸Šä¼`` holds more Latin letters than Chinese ones, but its lost byte is
+    Chinese."""
     ranked = rank_languages(text)
+    if (
+        ranked
+        and damaged_script not in (None, "Latin", "Other")
+        and damaged_script not in scripts_of_language(ranked[0][0])
+        and any(script_of(char) == damaged_script for char in original if char.isalpha())
+    ):
+        passage = "".join(c if script_of(c) == damaged_script else " " for c in text)
+        ranked = rank_languages(passage) or ranked
     if not ranked:
         return [None]
     top = ranked[0][1]
@@ -260,7 +325,34 @@ def _forms_real_word(text: str, unit: ByteUnit) -> bool:
         return False
     if not (word.isupper() or word.islower() or word.istitle()):
         return False  # ``siÄ`` is no way to write a word, whatever ``siä`` means in Finnish
-    return any(is_common_word(word, code, _REAL_WORD_ZIPF) for code in _ACCENTED_LANGUAGES)
+    if not any(is_common_word(word, code, _REAL_WORD_ZIPF) for code in _ACCENTED_LANGUAGES):
+        return False
+    return not _joins_more_common_word(text, unit, word, start)
+
+
+def _joins_more_common_word(text: str, unit: ByteUnit, word: str, start: int) -> bool:
+    """Whether the lead letter, the space after it taken for its lost ``A0`` byte, makes
+    with the letters after that space a more common word: ``VÃ ng`` is ``Vàng``, far more
+    common than ``vã``."""
+    after = unit.start + 2
+    end = after
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    if end == after or not any(stop == after for _, stop in unit.candidates):
+        return False
+    zipf = max(_common_zipf(word, code) for code in _ACCENTED_LANGUAGES)
+    return any(
+        _common_zipf(text[start : unit.start] + char + text[after:end], code) > zipf
+        for char, stop in unit.candidates
+        if stop == after
+        for code in _ACCENTED_LANGUAGES
+    )
+
+
+def _common_zipf(word: str, code: str) -> float:
+    """The Zipf frequency of ``word`` in the common words of ``code``; 0 when not among them."""
+    frequency = language_data(code).words.get(word.lower())
+    return math.log10(frequency) + 9.0 if frequency else 0.0
 
 
 def _is_strong(text: str, unit: ByteUnit) -> bool:
@@ -437,7 +529,11 @@ def _options(
         chosen = choose_punctuation(text, unit.start, unit.start + 1, *style)
         spaced = [option for option in unit.candidates if option[1] > unit.start + 1]
         return [(chosen, unit.start + 1), *spaced]
-    if unit.rule == "lost-qmark" and text[unit.start : unit.start + 3] == "â€?":
+    if (
+        unit.rule == "lost-qmark"
+        and text[unit.start : unit.start + 2] == "â€"
+        and unit.end - unit.start == 3
+    ):
         return [_undefined_punctuation(text, unit)]
     return _ranked(unit, language)
 

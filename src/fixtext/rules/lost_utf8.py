@@ -41,6 +41,8 @@ _UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs"
 # The Arabic tatweel (D9 80) only stretches words for display: never a lost letter.
 _UNWANTED_CHARACTERS = frozenset("\u0640")
 
+# How a Windows-1252 decoder shows an undefined byte: ``?`` or the replacement character.
+_UNDEFINED_SHOWN_AS = frozenset("?\ufffd")
 _QMARK = -1
 _SPACE_A0 = -2
 _MOST_MISSING = 2
@@ -103,9 +105,10 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     end = start + 1
     while len(present) < needed and end < len(text):
         char = text[end]
-        if char == "?":
+        if char in _UNDEFINED_SHOWN_AS:
             # ``Ã?ndices``: a "?" is an undefined byte only where it completes the
-            # character; elsewhere (``âoverwrite %sâ?``) it is a question mark.
+            # character; elsewhere (``âoverwrite %sâ?``) it is a question mark. A decoder
+            # may show the undefined byte as ``�`` instead (``â€�`` for ``”``).
             if len(present) + 1 < needed and not _completes(
                 text, end + 1, needed - len(present) - 1
             ):
@@ -146,6 +149,10 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     lone_e2 = lead == 0xE2 and not present
     if not any(0x80 <= value <= 0x9F for value in present):
         choices = dict.fromkeys(_candidates(lead, tuple(present), needed, lone_e2), end)
+    if end == len(text) and present and len(present) + 1 == needed:
+        # ``…å…ƒç´`` for ``…元素``: the text was cut inside its last character, whose final
+        # byte, gone with the rest, may have been any continuation byte.
+        choices.update(dict.fromkeys(_truncated(lead, tuple(present)), end))
     rule = "lost-c1"
     # ``Ã  partir``: the byte A0 of ``à`` became a plain space.
     pairs = list(choices.items())
@@ -161,13 +168,23 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     return _make(start, pairs, rule, lossless=False)
 
 
+@lru_cache(maxsize=1024)
+def _truncated(lead: int, present: tuple[int, ...]) -> tuple[str, ...]:
+    """The characters of ``lead`` and the ``present`` continuation bytes that lack only
+    their final byte."""
+    found = (_decode(bytes([lead, *present, last])) for last in range(0x80, 0xC0))
+    return tuple(char for char in found if char is not None)
+
+
 def _completes(text: str, index: int, count: int) -> bool:
     """Whether the ``count`` characters at ``index`` are continuation bytes or ``?``: then a
     ``?`` before them is an undefined byte inside a character (``ì?¸`` for ``인``,
     EC 9D B8), not a question mark."""
     if index + count > len(text):
         return False
-    return all(text[i] == "?" or _continues(text, i) for i in range(index, index + count))
+    return all(
+        text[i] in _UNDEFINED_SHOWN_AS or _continues(text, i) for i in range(index, index + count)
+    )
 
 
 def _continues(text: str, index: int) -> bool:

@@ -256,16 +256,21 @@ def _page_gates(page: CodePage) -> tuple[tuple[str, str], ...]:
     return (page.trigger,)
 
 
+_SCRIPT_LEADS = frozenset((0xC2, 0xC3, 0xC4, 0xC5, 0xCE, 0xCF, 0xD0, 0xD1, 0xD8, 0xD9))
+
+
 def _arabic_gates(page: CodePage) -> tuple[tuple[str, str], ...]:
     """cp1256 gives Arabic letters to both halves: Arabic text puts ``،`` ``؛`` ``؟`` after
     its letters, and Persian and Urdu text ``پ`` ``چ`` ``گ`` ``ک`` and the zero-width
     non-joiner, all continuation bytes there. An Arabic letter before one of these counts
-    only as UTF-8's Arabic lead bytes ``ط`` ``ظ`` (D8, D9) do."""
+    only as one of UTF-8's lead bytes of Latin-1 and Latin Extended-A (``آ أ ؤ إ``, C2–C5:
+    ``pأ،gina`` is ``página``), Greek (``خ د``, CE CF), Cyrillic (``ذ ر``, D0 D1) or Arabic
+    (``ط ظ``, D8 D9) letters."""
 
     def arabic(char: str) -> bool:
         return "\u0600" <= char <= "\u06ff" or char in "\u200c\u200d"
 
-    letters = [c for c in page.leads if arabic(c) and page.to_byte[c] not in (0xD8, 0xD9)]
+    letters = [c for c in page.leads if arabic(c) and page.to_byte[c] not in _SCRIPT_LEADS]
     others = [c for c in page.leads if c not in letters]
     foreign = [c for c in page.continuations if not arabic(c)]
     return (

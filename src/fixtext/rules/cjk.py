@@ -51,6 +51,11 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 TRIGGERS = ((f"[{_CJK}]", f"(?:(?=[{_CJK}A-Za-z])|(?<=[A-Za-z].))"),)
 _GATE = re.compile("".join(TRIGGERS[0]))
 _CJK_LETTER = re.compile("[\u2e80-\uff60\uffa0-\U0010ffff]")
+_CJK_IN_LATIN_WORD = re.compile(
+    "(?<=[A-Za-z])[\u2e80-\uff60\uffa0-\U0010ffff]+(?=[A-Za-z])"
+    "|(?<=[A-Za-z]{2})[\u2e80-\uff60\uffa0-\U0010ffff]+\\b"
+    "|\\b[\u2e80-\uff60\uffa0-\U0010ffff]+(?=[A-Za-z]{2})"
+)
 _VALID_MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
 # What a reading of CJK text must hold to be judged (see ``_judge``): two wide characters,
 # or three letters of an alphabet, side by side. Clean text re-encoded gives a valid
@@ -132,7 +137,8 @@ def _judge(
         sides = sum(1 for side in (left, right) if side.isascii() and side.isalpha())
         if any(c.isascii() and c.isalpha() for c in run):
             sides = 2
-        if sides == 0 or gain < 2 - sides:
+        if sides == 0 or gain < 2 - sides or _rarity(run) < _RARITY_MARGIN:
+            # (Common characters are text: ``PostgreSQL的Windows`` holds a particle.)
             return None
     elif len(letters) < _min_letters(run) or gain < 1 or _rarity(run) < _RARITY_MARGIN:
         return None
@@ -140,10 +146,11 @@ def _judge(
 
 
 def _main_script(text: str) -> str | None:
-    """``cjk`` for text whose letters are largely CJK, whatever ASCII words it holds."""
+    """``cjk`` for text whose letters are largely CJK, whatever ASCII words it holds. (CJK
+    characters inside a Latin word do not count: ``zvl叩邸tn鱈`` is Czech read as EUC-JP.)"""
     letters = "".join(filter(str.isalpha, text))
     # (Half-width katakana is what cp932 makes of Latin-1 letters, ``ﾃｩ`` for ``é``.)
-    cjk = len(_CJK_LETTER.findall(letters))
+    cjk = len(_CJK_LETTER.findall(letters)) - sum(map(len, _CJK_IN_LATIN_WORD.findall(text)))
     return "cjk" if letters and cjk >= _CJK_TEXT_SHARE * len(letters) else None
 
 

@@ -207,17 +207,49 @@ def matching_words(
     ``pattern`` must not match a line break.
 
     >>> matching_words(re.compile("gr[aeiou]ss"), 5, "de")
-    ['gross']
+    ['gross', 'gruss']
     """
     if code is None:
         return []
-    lines = re.compile(f"^(?:{pattern.pattern})$", re.MULTILINE)
+    return list(_matching_words(pattern.pattern, length, code, limit))
+
+
+@lru_cache(maxsize=8192)
+def _matching_words(pattern: str, length: int, code: str, limit: int) -> tuple[str, ...]:
+    lines = re.compile(f"^(?:{pattern})$", re.MULTILINE)
     found: list[str] = []
-    for match in lines.finditer(_word_lines(code, length)):
+    for match in lines.finditer(_word_lines_at_edge(code, length, *_literal_edges(pattern))):
         found.append(match.group())
         if len(found) >= limit:
             break
-    return found
+    return tuple(found)
+
+
+def _literal_edges(pattern: str) -> tuple[str, str]:
+    """The letter a pattern starts with and the one it ends with, where they are literal
+    letters (``""`` where not): only words with those letters need searching."""
+    first = pattern[0] if pattern[:1].isalpha() else ""
+    last = pattern[-1] if pattern[-1:].isalpha() and pattern[-2:-1] != "\\" else ""
+    return first, last
+
+
+def _word_lines_at_edge(code: str, length: int, first: str, last: str) -> str:
+    """The lines of :func:`_word_lines` that start with ``first``, or else end with ``last``
+    (either may be empty: any letter)."""
+    if first:
+        return _word_lines_by_letter(code, length, 0).get(first, "")
+    if last:
+        return _word_lines_by_letter(code, length, -1).get(last, "")
+    return _word_lines(code, length)
+
+
+@cache
+def _word_lines_by_letter(code: str, length: int, index: int) -> dict[str, str]:
+    """The lines of :func:`_word_lines` by their letter at ``index``, in the same order."""
+    grouped: dict[str, list[str]] = {}
+    for word in _words_by_length(code).get(length, ()):
+        grouped.setdefault(word[index], []).append(word)
+    return {letter: "\n".join(words) for letter, words in grouped.items()}
 
 
 @cache

@@ -56,11 +56,22 @@ _CJK_IN_LATIN_WORD = re.compile(
     "|(?<=[A-Za-z]{2})[\u2e80-\uff60\uffa0-\U0010ffff]+\\b"
     "|\\b[\u2e80-\uff60\uffa0-\U0010ffff]+(?=[A-Za-z]{2})"
 )
+# Where ``_CJK_IN_LATIN_WORD`` may match (each branch starts with a class: a fast scan).
+_LATIN_BESIDE_CJK = re.compile(
+    "[\u2e80-\uff60\uffa0-\U0010ffff](?=[A-Za-z])|[A-Za-z](?=[\u2e80-\uff60\uffa0-\U0010ffff])"
+)
 _VALID_MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
 # What a reading of CJK text must hold to be judged (see ``_judge``): two wide characters,
-# or three letters of an alphabet, side by side. Clean text re-encoded gives a valid
-# two-byte character here and there by chance (``ȥꥬ``, ``մϴ``), rarely either of these.
-_WIDE_READING = re.compile("[\u0800-\ufffc\U00010000-\U0010ffff]{2}|[\u0080-\u07ff]{3}")
+# or three characters of one alphabet (Greek, Cyrillic, Armenian, Hebrew, Arabic) side by
+# side. Clean text re-encoded gives valid two-byte characters here and there by chance,
+# even three in a row, but of mixed blocks (``ͬʱʹ``, ``ƴմϴ``, ``Ŀ¼Ϊ``).
+_WIDE_READING = re.compile(
+    "[\u0800-\ufffc\U00010000-\U0010ffff]{2}"
+    "|[\u0370-\u03ff]{3}|[\u0400-\u052f]{3}|[\u0530-\u058f]{3}|[\u0590-\u05ff]{3}"
+    "|[\u0600-\u06ff]{3}"
+)
+# Where a ``_WIDE_READING`` may be: one character class, which the engine scans fast.
+_WIDE_READING_NEAR = re.compile("[\u0370-\u06ff\u0800-\ufffc\U00010000-\U0010ffff]{2,}")
 
 
 def _rarity(text: str) -> int:
@@ -145,13 +156,26 @@ def _judge(
     return gain + len(letters), round(min(0.95, 0.5 + 0.05 * (gain + len(letters))), 3)
 
 
+def _wide_reading(rough: str) -> bool:
+    return any(_WIDE_READING.search(match.group()) for match in _WIDE_READING_NEAR.finditer(rough))
+
+
+# Not a letter: (``\w`` also takes numbers such as ``½`` and ``Ⅱ``; those of Latin-1 are
+# left out here, the rest are too rare to tip a share of letters).
+_NOT_LETTER = re.compile(r"[\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be]+")
+
+
 def _main_script(text: str) -> str | None:
     """``cjk`` for text whose letters are largely CJK, whatever ASCII words it holds. (CJK
     characters inside a Latin word do not count: ``zvl叩邸tn鱈`` is Czech read as EUC-JP.)"""
-    letters = "".join(filter(str.isalpha, text))
+    letters = _NOT_LETTER.sub("", text)
     # (Half-width katakana is what cp932 makes of Latin-1 letters, ``ﾃｩ`` for ``é``.)
-    cjk = len(_CJK_LETTER.findall(letters)) - sum(map(len, _CJK_IN_LATIN_WORD.findall(text)))
-    return "cjk" if letters and cjk >= _CJK_TEXT_SHARE * len(letters) else None
+    cjk = len(letters) - len(_CJK_LETTER.sub("", letters))
+    if cjk < _CJK_TEXT_SHARE * len(letters) or not letters:
+        return None
+    if _LATIN_BESIDE_CJK.search(text):
+        cjk -= sum(map(len, _CJK_IN_LATIN_WORD.findall(text)))
+    return "cjk" if cjk >= _CJK_TEXT_SHARE * len(letters) else None
 
 
 def _candidates(text: str, codec: str, name: str, main: str | None) -> list[tuple[int, Edit]]:
@@ -233,7 +257,7 @@ def find_cjk_repairs(text: str) -> list[Edit]:
             continue
         if not main_known:
             main, main_known = _main_script(text), True
-        if _WIDE_READING.search(rough) or main != "cjk" or (signature and codec == "cp932"):
+        if _wide_reading(rough) or main != "cjk" or (signature and codec == "cp932"):
             by_codec.append(_candidates(text, codec, name, main))
     # A text is damaged through one code page: the one that explains most of it chooses
     # first (``聽`` is a no-break space through GBK, ``ť`` through Big5; the GBK text

@@ -295,7 +295,7 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     """Propose repairs of UTF-8 misread through single-byte code pages in ``text``.
 
     >>> find_codepage_repairs("donâ€™t")
-    [Edit(start=3, end=6, after='’', rule='cp1252', confidence=0.75)]
+    [Edit(start=3, end=6, after='’', rule='cp1252', confidence=0.8)]
     """
     candidates: list[_Candidate] = []
     pages = find_candidate_pages(text)

@@ -67,6 +67,13 @@ KNOWN_GAPS: dict[str, str] = json.loads(
 )
 
 
+# Where ftfy's expectation keeps ``�`` for lost bytes, the text the damage came from counts
+# too (tests/data/ftfy_case_truths.json says why each is known).
+TRUTHS: dict[str, str] = json.loads(
+    (Path(__file__).parent / "data" / "ftfy_case_truths.json").read_text(encoding="utf-8")
+)
+
+
 def ftfy_cases(kind: str) -> list[Any]:
     """Parameters for every ftfy case of one kind: pass, negative or known failure.
 
@@ -109,6 +116,10 @@ def test_ftfy_case_is_repaired(stem: str, case: dict[str, Any]) -> None:
     skip_if_absent(case)
     got = quote_style_aside(clean(case["original"]))
     targets = [case["fixed"]] + ([case["fixed-encoding"]] if "fixed-encoding" in case else [])
+    truth = TRUTHS.get(f"{stem}:{case['label']}")
+    if truth is not None:
+        assert "\ufffd" in targets[-1], "a truth is only for cases that expect a lost byte"
+        targets.append(truth)
     if got not in {quote_style_aside(target) for target in targets}:
         expected = case.get("fixed-encoding", case["fixed"])
         assert clean(case["original"]) == expected

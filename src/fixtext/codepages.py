@@ -77,8 +77,9 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
       Cyrillic letters: ordinary words line up as sequences (``раб`` in cp866 is E0 A0 A1),
       so a sequence must also hold a capital, a box-drawing character or a symbol, or start
       with one of ``_CYRILLIC_LETTER_LEADS``;
-    * ``thai`` (windows-874): only Thai's own three-byte sequences (E0 B8–B9 xx), since Thai
-      letters fill both halves of the code page.
+    * ``thai`` (windows-874): Thai letters fill both halves of the code page, so only Thai's
+      own three-byte sequences (E0 B8–B9 xx) and two-byte sequences beside an ASCII letter,
+      inside a Latin word (``utรถkning`` is ``utökning``).
     """
     to_byte: dict[str, int] = {}
     for byte in range(0x80, 0x100):
@@ -107,10 +108,13 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
     two = f"{_character_class(lead2)}{cont}"
     three = f"{_character_class(lead3)}{cont}{{2}}"
     if family == "thai":
-        lead2, lead3, lead4 = "", chars(0xE0, 0xE0), ""
+        lead3, lead4 = chars(0xE0, 0xE0), ""
         thai = _character_class(chars(0xB8, 0xB9))
-        trigger = (_character_class(lead3), thai + cont)
-        two, three = "(?!)", _character_class(lead3) + thai + cont
+        beside_latin = "(?:(?=[A-Za-z])|(?<=[A-Za-z]..))"
+        trigger = (_character_class(lead2 + lead3), f"(?:{thai}{cont}|{cont}{beside_latin})")
+        thai_lead2 = _character_class(lead2)
+        two = f"(?<=[A-Za-z]){thai_lead2}{cont}|{thai_lead2}{cont}(?=[A-Za-z])"
+        three = _character_class(lead3) + thai + cont
     if family == "cyrillic":
         lower = _character_class(c for c in conts if c.islower())
         not_lower = _character_class(c for c in conts if not c.islower())
@@ -203,6 +207,8 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
             cont = _character_class(page.continuations)
             pairs += [(two, cont), (longer, cont + cont)]
         return tuple(pairs)
+    if pages[0].family == "thai":
+        return tuple(page.trigger for page in pages)
     if pages[0].family != "cyrillic":
         return ((_character_class(leads), _character_class(conts)),)
     four_byte = "".join(c for p in pages for c in p.leads if p.to_byte[c] >= 0xF0)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
+from fixtext.language import LATIN_LANGUAGES, is_common_word, rank_languages, word_zipf
 from fixtext.model import Edit
 from fixtext.plausibility import dominant_script, language_fit, scripts_of, text_cost
 from fixtext.spans import select_disjoint
@@ -155,12 +156,38 @@ def _clusters(
             and main not in scripts_of(text[start:end])
         ):
             gain += _SCRIPT_BONUS
+        if gain < _LONE_GAIN and count == 1 and _makes_word(text, start, end, after):
+            gain = _LONE_GAIN
         name = "+".join([code_page.name] * layers)
         touches = left.isalpha() or right.isalpha()
         candidates.append(
             _Candidate(start, end, text[start:end], after, name, gain, count, touches)
         )
     return candidates
+
+
+def _makes_word(text: str, start: int, end: int, after: str) -> bool:
+    """Whether one sequence turns a word no language knows into a common word of the
+    language of the text: ``for ĂĄ velge`` is Norwegian ``for å velge`` through cp1250,
+    which no measure of single characters tells from clean text (``ĂĄ`` is two capitals)."""
+    word_start, word_end = start, end
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    while word_end < len(text) and text[word_end].isalpha():
+        word_end += 1
+    repaired = text[word_start:start] + after + text[end:word_end]
+    if not repaired.isalpha() or repaired.isupper() or len(repaired) > _LONGEST_CHECKED_WORD:
+        return False  # (capitals may be an abbreviation: Serbian ``БРЈ`` is no ``БУ``)
+    languages = [code for code, _ in rank_languages(text)[:_WORD_LANGUAGES]]
+    if not any(is_common_word(repaired, code) for code in languages):
+        return False
+    damaged = text[word_start:word_end].lower()
+    return not any(word_zipf(damaged, code) > 0 for code in _ALL_WORD_LANGUAGES)
+
+
+_LONGEST_CHECKED_WORD = 30
+_WORD_LANGUAGES = 2
+_ALL_WORD_LANGUAGES = (*LATIN_LANGUAGES, "ru", "uk", "bg", "sr", "el")
 
 
 # C1 controls for bytes cp1252 defines (0x80 €, 0x9F Ÿ, …), and cp1252's own characters

@@ -158,6 +158,21 @@ def test_vietnamese_three_byte_letters() -> None:
     assert repaired(drop_c1(clean)) == clean
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Syllables a lost byte leaves tied in the word list (``lệ`` / ``lễ``, ``sổ`` /
+        # ``số``, ``trỏ`` / ``trở``) are told apart by the word they make with a neighbour.
+        "dòng không hợp lệ: %s",
+        "kích thước cửa sổ được dùng",
+        "tham số không phải là con trỏ công",
+        "Tạo đồ thị đường theo thời gian",
+    ],
+)
+def test_vietnamese_syllable_chosen_by_the_word_it_makes_with_its_neighbour(clean: str) -> None:
+    assert repaired(drop_c1(clean)) == clean
+
+
 def test_leftover_complete_sequence_is_decoded_beside_lost_bytes() -> None:
     # ``Ã¶`` lost nothing; the lone ``â`` beside it shows the text is damaged. Swedish
     # quotes with ``”`` on both sides.

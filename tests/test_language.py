@@ -10,6 +10,7 @@ import pytest
 
 from fixtext.language import (
     char_logprob,
+    compound_pairs,
     guess_language,
     is_common_word,
     matching_words,
@@ -134,6 +135,20 @@ def test_a_word_mixing_latin_and_another_script_scores_low() -> None:
 def test_capital_in_the_middle_of_a_sentence_costs_a_little() -> None:
     assert score_text("documentare și", "ro") > score_text("documentare Și", "ro")
     assert score_text("Și", "ro") == score_text("și", "ro")
+
+
+def test_capital_after_a_capitalised_word_costs_a_little() -> None:
+    assert score_text("Tạo đồ thị", "vi") > score_text("Tạo Đồ thị", "vi")
+    assert score_text("Tạo đồ thị", "vi") > score_text("Tạo ĐỒ thị", "vi")
+
+
+def test_vietnamese_syllables_that_make_a_word_together() -> None:
+    # ``lễ`` and ``lệ`` are about as frequent on their own; ``hợp lệ`` is a word.
+    assert "hợp lệ" in compound_pairs("vi")
+    assert "hợp lễ" not in compound_pairs("vi")
+    assert score_text("hợp lệ", "vi") > score_text("hợp lễ", "vi")
+    assert score_text("cửa sổ", "vi") > score_text("cửa số", "vi")
+    assert compound_pairs("fr") == frozenset()
 
 
 def test_capital_letter_alone_between_words_costs_a_little() -> None:

@@ -23,6 +23,7 @@ __all__ = [
     "LATIN_LANGUAGES",
     "LanguageData",
     "char_logprob",
+    "compound_pairs",
     "guess_language",
     "is_common_word",
     "language_data",
@@ -434,6 +435,9 @@ _DOUBLE_SPACE_COST = -1.0
 # Letter sequences of an unknown word that no common word of the language has.
 _GRAM = 4
 _UNSEEN_GRAM_COST = -1.0
+# Two syllables that make a word of a language written a syllable at a time (``hợp lệ``,
+# ``cửa sổ``): word lists of single syllables cannot tell ``lệ`` from ``lễ``, the word can.
+_COMPOUND_BONUS = 3.0
 
 
 def score_text(text: str, code: str | None) -> float:
@@ -449,12 +453,15 @@ def score_text(text: str, code: str | None) -> float:
     total = 0.0
     position = 0
     previous = ""
+    compounds = compound_pairs(code)
     matches = list(_WORD_RE.finditer(text))
     for index, match in enumerate(matches):
         total += _score_gap(text, position, match.start(), code)
         word = match.group()
         total += _score_word(word, code)
         gap = text[position : match.start()]
+        if compounds and previous and gap == " " and f"{previous} {word}".lower() in compounds:
+            total += _COMPOUND_BONUS
         following = matches[index + 1] if index + 1 < len(matches) else None
         if _capital_mid_sentence(previous, gap, word) or (
             following is not None
@@ -469,15 +476,31 @@ def score_text(text: str, code: str | None) -> float:
     return total + text.count("  ") * _DOUBLE_SPACE_COST
 
 
+@cache
+def compound_pairs(code: str | None) -> frozenset[str]:
+    """Pairs of syllables, lower case and separated by a space, that are (part of) a word of
+    ``code``, for the languages that write a word as syllables apart (Vietnamese).
+
+    >>> "hợp lệ" in compound_pairs("vi"), "hợp lễ" in compound_pairs("vi")
+    (True, False)
+    """
+    if code != "vi":
+        return frozenset()
+    from fixtext.data.vi_compounds import VI_COMPOUNDS  # deferred: a large table
+
+    return frozenset(VI_COMPOUNDS.splitlines())
+
+
 def _capital_mid_sentence(previous: str, gap: str, word: str) -> bool:
-    """``documentare Și cadrul``: a capital after a lower-case word and a plain space is
-    rarer than the same word in lower case (names aside)."""
+    """``documentare Și cadrul``, ``Tạo Đồ thị``, ``Tạo ĐỒ thị``: a capital after a
+    lower-case word (or one that only starts with a capital) and a plain space is rarer than
+    the same word in lower case (names and acronyms aside)."""
     return (
-        previous.islower()
+        (previous.islower() or previous[1:].islower())
         and gap == " "
         and len(word) > 1
         and word[0].isupper()
-        and word[1:].islower()
+        and (word[1:].islower() or word.isupper())
     )
 
 

@@ -199,7 +199,7 @@ def _propose(text: str, config: Config, layers: int) -> list[Edit]:
         legacy = find_legacy_repairs(text)
         if legacy and _covers(legacy, edits):
             start, end = legacy[0].start, legacy[-1].end
-            if _cost(text, legacy, start, end) < _cost(text, edits, start, end):
+            if _cost(text, legacy, start, end) < _cost(text, edits, start, end, lost=True):
                 edits = legacy
     return [edit for edit in edits if edit.confidence >= config.min_confidence]
 
@@ -213,9 +213,22 @@ def _covers(outer: list[Edit], inner: list[Edit]) -> bool:
     return all(any(o.start <= i.start and i.end <= o.end for o in outer) for i in inner)
 
 
-def _cost(text: str, edits: list[Edit], start: int, end: int) -> int:
-    """The plausibility cost of ``text[start:end]`` once ``edits`` (sorted, inside) apply."""
-    return text_cost(_applied(text, edits, start, end))
+def _cost(text: str, edits: list[Edit], start: int, end: int, *, lost: bool = False) -> int:
+    """The plausibility cost of ``text[start:end]`` once ``edits`` (sorted, inside) apply.
+    With ``lost``, UTF-8 lead bytes left alone between the repaired letters (``اÙÙÙا``, whose
+    second bytes were C1 controls, dropped) are left out: the lost-byte rule, run later, is
+    theirs, and they are no sign that the repairs are wrong."""
+    applied = _applied(text, edits, start, end)
+    if lost:
+        applied = _LONE_LEAD.sub("", applied)
+    return text_cost(applied)
+
+
+# A UTF-8 lead byte read as Latin-1 beside a letter beyond Latin-1, with no continuation
+# byte after it.
+_LONE_LEAD = re.compile(
+    "(?<=[\u0100-\uffff])[\u00c2-\u00f4]+(?![\u0080-\u00bf])|[\u00c2-\u00f4]+(?=[\u0100-\uffff])"
+)
 
 
 def _applied(text: str, edits: list[Edit], start: int, end: int) -> str:

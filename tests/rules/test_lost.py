@@ -13,6 +13,7 @@ from corpora import corpus_path
 
 import fixtext
 from fixtext.config import Config
+from fixtext.language import script_of
 from fixtext.model import Edit
 from fixtext.rules.lost import find_lost_byte_repairs
 
@@ -155,6 +156,21 @@ def test_cyrillic_letter_left_inside_repaired_word() -> None:
 
 def test_vietnamese_three_byte_letters() -> None:
     clean = "Không thể mở tệp."
+    assert repaired(drop_c1(clean)) == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Syllables a lost byte leaves tied in the word list (``lệ`` / ``lễ``, ``sổ`` /
+        # ``số``, ``trỏ`` / ``trở``) are told apart by the word they make with a neighbour.
+        "dòng không hợp lệ: %s",
+        "kích thước cửa sổ được dùng",
+        "tham số không phải là con trỏ công",
+        "Tạo đồ thị đường theo thời gian",
+    ],
+)
+def test_vietnamese_syllable_chosen_by_the_word_it_makes_with_its_neighbour(clean: str) -> None:
     assert repaired(drop_c1(clean)) == clean
 
 
@@ -555,3 +571,12 @@ def test_lossy_rows_of_the_dev_corpus_after_a_lossless_pass() -> None:
         exact += unicodedata.normalize("NFC", output) == nfc_clean
     # The floor this rule reaches today; ftfy alone repairs about 2% of these rows.
     assert exact / len(rows) >= 0.30
+
+
+def test_arabic_script_with_lost_bytes_is_not_read_as_double_byte_text() -> None:
+    clean = "فاصله\u200cگذاری بین دکمه\u200cها"
+    # Runs such as ``Ø§ÙÙÙØ§Ù`` look like GBK or Big5 read as Latin-1 until the lone lead
+    # bytes are seen for what they are: letters whose second byte was dropped.
+    output = fixtext.clean(drop_c1(clean))
+    assert not any("\u3040" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" for char in output)
+    assert {script_of(char) for char in output if char.isalpha()} <= {"Arabic", "Latin"}

@@ -27,6 +27,7 @@ from dataclasses import replace
 from fixtext.config import Config
 from fixtext.language import (
     char_logprob,
+    compound_pairs,
     is_common_word,
     language_data,
     rank_languages,
@@ -103,6 +104,7 @@ TRIGGERS = (("[\ufffd" + "".join(sorted(_LONE_SUSPECTS)) + "]", ""), *_EVIDENCE)
 _KEEP_BONUS = 1.0
 _BEAM_WIDTH = 12
 _OPTIONS_PER_UNIT = 10
+_OPTIONS_PER_COMPOUND_UNIT = 32
 # Languages whose words have the letters a lone lead byte looks like (``â`` ``Ã`` ``Ä`` ``Å``).
 _ACCENTED_LANGUAGES = ("fr", "pt", "ro", "vi", "tr", "it", "es", "ca", "de", "sv", "da", "nb",
                        "fi", "is", "hu", "cs", "sk", "nl", "en")  # fmt: skip
@@ -157,7 +159,11 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
         # A ``�`` inside a unit (``â€�``) is that unit's undefined byte, not a character.
         covered = taken + [(unit.start, unit.end) for unit in fitting]
         replacements = replacement_units(text, language, covered) if "\ufffd" in text else []
-        clusters = _clusters(text, sorted(fitting + replacements, key=lambda unit: unit.start))
+        clusters = _clusters(
+            text,
+            sorted(fitting + replacements, key=lambda unit: unit.start),
+            join_spaced=bool(compound_pairs(language)),
+        )
         style = (quote_style(text, language, languages), spaced_dash(text, language, languages))
         total = 0.0
         found: list[Edit] = []
@@ -385,15 +391,23 @@ def _tentative_repair(text: str, units: Sequence[ByteUnit]) -> str:
     return "".join(parts)
 
 
-def _clusters(text: str, units: list[ByteUnit]) -> list[tuple[list[ByteUnit], tuple[int, int]]]:
-    """Group units whose words touch: they are decided together."""
+def _clusters(
+    text: str, units: list[ByteUnit], *, join_spaced: bool = False
+) -> list[tuple[list[ByteUnit], tuple[int, int]]]:
+    """Group units whose words touch: they are decided together. With ``join_spaced``, so
+    are units of words a single space apart: in Vietnamese, where a word is syllables apart,
+    ``Äá» thá»`` is ``đồ thị``, one word of two damaged syllables."""
     clusters: list[tuple[list[ByteUnit], tuple[int, int]]] = []
     for unit in units:
         start = _word_start(text, unit.start)
         end = _word_end(text, unit.end)
         if end < len(text) and min(stop for _, stop in unit.candidates) < unit.end:
             end = _word_end(text, end + 1)  # ``Ã  partir``: see the doubled space
-        if clusters and start < clusters[-1][1][1]:
+        previous_end = clusters[-1][1][1] if clusters else -1
+        if clusters and (
+            start < previous_end
+            or (join_spaced and start == previous_end + 1 and text[previous_end] == " ")
+        ):
             members, (first, _) = clusters[-1]
             clusters[-1] = ([*members, unit], (first, max(end, clusters[-1][1][1])))
         else:
@@ -425,8 +439,11 @@ def _decide(
     languages) and its edits (none when the text as it is wins)."""
     options = [_options(text, unit, language, style) for unit in units]
     # The word before the window, scored alike for every candidate, so that its case
-    # counts: ``documentare Èi`` is ``și``, not ``Și``.
+    # counts: ``documentare Èi`` is ``și``, not ``Și``. Where pairs of syllables make words,
+    # the syllables on both sides count: ``hợp lá»`` is ``hợp lệ``, ``cá»a sá»`` ``cửa sổ``.
+    compounds = bool(compound_pairs(language))
     before = _previous_word(text, window_start)
+    after = _next_word(text, window_end) if compounds else ""
     keep: tuple[Choice, ...] = tuple(None for _ in units)
     beams: list[tuple[Choice, ...]] = [()]
     for index, unit_options in enumerate(options):
@@ -438,7 +455,10 @@ def _decide(
         ]
         scored = [
             (
-                score_text(before + _render(text, window_start, window_end, units, beam), language),
+                score_text(
+                    before + _render(text, window_start, window_end, units, beam) + after,
+                    language,
+                ),
                 beam,
             )
             for beam in grown
@@ -451,11 +471,11 @@ def _decide(
     finals: dict[str, tuple[float, tuple[Choice, ...]]] = {}
     for beam in beams:
         rendered = _render(text, window_start, window_end, units, beam)
-        score = score_text(before + rendered, language)
+        score = score_text(before + rendered + after, language)
         if rendered not in finals or finals[rendered][0] < score:
             finals[rendered] = (score, beam)
     kept = text[window_start:window_end]
-    finals[kept] = (score_text(before + kept, language) + _KEEP_BONUS, keep)
+    finals[kept] = (score_text(before + kept + after, language) + _KEEP_BONUS, keep)
     top, best = max(finals.values(), key=lambda item: item[0])
     if best == keep:
         return top, []
@@ -496,6 +516,16 @@ def _previous_word(text: str, index: int) -> str:
     while start > 0 and text[start - 1].isalpha():
         start -= 1
     return text[start:index]
+
+
+def _next_word(text: str, index: int) -> str:
+    """The single space and the word after ``text[index]``, or nothing."""
+    if index + 2 > len(text) or text[index] != " " or not text[index + 1].isalpha():
+        return ""
+    end = index + 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[index:end]
 
 
 def _rule_of(text: str, unit: ByteUnit, choice: tuple[str, int]) -> str:
@@ -589,14 +619,19 @@ def _is_closing_position(text: str, index: int) -> bool:
 
 
 def _ranked(unit: ByteUnit, language: str | None) -> list[tuple[str, int]]:
-    if len(unit.candidates) <= _OPTIONS_PER_UNIT:
+    limit = _OPTIONS_PER_UNIT
+    if compound_pairs(language):
+        # A rare syllable may make a word with its neighbour (``con trỏ``): the letters
+        # cannot be ranked on their own.
+        limit = _OPTIONS_PER_COMPOUND_UNIT
+    if len(unit.candidates) <= limit:
         return list(unit.candidates)
     ranked = sorted(
         unit.candidates,
         key=lambda candidate: _char_score(candidate[0], language),
         reverse=True,
     )
-    return ranked[:_OPTIONS_PER_UNIT]
+    return ranked[:limit]
 
 
 def _render(

@@ -17,7 +17,7 @@ import re
 
 from fixtext.data.char_costs import CHAR_COSTS
 from fixtext.model import Edit
-from fixtext.plausibility import scripts_of, text_cost
+from fixtext.plausibility import char_cost, scripts_of, text_cost
 from fixtext.spans import select_disjoint
 
 __all__ = ["CJK_CODECS", "find_cjk_repairs"]
@@ -44,11 +44,11 @@ _MIN_ALPHABETIC = 3
 _CJK_TEXT_SHARE = 0.3
 _HALFWIDTH_AFTER_KANJI = re.compile("[\u3000-\u9fff][\uff61-\uff9f\uf8f0]")
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
-# Such mojibake holds two CJK characters (ideographs, kana, Hangul, full- and half-width
-# forms) side by side, or one inside a Latin word (``d茅couvert``, French read as GBK); most
-# text without either is decided by this one scan.
-# (Written to start with the CJK class, which lets the engine skip to CJK characters.)
-TRIGGERS = ((f"[{_CJK}]", f"(?:(?=[{_CJK}A-Za-z])|(?<=[A-Za-z].))"),)
+# Such mojibake holds CJK characters (ideographs, kana, Hangul, full- and half-width forms):
+# two side by side, one inside a Latin word (``d茅couvert``, French read as GBK), or one
+# alone in Western text (``芦 %s 禄`` for ``« %s »``). Text without any is decided by this
+# one scan.
+TRIGGERS = ((f"[{_CJK}]", ""),)
 _GATE = re.compile("".join(TRIGGERS[0]))
 _CJK_LETTER = re.compile("[\u2e80-\uff60\uffa0-\U0010ffff]")
 _CJK_IN_LATIN_WORD = re.compile(
@@ -187,21 +187,66 @@ def _candidates(text: str, codec: str, name: str, main: str | None) -> list[tupl
     """
     strong: list[tuple[int, Edit]] = []
     weak: list[tuple[int, Edit]] = []
+    readings: list[tuple[int, Edit]] = []
     for start, run in _pieces(text, codec):
         after = _decode_run(run, codec)
         if after is None:
             continue
         end = start + len(run)
+        readings.append((0, Edit(start, end, after, name, _TOGETHER_CONFIDENCE)))
         judged = _judge(text, start, end, after, main)
         if judged is not None:
             score, confidence = judged
             strong.append((score, Edit(start, end, after, name, confidence)))
         elif _plausible(text, start, end, after) and (main != "cjk" or not latin_only(after)):
             weak.append((0, Edit(start, end, after, name, 0.6)))
+    together = _explaining_all(text, readings) if main is None else []
+    if together:
+        judged = {(edit.start, edit.end) for _, edit in strong}
+        return strong + [(s, e) for s, e in together if (e.start, e.end) not in judged]
     if not strong:
         return []
     scripts = scripts_of("".join(edit.after for _, edit in strong))
     return strong + [(s, e) for s, e in weak if scripts_of(e.after) <= scripts]
+
+
+def _explaining_all(text: str, readings: list[tuple[int, Edit]]) -> list[tuple[int, Edit]]:
+    """Readings that are no evidence one by one, taken together when they explain every
+    CJK character of a text that is not CJK, as Latin letters or Latin-1 signs: French
+    ``chier 芦 %s 禄`` is ``chier « %s »`` read as GBK, Lithuanian ``Fail懦`` is ``Failų``.
+    (Clean Latin text quoting Chinese holds characters that read as nothing of the kind.)"""
+    if not readings or not all(_latin_reading(text, edit) for _, edit in readings):
+        return []
+    covered = sum(_CJK_LETTER_OR_SIGN.subn("", text[e.start : e.end])[1] for _, e in readings)
+    if covered != _CJK_LETTER_OR_SIGN.subn("", text)[1]:
+        return []
+    return readings
+
+
+# Latin letters and the signs of Latin-1's upper half (``« » © °``), what a CJK code page
+# makes of Western text's two-byte characters.
+_TOGETHER_CONFIDENCE = 0.6
+_COMMON_SIGNS = frozenset("«»©®°¿¡§·\u00a0")
+_LATIN_READING = re.compile("[\x21-\x7e]*(?:[\u00a0-\u017f\u1ea0-\u1ef9][\x21-\x7e]*)+")
+
+
+def _latin_reading(text: str, edit: Edit) -> bool:
+    """Latin letters and Latin-1 signs; a letter standing alone is a small one, a word
+    such as ``à`` or ``å`` (``同`` alone in Chinese text reads as ``Ʊ``)."""
+    if not _LATIN_READING.fullmatch(edit.after):
+        return False
+    if not all(
+        c.isascii() or c in _COMMON_SIGNS or (c.isalpha() and char_cost(c) == 0) for c in edit.after
+    ):
+        return False  # (``目录`` reads as ``Ŀ¼``, ``每`` as ``ÿ``: rare letters, odd signs)
+    alone = (
+        not text[edit.start - 1 : edit.start].isalpha()
+        and not text[edit.end : edit.end + 1].isalpha()
+    )
+    return not alone or not edit.after.isalpha() or edit.after.islower()
+
+
+_CJK_LETTER_OR_SIGN = re.compile(f"[{_CJK}]")
 
 
 def _pieces(text: str, codec: str) -> list[tuple[int, str]]:

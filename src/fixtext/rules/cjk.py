@@ -202,8 +202,8 @@ def _candidates(text: str, codec: str, name: str, main: str | None) -> list[tupl
             weak.append((0, Edit(start, end, after, name, 0.6)))
     together = _explaining_all(text, readings) if main is None else []
     if together:
-        judged = {(edit.start, edit.end) for _, edit in strong}
-        return strong + [(s, e) for s, e in together if (e.start, e.end) not in judged]
+        taken = {(edit.start, edit.end) for _, edit in strong}
+        return strong + [(s, e) for s, e in together if (e.start, e.end) not in taken]
     if not strong:
         return []
     scripts = scripts_of("".join(edit.after for _, edit in strong))

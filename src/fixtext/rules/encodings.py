@@ -185,6 +185,21 @@ def _makes_word(text: str, start: int, end: int, after: str) -> bool:
     return not any(word_zipf(damaged, code) > 0 for code in _ALL_WORD_LANGUAGES)
 
 
+def _known_words(text: str, candidates: list[_Candidate]) -> int:
+    """How many of the words ``candidates`` repair become words some language knows."""
+    known = 0
+    for c in candidates:
+        word_start, word_end = c.start, c.end
+        while word_start > 0 and text[word_start - 1].isalpha():
+            word_start -= 1
+        while word_end < len(text) and text[word_end].isalpha():
+            word_end += 1
+        word = (text[word_start : c.start] + c.after + text[c.end : word_end]).lower()
+        if word.isalpha() and any(word_zipf(word, code) > 0 for code in _ALL_WORD_LANGUAGES):
+            known += 1
+    return known
+
+
 _LONGEST_CHECKED_WORD = 30
 _WORD_LANGUAGES = 2
 _ALL_WORD_LANGUAGES = (*LATIN_LANGUAGES, "ru", "uk", "bg", "sr", "el")
@@ -389,9 +404,21 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     # Latvian): then the code page listed first, the more common one, wins.
     best_fit = min(fits.values(), default=0.0)
     fits = {f: 0.0 if fit <= best_fit + _FIT_MARGIN else fit for f, fit in fits.items()}
+    # Before the fit of letters, the words: ``tamaĂąo`` is ``tamaño`` through ISO-8859-2
+    # and ``tamaùo`` through cp1250, one letter each, but only one of them is a word.
+    tied = [family for family in totals if totals[family] == best]
+    words = (
+        {
+            family: _known_words(text, [c for c in viable if c.code_page.split("+")[0] == family])
+            for family in tied
+        }
+        if len(tied) > 1
+        else {}
+    )
     viable.sort(
         key=lambda c: (
             -totals[c.code_page.split("+")[0]],
+            -words.get(c.code_page.split("+")[0], 0),
             fits[c.code_page.split("+")[0]],
             order[c.code_page.split("+")[0]],
             -c.gain,

@@ -122,7 +122,9 @@ def run_rules(text: str, config: Config) -> Result:
     if config.encodings and config.lost_bytes:
         damaged = bool(changes) or _C1.search(current) is not None
         guesses = (
-            find_lost_byte_repairs(current, config) if damaged or worth_guessing(current) else []
+            find_lost_byte_repairs(current, config, _pages_of(changes))
+            if damaged or worth_guessing(current)
+            else []
         )
         guesses = demote_unsupported(current, guesses, damaged)
         sure = [g for g in guesses if g.confidence >= config.min_confidence]
@@ -141,6 +143,14 @@ def run_rules(text: str, config: Config) -> Result:
             changes, current = compose_changes(text, changes, current, edits)
             unapplied = []
     return Result(current, tuple(changes), tuple(unapplied))
+
+
+def _pages_of(changes: list[Change]) -> tuple[str, ...]:
+    """The code pages the lossless repairs went through, each once, in order."""
+    return tuple(dict.fromkeys(change.rule for change in changes if change.rule in _PAGE_NAMES))
+
+
+_PAGE_NAMES = frozenset(page.name for page in codepages.CODE_PAGES)
 
 
 def _shift(edits: list[Edit], applied: list[Edit]) -> list[Edit]:

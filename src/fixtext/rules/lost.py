@@ -43,7 +43,13 @@ from fixtext.rules.lost_punctuation import (
     quote_style,
     spaced_dash,
 )
-from fixtext.rules.lost_utf8 import ByteUnit, find_byte_units, replacement_units
+from fixtext.rules.lost_utf8 import (
+    ByteUnit,
+    Reading,
+    find_byte_units,
+    reading_of,
+    replacement_units,
+)
 from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
 
 __all__ = ["TRIGGERS", "find_lost_byte_repairs"]
@@ -117,17 +123,23 @@ _RIVAL_MARGIN = 3.0
 Choice = tuple[str, int] | None
 
 
-def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
+def find_lost_byte_repairs(text: str, config: Config, pages: Sequence[str] = ()) -> list[Edit]:
     """Propose repairs of lost-byte damage in ``text``, sorted and non-overlapping.
 
-    Edits below ``config.min_confidence`` are returned too, for reporting.
+    ``pages`` are the code pages the lossless repairs of the text went through: besides
+    Latin-1 and Windows-1252, UTF-8 read through them may have lost bytes too (``Ă�frica``
+    for ``África`` through Windows-1250, ``Г l’ouest`` for ``à l’ouest`` through
+    Windows-1251). Edits below ``config.min_confidence`` are returned too, for reporting.
 
     >>> [edit.after for edit in find_lost_byte_repairs("She said: âWe agree.", Config())]
     ['“']
     >>> find_lost_byte_repairs("Ça coûte cher, à mon âge.", Config())
     []
     """
-    if not config.lost_bytes or _CANDIDATE_RE.search(text) is None:
+    if not config.lost_bytes:
+        return []
+    readings = _other_readings(text, pages)
+    if _CANDIDATE_RE.search(text) is None and not readings:
         return []
     cjk_edits = find_cjk_repairs(text)
     taken = [(edit.start, edit.end) for edit in cjk_edits]
@@ -140,6 +152,7 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
         if not any(start < unit.end and unit.start < end for start, end in taken)
     ]
     units = [unit for unit in _plausible_units(text, units) if not _forms_real_word(text, unit)]
+    units = _with_other_readings(text, units, readings, taken)
     if all(unit.lossless for unit in units):
         # ``DATÙ™`` alone: complete sequences are the lossless repairs' call, made already.
         units = []
@@ -174,6 +187,80 @@ def find_lost_byte_repairs(text: str, config: Config) -> list[Edit]:
         if total > best_total:
             best_total, best_edits = total, found
     return sorted(edits + _join_lone_to_sequences(text, sorted(best_edits)))
+
+
+# Windows pages whose undefined bytes a decoder shows as ``�``: looked at for the page of
+# the character before a ``�`` when no repair named one.
+_REPLACING_PAGES = ("cp1250", "cp1251", "cp1253", "cp1257")
+
+
+def _other_readings(text: str, pages: Sequence[str]) -> list[Reading]:
+    """The readings other than Latin-1 whose lost bytes to look for: those of ``pages``,
+    and the page in which the character before a ``�`` is a lead byte, where Latin-1 has
+    no such character (``Р�`` is ``И``, D0 98, through Windows-1251)."""
+    found: dict[str, Reading] = {}
+    for name in pages:
+        reading = reading_of(name)
+        if reading is not None and not reading.latin1:
+            found.setdefault(name, reading)
+    for match in _AFTER_LEAD_RE.finditer(text):
+        char = match.group(1)
+        if char <= "\u00ff" or char in _CP1252_CHARS:
+            continue
+        for name in _REPLACING_PAGES:
+            reading = reading_of(name)
+            if reading is not None and 0xC2 <= reading.to_byte.get(char, 0) <= 0xF4:
+                found.setdefault(name, reading)
+                break
+    return list(found.values())
+
+
+_AFTER_LEAD_RE = re.compile("([^\x00-\x7f])(?=[\ufffd?])")
+_CP1252_CHARS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+
+
+def _with_other_readings(
+    text: str, units: list[ByteUnit], readings: list[Reading], taken: list[tuple[int, int]]
+) -> list[ByteUnit]:
+    """``units`` and the lossy units of the ``readings``, where they overlap no other.
+
+    Through these pages, a lead character is an everyday letter (Romanian ``Ă``, Russian
+    ``Р``): only a unit that lost a byte counts, and only its candidates in the scripts of
+    the text's letters or punctuation."""
+    if not readings:
+        return units
+    occupied = taken + [(unit.start, unit.end) for unit in units]
+    # ``Ä�`` is a unit through Latin-1 too, but only through Windows-1250 may it be ``ă``
+    # (C4 83): a unit both readings see, from the same lead, takes the candidates of both.
+    lossy_at = {unit.start: index for index, unit in enumerate(units) if not unit.lossless}
+    units = list(units)
+    scripts = frozenset({"Latin"}).union(
+        script for script in map(script_of, text) if script is not None
+    )
+    added: list[ByteUnit] = []
+    for reading in readings:
+        leads = [i for i, c in enumerate(text) if 0xC2 <= reading.to_byte.get(c, 0) <= 0xF4]
+        for unit in find_byte_units(text, leads, reading):
+            if unit.lossless:
+                continue
+            candidates = tuple(
+                (char, end) for char, end in unit.candidates if _fits_scripts(char, scripts)
+            )
+            if unit.start in lossy_at:
+                index = lossy_at[unit.start]
+                known = units[index]
+                merged = tuple(dict.fromkeys(known.candidates + candidates))
+                end = max(e for _, e in merged)
+                if not any(known.end <= s < end for s, _ in occupied):
+                    units[index] = replace(known, candidates=merged, end=end)
+                continue
+            if any(s < unit.end and unit.start < e for s, e in occupied):
+                continue
+            if candidates:
+                end = max(e for _, e in candidates)
+                added.append(replace(unit, candidates=candidates, end=end))
+                occupied.append((unit.start, end))
+    return sorted(units + added, key=lambda unit: unit.start)
 
 
 def _join_lone_to_sequences(text: str, edits: list[Edit]) -> list[Edit]:

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import itemgetter
 
+from fixtext.codepages import CODE_PAGES
 from fixtext.language import language_data
 
-__all__ = ["ByteUnit", "find_byte_units", "replacement_units"]
+__all__ = ["LATIN1", "ByteUnit", "Reading", "find_byte_units", "reading_of", "replacement_units"]
 
 # Windows-1252 characters for the bytes 0x80–0x9F (``€`` is 0x80, ``™`` is 0x99, …).
 _CP1252_BYTES: dict[str, int] = {}
@@ -43,9 +44,54 @@ _UNWANTED_CHARACTERS = frozenset("\u0640")
 
 # How a Windows-1252 decoder shows an undefined byte: ``?`` or the replacement character.
 _UNDEFINED_SHOWN_AS = frozenset("?\ufffd")
+# Leads that make an everyday letter with the byte A0, which another page than Latin-1
+# shows as a no-break space or leaves undefined: ``à`` (C3 A0), ``Š`` (C5 A0), ``Π`` (CE A0),
+# ``Р`` (D0 A0), and the no-break space itself (C2 A0).
+_EVERYDAY_A0_LEADS = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0})
 _QMARK = -1
 _SPACE_A0 = -2
 _MOST_MISSING = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A code page UTF-8 was misread through, as the lost-byte rules see it.
+
+    ``to_byte`` maps the page's non-ASCII characters to their bytes; ``undefined`` are the
+    bytes a decoder shows as ``?`` or ``�``; ``lost`` those that may be gone without a trace
+    (the C1 controls a Latin-1 reader drops, or the undefined bytes of a Windows page that
+    a decoder skipped). ``latin1`` is the reading of Latin-1 and Windows-1252 together.
+    """
+
+    name: str
+    to_byte: dict[str, int]
+    undefined: tuple[int, ...]
+    lost: tuple[int, ...]
+    latin1: bool
+
+
+LATIN1 = Reading("cp1252", {}, UNDEFINED_CP1252, tuple(_LOST_BYTES), latin1=True)
+
+
+@cache
+def reading_of(name: str) -> Reading | None:
+    """The reading through the code page ``name`` (see :mod:`fixtext.codepages`), or
+    ``None`` for pages whose lost bytes are not guessed."""
+    if name in ("cp1252", "latin-1", "iso-8859-15"):
+        return LATIN1
+    page = next((page for page in CODE_PAGES if page.name == name), None)
+    if page is None or page.family not in ("windows", "windows-cyrillic"):
+        return None
+    undefined: list[int] = []
+    for byte in range(0x80, 0x100):
+        try:
+            bytes([byte]).decode(page.codec)
+        except UnicodeDecodeError:
+            undefined.append(byte)
+    if name.startswith("iso-"):
+        # Latin-1 style: the 80–9F bytes are C1 controls, which filters drop.
+        return Reading(name, page.to_byte, tuple(undefined), tuple(_LOST_BYTES), latin1=False)
+    return Reading(name, page.to_byte, tuple(undefined), tuple(undefined), latin1=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +108,12 @@ class ByteUnit:
     lossless: bool
 
 
-def byte_of(char: str) -> int | None:
-    """The byte a character stands for when UTF-8 was read as Latin-1 or Windows-1252."""
+def byte_of(char: str, reading: Reading = LATIN1) -> int | None:
+    """The byte a character stands for when UTF-8 was read through ``reading`` (by
+    default Latin-1 or Windows-1252)."""
     point = ord(char)
+    if not reading.latin1:
+        return point if point < 0x80 else reading.to_byte.get(char)
     if point < 0x100:
         return point
     return _CP1252_BYTES.get(char)
@@ -80,22 +129,23 @@ def _continuations_needed(lead: int) -> int:
     return 0
 
 
-def find_byte_units(text: str, starts: list[int]) -> list[ByteUnit]:
-    """The byte units beginning at the lead-byte characters at ``starts``."""
+def find_byte_units(text: str, starts: list[int], reading: Reading = LATIN1) -> list[ByteUnit]:
+    """The byte units beginning at the lead-byte characters at ``starts``, the text read
+    through ``reading``."""
     units: list[ByteUnit] = []
     position = 0
     for start in starts:
         if start < position:
             continue
-        unit = _unit_at(text, start)
+        unit = _unit_at(text, start, reading)
         if unit is not None:
             units.append(unit)
             position = unit.end
     return units
 
 
-def _unit_at(text: str, start: int) -> ByteUnit | None:
-    lead = byte_of(text[start])
+def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
+    lead = byte_of(text[start], reading)
     if lead is None:
         return None
     needed = _continuations_needed(lead)
@@ -110,21 +160,21 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
             # character; elsewhere (``âoverwrite %sâ?``) it is a question mark. A decoder
             # may show the undefined byte as ``�`` instead (``â€�`` for ``”``).
             if len(present) + 1 < needed and not _completes(
-                text, end + 1, needed - len(present) - 1
+                text, end + 1, needed - len(present) - 1, reading
             ):
                 break
             present.append(_QMARK)
-        elif char == " " and len(present) + 1 < needed and _continues(text, end + 1):
+        elif char == " " and len(present) + 1 < needed and _continues(text, end + 1, reading):
             # ``é …`` for ``項`` (E9 A0 85): the A0 inside a character became a space.
             present.append(_SPACE_A0)
         else:
-            value = byte_of(char)
+            value = byte_of(char, reading)
             if value is None or not 0x80 <= value <= 0xBF:
                 break
             present.append(value)
         end += 1
     if _QMARK in present:
-        qmarked = _fill(lead, present, needed, qmark=True)
+        qmarked = _fill(lead, present, needed, reading, qmark=True)
         return _make(start, [(char, end) for char in qmarked], "lost-qmark", lossless=False)
     if _SPACE_A0 in present:
         if len(present) < needed:
@@ -133,7 +183,9 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
         readings = [(decoded, end)] if decoded else []
         if lead == 0xE2 and present[0] == _SPACE_A0:
             # ``nome â «%s»``: the space may be a space, and ``â`` a dash alone before ``«``.
-            readings += [(char, start + 1) for char in _candidates(lead, (), needed, True)]
+            readings += [
+                (char, start + 1) for char in _candidates(lead, (), needed, True, reading.lost)
+            ]
         return _make(start, readings, "lost-nbsp", lossless=False)
     if len(present) == needed:
         decoded = _decode(bytes([lead, *present]))
@@ -147,8 +199,11 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     # A lone ``â`` (E2) stands for punctuation only: filtering its thousands of candidates
     # first keeps the common French ``â`` cheap.
     lone_e2 = lead == 0xE2 and not present
-    if not any(0x80 <= value <= 0x9F for value in present):
-        choices = dict.fromkeys(_candidates(lead, tuple(present), needed, lone_e2), end)
+    if not reading.latin1 and not present and not _bare_lead_allowed(lead, reading):
+        choices = {}
+    elif not reading.latin1 or not any(0x80 <= value <= 0x9F for value in present):
+        candidates = _candidates(lead, tuple(present), needed, lone_e2, reading.lost)
+        choices = dict.fromkeys(candidates, end)
     if end == len(text) and present and len(present) + 1 == needed:
         # ``…å…ƒç´`` for ``…元素``: the text was cut inside its last character, whose final
         # byte, gone with the rest, may have been any continuation byte.
@@ -157,7 +212,9 @@ def _unit_at(text: str, start: int) -> ByteUnit | None:
     # ``Ã  partir``: the byte A0 of ``à`` became a plain space.
     pairs = list(choices.items())
     if end < len(text) and text[end] == " ":
-        spaced = _candidates(lead, (*present, 0xA0), needed, lone_e2)
+        spaced = _candidates(lead, (*present, 0xA0), needed, lone_e2, reading.lost)
+        if not reading.latin1 and (present or lead not in _EVERYDAY_A0_LEADS):
+            spaced = ()  # through other pages, only an everyday letter stands before a space
         # ``Ã  partir``: the byte A0 of ``à`` became a plain space; or ``Ã perturber``: the
         # A0 was dropped and the spaces around it ran together. Both readings compete.
         pairs += [(char, end + 1) for char in spaced if char not in choices]
@@ -176,22 +233,30 @@ def _truncated(lead: int, present: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(char for char in found if char is not None)
 
 
-def _completes(text: str, index: int, count: int) -> bool:
+def _bare_lead_allowed(lead: int, reading: Reading) -> bool:
+    """Whether a lead alone, through a page other than Latin-1, may have lost all that
+    followed it: only where a Latin-1 reader would have dropped C1 controls (the ISO
+    pages), and only for the leads of Latin-1 and Latin Extended-A letters."""
+    return reading.lost == tuple(_LOST_BYTES) and 0xC3 <= lead <= 0xC5
+
+
+def _completes(text: str, index: int, count: int, reading: Reading) -> bool:
     """Whether the ``count`` characters at ``index`` are continuation bytes or ``?``: then a
     ``?`` before them is an undefined byte inside a character (``ì?¸`` for ``인``,
     EC 9D B8), not a question mark."""
     if index + count > len(text):
         return False
     return all(
-        text[i] in _UNDEFINED_SHOWN_AS or _continues(text, i) for i in range(index, index + count)
+        text[i] in _UNDEFINED_SHOWN_AS or _continues(text, i, reading)
+        for i in range(index, index + count)
     )
 
 
-def _continues(text: str, index: int) -> bool:
+def _continues(text: str, index: int, reading: Reading = LATIN1) -> bool:
     """Whether ``text[index]`` stands for a continuation byte."""
     if index >= len(text):
         return False
-    value = byte_of(text[index])
+    value = byte_of(text[index], reading)
     return value is not None and 0x80 <= value <= 0xBF
 
 
@@ -205,33 +270,52 @@ def _make(
 
 
 @lru_cache(maxsize=1024)
-def _candidates(lead: int, present: tuple[int, ...], needed: int, lone_e2: bool) -> tuple[str, ...]:
-    found = _fill(lead, list(present), needed, qmark=False)
+def _candidates(
+    lead: int,
+    present: tuple[int, ...],
+    needed: int,
+    lone_e2: bool,
+    lost: tuple[int, ...] = tuple(_LOST_BYTES),
+) -> tuple[str, ...]:
+    found = (
+        _fill_cached(lead, present, needed, (), lost)
+        if needed - len(present) <= _MOST_MISSING
+        else ()
+    )
     return tuple(c for c in found if c in _LONE_E2_CHOICES) if lone_e2 else found
 
 
-def _fill(lead: int, present: list[int], needed: int, *, qmark: bool) -> tuple[str, ...]:
+def _fill(
+    lead: int, present: list[int], needed: int, reading: Reading, *, qmark: bool
+) -> tuple[str, ...]:
     """Every valid character with ``lead``, the ``present`` continuation bytes in order, and
-    the missing ones (``needed - len(present)``) in the C1 range, in any slots."""
+    the missing ones (``needed - len(present)``) among the bytes ``reading`` may lose, in
+    any slots; with ``qmark``, a ``?`` present is one of the page's undefined bytes."""
     if needed - len(present) > _MOST_MISSING:
         return ()  # ``ó`` or ``ñ`` alone: an emoji that lost three bytes is beyond repair
-    return _fill_cached(lead, tuple(present), needed, qmark)
+    undefined = reading.undefined if qmark else ()
+    return _fill_cached(lead, tuple(present), needed, undefined, reading.lost)
 
 
 @lru_cache(maxsize=4096)
-def _fill_cached(lead: int, present: tuple[int, ...], needed: int, qmark: bool) -> tuple[str, ...]:
+def _fill_cached(
+    lead: int,
+    present: tuple[int, ...],
+    needed: int,
+    undefined: tuple[int, ...],
+    lost: tuple[int, ...],
+) -> tuple[str, ...]:
     missing = needed - len(present)
     found: dict[str, None] = {}
     slot_sets = itertools.combinations(range(needed), len(present)) if missing else [()]
     for slots in slot_sets:
-        layout: list[list[int]] = [list(_LOST_BYTES) for _ in range(needed)]
+        layout: list[list[int]] = [list(lost) for _ in range(needed)]
         if missing:
             for slot, value in zip(slots, present, strict=True):
                 layout[slot] = [value]
         else:
             layout = [[value] for value in present]
-        if qmark:
-            layout = [list(UNDEFINED_CP1252) if v == [_QMARK] else v for v in layout]
+        layout = [list(undefined) if v == [_QMARK] else v for v in layout]
         for tail in itertools.product(*layout):
             char = _decode(bytes([lead, *tail]))
             if char is not None:

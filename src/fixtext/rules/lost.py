@@ -243,6 +243,10 @@ def _with_other_readings(
         for unit in find_byte_units(text, leads, reading):
             if unit.lossless:
                 continue
+            if unit.rule == "lost-nbsp" and text[unit.start].islower():
+                # Through ISO-8859-5 ``а`` is the lead D0: a word ending in it before a
+                # space (``заглавља одељка``) is no ``Р`` whose A0 byte became a space.
+                continue
             candidates = tuple(
                 (char, end) for char, end in unit.candidates if _fits_scripts(char, scripts)
             )

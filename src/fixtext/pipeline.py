@@ -122,7 +122,7 @@ def run_rules(text: str, config: Config) -> Result:
     if config.encodings and config.lost_bytes:
         damaged = bool(changes) or _C1.search(current) is not None
         guesses = (
-            find_lost_byte_repairs(current, config, _pages_of(changes))
+            find_lost_byte_repairs(current, config, _pages_of(changes), _repaired_spans(changes))
             if damaged or worth_guessing(current)
             else []
         )
@@ -151,6 +151,17 @@ def _pages_of(changes: list[Change]) -> tuple[str, ...]:
 
 
 _PAGE_NAMES = frozenset(page.name for page in codepages.CODE_PAGES)
+
+
+def _repaired_spans(changes: list[Change]) -> tuple[tuple[int, int], ...]:
+    """Where the text the changes (sorted, on the input) put in stands in the output."""
+    spans = []
+    delta = 0
+    for change in changes:
+        start = change.start + delta
+        spans.append((start, start + len(change.after)))
+        delta += len(change.after) - (change.end - change.start)
+    return tuple(spans)
 
 
 def _shift(edits: list[Edit], applied: list[Edit]) -> list[Edit]:

@@ -123,13 +123,21 @@ _RIVAL_MARGIN = 3.0
 Choice = tuple[str, int] | None
 
 
-def find_lost_byte_repairs(text: str, config: Config, pages: Sequence[str] = ()) -> list[Edit]:
+def find_lost_byte_repairs(
+    text: str,
+    config: Config,
+    pages: Sequence[str] = (),
+    repaired: Sequence[tuple[int, int]] = (),
+) -> list[Edit]:
     """Propose repairs of lost-byte damage in ``text``, sorted and non-overlapping.
 
     ``pages`` are the code pages the lossless repairs of the text went through: besides
     Latin-1 and Windows-1252, UTF-8 read through them may have lost bytes too (``Ă�frica``
     for ``África`` through Windows-1250, ``Г l’ouest`` for ``à l’ouest`` through
-    Windows-1251). Edits below ``config.min_confidence`` are returned too, for reporting.
+    Windows-1251). ``repaired`` are the spans of ``text`` the lossless repairs wrote: a
+    letter there that lacks every continuation byte (``Ää`` from ``Ã„Ã¤``, Estonian) was
+    just decoded, not left over. Edits below ``config.min_confidence`` are returned too,
+    for reporting.
 
     >>> [edit.after for edit in find_lost_byte_repairs("She said: âWe agree.", Config())]
     ['“']
@@ -153,6 +161,8 @@ def find_lost_byte_repairs(text: str, config: Config, pages: Sequence[str] = ())
     ]
     units = [unit for unit in _plausible_units(text, units) if not _forms_real_word(text, unit)]
     units = _with_other_readings(text, units, readings, taken)
+    if repaired:
+        units = [unit for unit in units if not _decoded_lone_lead(unit, repaired)]
     if all(unit.lossless for unit in units):
         # ``DATÙ™`` alone: complete sequences are the lossless repairs' call, made already.
         units = []
@@ -265,6 +275,10 @@ def _with_other_readings(
                 added.append(replace(unit, candidates=candidates, end=end))
                 occupied.append((unit.start, end))
     return sorted(units + added, key=lambda unit: unit.start)
+
+
+def _decoded_lone_lead(unit: ByteUnit, repaired: Sequence[tuple[int, int]]) -> bool:
+    return unit.end - unit.start == 1 and any(s <= unit.start < e for s, e in repaired)
 
 
 def _join_lone_to_sequences(text: str, edits: list[Edit]) -> list[Edit]:

@@ -1,0 +1,50 @@
+"""Lossy CJK repairs: UTF-8 read as Shift_JIS, GBK, EUC-KR or Big5 with bytes lost to ``�``,
+alone in a run or glued to clean text."""
+
+from __future__ import annotations
+
+import fixtext
+from fixtext.rules.lost_cjk import find_cjk_repairs
+
+
+def misread(text: str, codec: str) -> str:
+    """``text`` as UTF-8 read through ``codec``, each byte that did not decode a ``�``."""
+    return text.encode("utf-8").decode(codec, "replace")
+
+
+def test_whole_run() -> None:
+    damaged = misread("请选择一个文件", "gbk")
+    assert "\ufffd" in damaged
+    assert fixtext.clean(damaged + " (OK)") == "请选择一个文件 (OK)"
+
+
+def test_damage_glued_to_clean_chinese() -> None:
+    damaged = misread("文件名", "gbk")
+    assert damaged == "鏂囦欢鍚\ufffd"
+    assert fixtext.clean("这是一个" + damaged + "的例子") == "这是一个文件名的例子"
+
+
+def test_damage_glued_to_clean_japanese() -> None:
+    # ``け`` lost its last byte where the damage ends: ``し`` fits as well, so ``�`` may stay.
+    damaged = misread("文字化け", "shift_jis")
+    result = fixtext.clean("このテキストは" + damaged + "です")
+    assert result in {"このテキストは文字化けです", "このテキストは文字化\ufffdです"}
+
+
+def test_only_the_damaged_part_is_edited() -> None:
+    damaged = misread("文件名", "gbk")
+    text = "这是一个" + damaged + "的例子"
+    edits = find_cjk_repairs(text)
+    assert [(edit.start, edit.end, edit.after) for edit in edits] == [
+        (4, 4 + len(damaged), "文件名")
+    ]
+
+
+def test_damage_after_clean_text_up_to_the_run_end() -> None:
+    damaged = misread("选择一个文件", "gbk")
+    assert fixtext.clean("请" + damaged + "。") == "请选择一个文件。"
+
+
+def test_lone_replacement_character_in_clean_text_stays() -> None:
+    for text in ("このテキストは\ufffdです", "这是一个\ufffd的例子", "設定を\ufffd保存しました。"):
+        assert fixtext.clean(text) == text

@@ -48,3 +48,16 @@ def test_damage_after_clean_text_up_to_the_run_end() -> None:
 def test_lone_replacement_character_in_clean_text_stays() -> None:
     for text in ("このテキストは\ufffdです", "这是一个\ufffd的例子", "設定を\ufffd保存しました。"):
         assert fixtext.clean(text) == text
+
+
+def test_bracket_opened_before_the_run_closes_at_its_end() -> None:
+    damaged = misread("）", "gbk")
+    assert damaged == "锛\ufffd"
+    text = "存在且为符号链接（同 -L" + damaged + "\n"
+    assert fixtext.clean(text) == "存在且为符号链接（同 -L）\n"
+
+
+def test_bracket_opened_before_the_run_does_not_close_before_a_word() -> None:
+    # ``：`` (EF BC 9A) and ``）`` (EF BC 89) both read as ``锛�``; a word follows here.
+    text = "编码（ZeroMQ " + misread("标准：", "gbk") + "32/Z85）"
+    assert "）32" not in fixtext.clean(text)

@@ -57,6 +57,8 @@ _BETWEEN_ITEMS = frozenset("、：")
 _STANDALONE_WORDS = frozenset("或和与及がはをにでとのもへや")
 _SEPARATOR_BONUS = 3.0
 _CLOSING_PUNCTUATION = frozenset("。、，：；！？）」』")
+# How much of the line before a run is looked at for a bracket it leaves open.
+_LINE_KEPT = 200
 
 
 # Read in a run that also holds clean text, a damaged part must make this much more likely
@@ -117,7 +119,9 @@ def find_cjk_repairs(text: str) -> list[Edit]:
         if run.count("\ufffd") == len(run):
             continue
         following = text[match.end()] if match.end() < len(text) else ""
-        preceding = text[max(0, match.start() - 2) : match.start()]
+        # The line before the run: its last characters, and the brackets it leaves open.
+        line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - _LINE_KEPT)
+        preceding = text[line_start : match.start()]
         repaired = _repair_run(run, match.start(), following, _CODECS, preceding)
         if repaired is not None:
             edits.append(repaired[0])
@@ -396,7 +400,13 @@ def _in_context(
         return options
     left = chosen[index - 1] if index > 0 else None
     right = chosen[index + 1] if index + 1 < len(chosen) else None
-    opened = "".join(chosen[:index]).count("（") > "".join(chosen[:index]).count("）")
+    inside = "".join(chosen[:index])
+    opened = inside.count("（") > inside.count("）")
+    if right is None and not following.isalnum():
+        # ``（同 -L锛�`` + line end: a bracket opened before the run closes at its end; not
+        # before a word (``标准锛�32/Z85`` is ``标准：32/Z85``).
+        before = preceding + inside
+        opened = opened or before.count("（") > before.count("）")
     segments = _segments(chosen, index, language)
     rescored = []
     for score, char in options:
@@ -419,7 +429,8 @@ def _ascii_context_bonus(
     char: str, left: str | None, right: str | None, preceding: str, following: str
 ) -> float:
     """Support for a mark or a one-character word at the edge of a run, from the ASCII
-    text around the run (``preceding``: up to two characters, ``following``: one)."""
+    text around the run (``preceding``: its last two characters, ``following``: one)."""
+    preceding = preceding[-2:]
     bonus = 0.0
     alone = left is None and right is None
     if alone and char in _BETWEEN_ITEMS and _between_items(preceding, following):

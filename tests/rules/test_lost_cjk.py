@@ -61,3 +61,17 @@ def test_bracket_opened_before_the_run_does_not_close_before_a_word() -> None:
     # ``：`` (EF BC 9A) and ``）`` (EF BC 89) both read as ``锛�``; a word follows here.
     text = "编码（ZeroMQ " + misread("标准：", "gbk") + "32/Z85）"
     assert "）32" not in fixtext.clean(text)
+
+
+def test_traditional_chinese_keeps_traditional_characters() -> None:
+    # The word list is Simplified; a lost byte in Traditional text is still Traditional.
+    for before, original, after in (("請先", "移動檔案", "再試一次"), ("無法讀取", "設定", "檔案")):
+        damaged = misread(original, "big5")
+        assert "\ufffd" in damaged
+        assert fixtext.clean(before + damaged + after) == before + original + after
+
+
+def test_simplified_chinese_keeps_simplified_characters() -> None:
+    damaged = misread("路径 '%s' 不存在", "gbk")
+    assert damaged.startswith("璺\ufffd寰\ufffd")  # 径 and 徑 both fit, without context
+    assert fixtext.clean(damaged) == "路径 '%s' 不存在"

@@ -23,6 +23,7 @@ from fixtext.language import (
     pair_logprob,
     script_of,
     scripts_of_language,
+    simplified_chinese,
     word_logprob,
 )
 from fixtext.model import Edit
@@ -59,6 +60,8 @@ _SEPARATOR_BONUS = 3.0
 _CLOSING_PUNCTUATION = frozenset("。、，：；！？）」』")
 # How much of the line before a run is looked at for a bracket it leaves open.
 _LINE_KEPT = 200
+# What a character of the other Chinese variant than the text's costs, in log10 units.
+_VARIANT_COST = 2.0
 
 
 # Read in a run that also holds clean text, a damaged part must make this much more likely
@@ -408,13 +411,18 @@ def _in_context(
         before = preceding + inside
         opened = opened or before.count("（") > before.count("）")
     segments = _segments(chosen, index, language)
+    other_variant = (
+        _other_variant(chosen[:index] + chosen[index + 1 :]) if language == "zh" else frozenset()
+    )
     rescored = []
     for score, char in options:
         value = score + _word_bonus(chosen, index, char, language, segments)
         if left is not None and not left.isascii():
-            value += pair_logprob(left, char, language) - char_logprob(left, language) - score
+            value += _pair(left, char, language) - char_logprob(left, language) - score
         if right is not None and not right.isascii():
-            value += pair_logprob(char, right, language) - char_logprob(right, language) - score
+            value += _pair(char, right, language) - char_logprob(right, language) - score
+        if char in other_variant:
+            value -= _VARIANT_COST  # ``縮碼開始`` in Traditional text, not ``开始``
         if right is None and char == "。" and (not following or following.isspace()):
             value += _SENTENCE_END_BONUS  # ``能用于读操作�`` + line end: a full stop
         if char == "）" and opened:
@@ -423,6 +431,40 @@ def _in_context(
         rescored.append((value, char))
     rescored.sort(reverse=True)
     return rescored
+
+
+def _pair(first: str, second: str, language: str) -> float:
+    """The pair's log10 frequency; in Chinese, of its Simplified form, the one counted."""
+    if language == "zh":
+        first, second = _simplified(first), _simplified(second)
+    return pair_logprob(first, second, language)
+
+
+@cache
+def _chinese_variants() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """The Simplified form of each Traditional character that has another, the characters
+    only Traditional Chinese writes, and those only Simplified Chinese writes."""
+    simplified = {
+        chr(code): form
+        for code, form in simplified_chinese().items()
+        if len(form) == 1 and chr(code) != form
+    }
+    traditional_only = frozenset(simplified)
+    return simplified, traditional_only, frozenset(simplified.values()) - traditional_only
+
+
+def _simplified(char: str) -> str:
+    return _chinese_variants()[0].get(char, char)
+
+
+def _other_variant(chosen: list[str]) -> frozenset[str]:
+    """The characters of the Chinese variant the rest of the reading is not written in:
+    Traditional and Simplified characters do not mix. Simplified, the word list's, unless
+    the reading shows more Traditional characters (``路径``, not ``路徑``)."""
+    _, traditional_only, simplified_only = _chinese_variants()
+    traditional = sum(1 for char in chosen if char in traditional_only)
+    simplified = sum(1 for char in chosen if char in simplified_only)
+    return simplified_only if traditional > simplified else traditional_only
 
 
 def _ascii_context_bonus(
@@ -704,7 +746,20 @@ def _common_chars(language: str | None, length: int) -> tuple[str, ...]:
         for char in ranked:
             if len(char.encode("utf-8")) == length:
                 found.setdefault(char, None)
+            if code == "zh" and language == "zh":
+                # The list is Simplified; Traditional text has the other forms (``檔``).
+                for form in _traditional_forms().get(char, ()):
+                    if len(form.encode("utf-8")) == length:
+                        found.setdefault(form, None)
     return tuple(found)
+
+
+@cache
+def _traditional_forms() -> dict[str, tuple[str, ...]]:
+    forms: dict[str, list[str]] = {}
+    for traditional, simplified in _chinese_variants()[0].items():
+        forms.setdefault(simplified, []).append(traditional)
+    return {simplified: tuple(found) for simplified, found in forms.items()}
 
 
 def _char_score(char: str, language: str | None) -> float:

@@ -75,3 +75,10 @@ def test_simplified_chinese_keeps_simplified_characters() -> None:
     damaged = misread("路径 '%s' 不存在", "gbk")
     assert damaged.startswith("璺\ufffd寰\ufffd")  # 径 and 徑 both fit, without context
     assert fixtext.clean(damaged) == "路径 '%s' 不存在"
+
+
+def test_undamaged_mojibake_beside_damage_in_the_same_run() -> None:
+    lossy, lossless = misread("文件名", "gbk"), misread("设置选项", "gbk")
+    assert "\ufffd" in lossy and "\ufffd" not in lossless
+    text = "这是一个" + lossy + "和" + lossless + "的例子"
+    assert fixtext.clean(text) == "这是一个文件名和设置选项的例子"

@@ -227,13 +227,12 @@ def _repair_parts(
     if any(script_of(char) not in (None, *scripts) for char in clean):
         return None  # ``стаў�ца``: the clean text is not in the language of the repair
     index_of = {start: index for index, start in enumerate(starts)}
-    edits = []
+    edits: list[Edit] = []
+    lossless: list[Edit] = []
     for first, last in _damaged_parts(final.units):
         start = index_of[final.units[first].start]
         end = index_of[final.units[last - 1].end]
         part = run[start:end]
-        if "\ufffd" not in part:
-            continue  # clean text that happens to re-encode to UTF-8
         pieces = final.pieces[first:last]
         part_decoding = _Decoding(
             "".join(pieces),
@@ -244,8 +243,13 @@ def _repair_parts(
         part_skeleton = skeleton[final.units[first].start : final.units[last - 1].end]
         edit = _edit(part, offset + start, part_decoding, part_skeleton, language, codec)
         if edit is not None:
-            edits.append(edit)
-    return (edits, codec) if edits else None
+            (edits if "\ufffd" in part else lossless).append(edit)
+    if not edits:
+        return None
+    # A part without a lost byte may be clean text that happens to re-encode to UTF-8;
+    # beside damage repaired with the same codec in the same run, it is the same damage
+    # (``这是一个鏂囦欢鍚�和璁剧疆閫夐」的例子``).
+    return sorted(edits + lossless), codec
 
 
 def _damaged_parts(units: tuple[_Unit, ...]) -> list[tuple[int, int]]:

@@ -7,6 +7,10 @@ byte (Python's decoders replace one byte at a time). The UTF-8 structure then fi
 every character starts, and a lost byte leaves at most 64 (continuation byte) or 16 (lead
 byte) candidates for its character, ranked by character frequency. A character still
 uncertain stays ``�``; the rest of the run is repaired.
+
+When the whole run does not decode, the damage may be glued to clean text
+(``このテキストは譁�蟄怜喧縺�です``): each character is then kept as it is or read as
+bytes, and only the damaged part is repaired.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ __all__ = [
     "score_text",
     "script_of",
     "scripts_of_language",
+    "simplified_chinese",
     "word_logprob",
     "word_zipf",
 ]
@@ -335,6 +336,15 @@ def _simplified_chinese() -> dict[int, str]:
     with gzip.open(data_path("_chinese_mapping.msgpack.gz")) as stream:
         table: dict[int, str] = msgpack.load(stream, raw=False, strict_map_key=False)
     return table
+
+
+def simplified_chinese() -> dict[int, str]:
+    """The table from Traditional to Simplified Chinese characters (code point to text).
+
+    >>> simplified_chinese()[ord("檔")]
+    '档'
+    """
+    return _simplified_chinese()
 
 
 def char_logprob(char: str, code: str | None) -> float:

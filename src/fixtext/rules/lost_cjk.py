@@ -7,6 +7,10 @@ byte (Python's decoders replace one byte at a time). The UTF-8 structure then fi
 every character starts, and a lost byte leaves at most 64 (continuation byte) or 16 (lead
 byte) candidates for its character, ranked by character frequency. A character still
 uncertain stays ``�``; the rest of the run is repaired.
+
+When the whole run does not decode, the damage may be glued to clean text
+(``このテキストは譁�蟄怜喧縺�です``): each character is then kept as it is or read as
+bytes, and only the damaged part is repaired.
 """
 
 from __future__ import annotations
@@ -17,7 +21,15 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from fixtext.language import char_logprob, language_data, pair_logprob, word_logprob
+from fixtext.language import (
+    char_logprob,
+    language_data,
+    pair_logprob,
+    script_of,
+    scripts_of_language,
+    simplified_chinese,
+    word_logprob,
+)
 from fixtext.model import Edit
 
 __all__ = ["find_cjk_repairs"]
@@ -50,6 +62,33 @@ _BETWEEN_ITEMS = frozenset("、：")
 _STANDALONE_WORDS = frozenset("或和与及がはをにでとのもへや")
 _SEPARATOR_BONUS = 3.0
 _CLOSING_PUNCTUATION = frozenset("。、，：；！？）」』")
+# How much of the line before a run is looked at for a bracket it leaves open.
+_LINE_KEPT = 200
+# What a character of the other Chinese variant than the text's costs, in log10 units.
+_VARIANT_COST = 2.0
+
+
+# Read in a run that also holds clean text, a damaged part must make this much more likely
+# text than the characters it replaces: a part that happens to re-encode to UTF-8 does not.
+_PART_COST = 2.0
+# Lost bytes beside clean text must be chosen more surely: the part of the damage there is
+# cut off by the clean text, so it has no byte after it to narrow it down, and the clean
+# text's words, from a word list without inflections, would often complete the wrong one
+# (``でき�`` before ``ません`` as ``ですません``).
+_PART_CERTAINTY = 0.6
+# A character the codec cannot encode: clean text, never part of the damage.
+_BARRIER = 0x100
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A character of the reading: decoded from ``skeleton[start:end]``, or ``kept``, the
+    run's own character there left as it is."""
+
+    start: int
+    end: int
+    options: list[tuple[float, str]]
+    kept: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +97,20 @@ class _Decoding:
     score: float
     uncertain: int
     chars: int
+    units: tuple[_Unit, ...] = ()
+    pieces: tuple[str, ...] = ()
+    scores: tuple[float, ...] = ()
 
 
 def find_cjk_repairs(text: str) -> list[Edit]:
     """Repairs of CJK round trips in ``text``: one edit per damaged run.
 
     >>> [edit.after for edit in find_cjk_repairs("譁�蟄怜喧縺�")]  # け or し? ``�`` stays
+    ['文字化�']
+
+    Clean text in the same run stays as it is; only the damaged part is repaired:
+
+    >>> [edit.after for edit in find_cjk_repairs("このテキストは譁�蟄怜喧縺�です")]
     ['文字化�']
     """
     if "\ufffd" not in text:
@@ -79,11 +126,18 @@ def find_cjk_repairs(text: str) -> list[Edit]:
         if run.count("\ufffd") == len(run):
             continue
         following = text[match.end()] if match.end() < len(text) else ""
-        preceding = text[max(0, match.start() - 2) : match.start()]
+        # The line before the run: its last characters, and the brackets it leaves open.
+        line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - _LINE_KEPT)
+        preceding = text[line_start : match.start()]
         repaired = _repair_run(run, match.start(), following, _CODECS, preceding)
         if repaired is not None:
             edits.append(repaired[0])
             codecs.add(repaired[1])
+            continue
+        parts = _repair_parts(run, match.start(), following, preceding)
+        if parts is not None:
+            edits.extend(parts[0])
+            codecs.add(parts[1])
     if len(codecs) == 1:
         # ``縺ｨ`` beside ``縺�`` is ``と`` misread the same way, only without a lost byte.
         for match in lossless:
@@ -112,13 +166,29 @@ def _repair_run(
     if skeleton is None:
         return None
     final = _decode(skeleton, language, codec, following, preceding)
-    if final is None or not _round_trips(final.text, run, codec):
+    if final is None:
+        return None
+    edit = _edit(run, offset, final, skeleton, language, codec)
+    return None if edit is None else (edit, codec)
+
+
+def _edit(
+    run: str,
+    offset: int,
+    decoding: _Decoding,
+    skeleton: tuple[Byte, ...],
+    language: str,
+    codec: str,
+) -> Edit | None:
+    """The edit replacing ``run`` (at ``offset``) by its ``decoding`` from ``skeleton``, if
+    it is consistent and a clear enough gain."""
+    if not _round_trips(decoding.text, run, codec):
         return None
     original = sum(char_logprob(char, language) for char in run if char != "\ufffd")
-    gain = (final.score - original) / max(1, final.chars)
+    gain = (decoding.score - original) / max(1, decoding.chars)
     if gain < _MIN_GAIN_PER_CHAR:
         return None
-    certain = 1.0 - final.uncertain / max(1, final.chars)
+    certain = 1.0 - decoding.uncertain / max(1, decoding.chars)
     confidence = certain * (1.0 - 10 ** (-gain))
     # Read as EUC-KR or Big5, most characters keep one byte of three or none: the guesses
     # are then only character frequencies, too weak to apply (``자료`` → ``자르``).
@@ -126,12 +196,106 @@ def _repair_run(
     if known < _WELL_KNOWN_BYTES:
         confidence *= (known / _WELL_KNOWN_BYTES) ** 2
     confidence = round(min(0.99, confidence), 3)
-    return Edit(offset, offset + len(run), final.text, "lost-cjk", confidence), codec
+    return Edit(offset, offset + len(run), decoding.text, "lost-cjk", confidence)
 
 
-def _skeleton(run: str, codec: str, following: str) -> tuple[Byte, ...] | None:
+def _repair_parts(
+    run: str, offset: int, following: str, preceding: str
+) -> tuple[list[Edit], str] | None:
+    """Repairs of the damaged parts of a run that also holds clean text
+    (``このテキストは譁�蟄怜喧縺�です``): each character of the run is either kept as it is
+    or part of bytes that decode to UTF-8, whichever reads better, and the clean text,
+    whose bytes do not make UTF-8 (``こ`` is ``82 B1`` in Shift_JIS), stays as it is."""
+    best: tuple[_Decoding, str] | None = None
+    for codec in _CODECS:
+        skeleton = _skeleton(run, codec, following, parts=True)
+        if skeleton is None:
+            continue
+        kept = _kept_characters(run, codec)[0]
+        decoding = _decode(skeleton, None, codec, kept=kept)
+        if decoding is not None and (best is None or decoding.score > best[0].score):
+            best = (decoding, codec)
+    if best is None:
+        return None
+    decoding, codec = best
+    language = _language_of(decoding.text)
+    skeleton = _skeleton(run, codec, following, parts=True)
+    if skeleton is None:
+        return None
+    kept, starts = _kept_characters(run, codec)
+    final = _decode(skeleton, language, codec, following, preceding, kept, _PART_CERTAINTY)
+    if final is None:
+        return None
+    scripts = scripts_of_language(language)
+    clean = (unit.options[0][1] for unit in final.units if unit.kept)
+    if any(script_of(char) not in (None, *scripts) for char in clean):
+        return None  # ``стаў�ца``: the clean text is not in the language of the repair
+    index_of = {start: index for index, start in enumerate(starts)}
+    edits: list[Edit] = []
+    lossless: list[Edit] = []
+    for first, last in _damaged_parts(final.units):
+        start = index_of[final.units[first].start]
+        end = index_of[final.units[last - 1].end]
+        part = run[start:end]
+        pieces = final.pieces[first:last]
+        part_decoding = _Decoding(
+            "".join(pieces),
+            sum(final.scores[first:last]),
+            sum(1 for piece in pieces if piece == "\ufffd"),
+            last - first,
+        )
+        part_skeleton = skeleton[final.units[first].start : final.units[last - 1].end]
+        edit = _edit(part, offset + start, part_decoding, part_skeleton, language, codec)
+        if edit is not None:
+            (edits if "\ufffd" in part else lossless).append(edit)
+    if not edits:
+        return None
+    # A part without a lost byte may be clean text that happens to re-encode to UTF-8;
+    # beside damage repaired with the same codec in the same run, it is the same damage
+    # (``这是一个鏂囦欢鍚�和璁剧疆閫夐」的例子``).
+    return sorted(edits + lossless), codec
+
+
+def _damaged_parts(units: tuple[_Unit, ...]) -> list[tuple[int, int]]:
+    """The spans ``(first, last)`` of consecutive decoded units."""
+    spans: list[tuple[int, int]] = []
+    first: int | None = None
+    for index, unit in enumerate((*units, None)):
+        if unit is not None and not unit.kept:
+            first = index if first is None else first
+        elif first is not None:
+            spans.append((first, index))
+            first = None
+    return spans
+
+
+def _kept_characters(run: str, codec: str) -> tuple[dict[int, tuple[int, str]], list[int]]:
+    """Each character of the run that may be kept as it is, by where its bytes start in the
+    skeleton: where they end, and the character (``�`` is damage, never kept); and where
+    each character of the run starts in the skeleton, then where the skeleton ends."""
+    kept: dict[int, tuple[int, str]] = {}
+    starts = [0]
+    for char in run:
+        position = starts[-1]
+        if char == "\ufffd":
+            starts.append(position + 1)
+            continue
+        try:
+            size = len(char.encode(codec))
+        except UnicodeEncodeError:
+            size = 1
+        kept[position] = (position + size, char)
+        starts.append(position + size)
+    return kept, starts
+
+
+def _skeleton(run: str, codec: str, following: str, parts: bool = False) -> tuple[Byte, ...] | None:
     """The bytes the run stood for; each byte lost behind a ``�`` is the set of values it
-    can have had."""
+    can have had.
+
+    With ``parts``, the run may hold clean text: a character the codec cannot encode is a
+    barrier no decoded character crosses, and the damage may end after any ``�``, where
+    the codec met the end of its bytes rather than the character that follows."""
     values: list[int | None] = []
     for char in run:
         if char == "\ufffd":
@@ -140,7 +304,9 @@ def _skeleton(run: str, codec: str, following: str) -> tuple[Byte, ...] | None:
         try:
             values.extend(char.encode(codec))
         except UnicodeEncodeError:
-            return None
+            if not parts:
+                return None
+            values.append(_BARRIER)
     after = following.encode("ascii", "replace")[:1] or b" "
     skeleton: list[Byte] = []
     for index, value in enumerate(values):
@@ -148,17 +314,26 @@ def _skeleton(run: str, codec: str, following: str) -> tuple[Byte, ...] | None:
             skeleton.append(value)
             continue
         successor = values[index + 1] if index + 1 < len(values) else after[0]
-        skeleton.append(_undecodable_bytes(codec, 0x20 if successor is None else successor))
+        if successor is None:
+            skeleton.append(_undecodable_bytes(codec, 0x20))
+        elif successor == _BARRIER:
+            skeleton.append(_undecodable_bytes(codec, None))
+        elif parts and index + 1 < len(values):
+            lost = _undecodable_bytes(codec, successor) | _undecodable_bytes(codec, None)
+            skeleton.append(lost)
+        else:
+            skeleton.append(_undecodable_bytes(codec, successor))
     return tuple(skeleton)
 
 
 @lru_cache(maxsize=4096)
-def _undecodable_bytes(codec: str, successor: int) -> frozenset[int]:
-    """The bytes ``codec`` shows as ``�`` when ``successor`` follows them."""
+def _undecodable_bytes(codec: str, successor: int | None) -> frozenset[int]:
+    """The bytes ``codec`` shows as ``�`` when ``successor`` follows them (``None``: when
+    they are the last)."""
     found = set()
     for value in range(0x80, 0x100):
-        decoded = bytes([value, successor]).decode(codec, "replace")
-        if decoded[0] == "\ufffd":
+        data = bytes([value]) if successor is None else bytes([value, successor])
+        if data.decode(codec, "replace")[0] == "\ufffd":
             found.add(value)
     return frozenset(found)
 
@@ -185,13 +360,17 @@ def _decode(
     codec: str,
     following: str = "",
     preceding: str = "",
+    kept: dict[int, tuple[int, str]] | None = None,
+    certainty: float = _CHAR_CERTAINTY,
 ) -> _Decoding | None:
     """The most likely UTF-8 text with these bytes: a Viterbi pass over character
     boundaries with character frequencies, then each character of lost bytes chosen again
-    knowing its neighbours (``て�ません`` → ``ていません``)."""
-    path = _viterbi(skeleton, language, codec)
-    if path is None:
+    knowing its neighbours (``て�ません`` → ``ていません``). Characters in ``kept`` may
+    also be read as they are (see :func:`_viterbi`)."""
+    units = _viterbi(skeleton, language, codec, kept)
+    if units is None:
         return None
+    path = [unit.options for unit in units]
     chosen = [options[0][1] for options in path]
     if language is not None:
         for _ in range(_REFINEMENTS):
@@ -199,7 +378,7 @@ def _decode(
                 if len(options) > 1:
                     ranked = _in_context(options, chosen, index, language, following, preceding)
                     chosen[index] = ranked[0][1]
-    score = 0.0
+    scores: list[float] = []
     uncertain = 0
     text: list[str] = []
     for index, options in enumerate(path):
@@ -209,16 +388,15 @@ def _decode(
             else options
         )
         top = ranked[0][0]
-        score += top
-        if (
-            len(ranked) > 1
-            and 1.0 / sum(10 ** (other - top) for other, _ in ranked) < _CHAR_CERTAINTY
-        ):
+        scores.append(top)
+        if len(ranked) > 1 and 1.0 / sum(10 ** (other - top) for other, _ in ranked) < certainty:
             uncertain += 1
             text.append("\ufffd")
         else:
             text.append(ranked[0][1])
-    return _Decoding("".join(text), score, uncertain, len(path))
+    return _Decoding(
+        "".join(text), sum(scores), uncertain, len(path), tuple(units), tuple(text), tuple(scores)
+    )
 
 
 def _in_context(
@@ -233,15 +411,26 @@ def _in_context(
         return options
     left = chosen[index - 1] if index > 0 else None
     right = chosen[index + 1] if index + 1 < len(chosen) else None
-    opened = "".join(chosen[:index]).count("（") > "".join(chosen[:index]).count("）")
+    inside = "".join(chosen[:index])
+    opened = inside.count("（") > inside.count("）")
+    if right is None and not following.isalnum():
+        # ``（同 -L锛�`` + line end: a bracket opened before the run closes at its end; not
+        # before a word (``标准锛�32/Z85`` is ``标准：32/Z85``).
+        before = preceding + inside
+        opened = opened or before.count("（") > before.count("）")
     segments = _segments(chosen, index, language)
+    other_variant = (
+        _other_variant(chosen[:index] + chosen[index + 1 :]) if language == "zh" else frozenset()
+    )
     rescored = []
     for score, char in options:
         value = score + _word_bonus(chosen, index, char, language, segments)
         if left is not None and not left.isascii():
-            value += pair_logprob(left, char, language) - char_logprob(left, language) - score
+            value += _pair(left, char, language) - char_logprob(left, language) - score
         if right is not None and not right.isascii():
-            value += pair_logprob(char, right, language) - char_logprob(right, language) - score
+            value += _pair(char, right, language) - char_logprob(right, language) - score
+        if char in other_variant:
+            value -= _VARIANT_COST  # ``縮碼開始`` in Traditional text, not ``开始``
         if right is None and char == "。" and (not following or following.isspace()):
             value += _SENTENCE_END_BONUS  # ``能用于读操作�`` + line end: a full stop
         if char == "）" and opened:
@@ -252,11 +441,46 @@ def _in_context(
     return rescored
 
 
+def _pair(first: str, second: str, language: str) -> float:
+    """The pair's log10 frequency; in Chinese, of its Simplified form, the one counted."""
+    if language == "zh":
+        first, second = _simplified(first), _simplified(second)
+    return pair_logprob(first, second, language)
+
+
+@cache
+def _chinese_variants() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """The Simplified form of each Traditional character that has another, the characters
+    only Traditional Chinese writes, and those only Simplified Chinese writes."""
+    simplified = {
+        chr(code): form
+        for code, form in simplified_chinese().items()
+        if len(form) == 1 and chr(code) != form
+    }
+    traditional_only = frozenset(simplified)
+    return simplified, traditional_only, frozenset(simplified.values()) - traditional_only
+
+
+def _simplified(char: str) -> str:
+    return _chinese_variants()[0].get(char, char)
+
+
+def _other_variant(chosen: list[str]) -> frozenset[str]:
+    """The characters of the Chinese variant the rest of the reading is not written in:
+    Traditional and Simplified characters do not mix. Simplified, the word list's, unless
+    the reading shows more Traditional characters (``路径``, not ``路徑``)."""
+    _, traditional_only, simplified_only = _chinese_variants()
+    traditional = sum(1 for char in chosen if char in traditional_only)
+    simplified = sum(1 for char in chosen if char in simplified_only)
+    return simplified_only if traditional > simplified else traditional_only
+
+
 def _ascii_context_bonus(
     char: str, left: str | None, right: str | None, preceding: str, following: str
 ) -> float:
     """Support for a mark or a one-character word at the edge of a run, from the ASCII
-    text around the run (``preceding``: up to two characters, ``following``: one)."""
+    text around the run (``preceding``: its last two characters, ``following``: one)."""
+    preceding = preceding[-2:]
     bonus = 0.0
     alone = left is None and right is None
     if alone and char in _BETWEEN_ITEMS and _between_items(preceding, following):
@@ -396,35 +620,56 @@ def _word_bonus(
 
 
 def _viterbi(
-    skeleton: tuple[Byte, ...], language: str | None, codec: str
-) -> list[list[tuple[float, str]]] | None:
+    skeleton: tuple[Byte, ...],
+    language: str | None,
+    codec: str,
+    kept: dict[int, tuple[int, str]] | None = None,
+) -> list[_Unit] | None:
+    """The most likely characters of UTF-8 for the skeleton. With ``kept``, a character of
+    the run may also be read as it is, from where its bytes start to where they end; each
+    stretch of decoded characters then costs ``_PART_COST``."""
     size = len(skeleton)
-    best = [-math.inf] * (size + 1)
-    back: list[tuple[int, list[tuple[float, str]]]] = [(0, [])] * (size + 1)
-    best[0] = 0.0
+    # The best score of each position, after a kept character (or none: 0) or a decoded
+    # one (1), and the unit that reached it with the state before that unit.
+    best = [[-math.inf, -math.inf] for _ in range(size + 1)]
+    back: list[list[tuple[_Unit, int] | None]] = [[None, None] for _ in range(size + 1)]
+    best[0][0] = 0.0
     for position in range(size):
-        if best[position] == -math.inf:
-            continue
-        for length in (1, 2, 3, 4):
-            if position + length > size:
-                break
-            options = _characters(skeleton[position : position + length], language, codec)
-            if not options:
+        for state in (0, 1):
+            base = best[position][state]
+            if base == -math.inf:
                 continue
-            score = best[position] + options[0][0]
-            if score > best[position + length]:
-                best[position + length] = score
-                back[position + length] = (position, options[:_OPTIONS_KEPT])
-    if best[size] == -math.inf:
+            if kept is not None and position in kept:
+                end, char = kept[position]
+                value = _char_score(char, language)
+                if base + value > best[end][0]:
+                    best[end][0] = base + value
+                    back[end][0] = (_Unit(position, end, [(value, char)], kept=True), state)
+            cost = _PART_COST if kept is not None and state == 0 else 0.0
+            for length in (1, 2, 3, 4):
+                if position + length > size:
+                    break
+                options = _characters(skeleton[position : position + length], language, codec)
+                if not options:
+                    continue
+                score = base + options[0][0] - cost
+                if score > best[position + length][1]:
+                    best[position + length][1] = score
+                    unit = _Unit(position, position + length, options[:_OPTIONS_KEPT])
+                    back[position + length][1] = (unit, state)
+    state = 0 if best[size][0] >= best[size][1] else 1
+    if best[size][state] == -math.inf:
         return None
-    path: list[list[tuple[float, str]]] = []
+    units: list[_Unit] = []
     position = size
     while position > 0:
-        previous, options = back[position]
-        path.append(options)
-        position = previous
-    path.reverse()
-    return path
+        step = back[position][state]
+        assert step is not None
+        unit, state = step
+        units.append(unit)
+        position = unit.start
+    units.reverse()
+    return units
 
 
 @lru_cache(maxsize=65536)
@@ -509,7 +754,20 @@ def _common_chars(language: str | None, length: int) -> tuple[str, ...]:
         for char in ranked:
             if len(char.encode("utf-8")) == length:
                 found.setdefault(char, None)
+            if code == "zh" and language == "zh":
+                # The list is Simplified; Traditional text has the other forms (``檔``).
+                for form in _traditional_forms().get(char, ()):
+                    if len(form.encode("utf-8")) == length:
+                        found.setdefault(form, None)
     return tuple(found)
+
+
+@cache
+def _traditional_forms() -> dict[str, tuple[str, ...]]:
+    forms: dict[str, list[str]] = {}
+    for traditional, simplified in _chinese_variants()[0].items():
+        forms.setdefault(simplified, []).append(traditional)
+    return {simplified: tuple(found) for simplified, found in forms.items()}
 
 
 def _char_score(char: str, language: str | None) -> float:

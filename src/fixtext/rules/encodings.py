@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
-from fixtext.language import LATIN_LANGUAGES, is_common_word, rank_languages, word_zipf
+from fixtext.language import LATIN_LANGUAGES, is_common_word, language_data, rank_languages
 from fixtext.model import Edit
 from fixtext.plausibility import dominant_script, language_fit, scripts_of, text_cost
 from fixtext.spans import select_disjoint
@@ -181,8 +182,7 @@ def _makes_word(text: str, start: int, end: int, after: str) -> bool:
     languages = [code for code, _ in rank_languages(text)[:_WORD_LANGUAGES]]
     if not any(is_common_word(repaired, code) for code in languages):
         return False
-    damaged = text[word_start:word_end].lower()
-    return not any(word_zipf(damaged, code) > 0 for code in _ALL_WORD_LANGUAGES)
+    return not _is_known_word(text[word_start:word_end].lower())
 
 
 def _known_words(text: str, candidates: list[_Candidate]) -> int:
@@ -195,9 +195,15 @@ def _known_words(text: str, candidates: list[_Candidate]) -> int:
         while word_end < len(text) and text[word_end].isalpha():
             word_end += 1
         word = (text[word_start : c.start] + c.after + text[c.end : word_end]).lower()
-        if word.isalpha() and any(word_zipf(word, code) > 0 for code in _ALL_WORD_LANGUAGES):
+        if word.isalpha() and _is_known_word(word):
             known += 1
     return known
+
+
+@lru_cache(maxsize=4096)
+def _is_known_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is in the common-word list of some language."""
+    return any(word in language_data(code).words for code in _ALL_WORD_LANGUAGES)
 
 
 _LONGEST_CHECKED_WORD = 30

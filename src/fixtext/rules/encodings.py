@@ -179,10 +179,10 @@ def _makes_word(text: str, start: int, end: int, after: str) -> bool:
     repaired = text[word_start:start] + after + text[end:word_end]
     if not repaired.isalpha() or repaired.isupper() or len(repaired) > _LONGEST_CHECKED_WORD:
         return False  # (capitals may be an abbreviation: Serbian ``БРЈ`` is no ``БУ``)
+    if not _is_known_word(repaired.lower()) or _is_known_word(text[word_start:word_end].lower()):
+        return False  # (looked up first: ranking the text's languages costs more)
     languages = [code for code, _ in rank_languages(text)[:_WORD_LANGUAGES]]
-    if not any(is_common_word(repaired, code) for code in languages):
-        return False
-    return not _is_known_word(text[word_start:word_end].lower())
+    return any(is_common_word(repaired, code) for code in languages)
 
 
 def _known_words(text: str, candidates: list[_Candidate]) -> int:

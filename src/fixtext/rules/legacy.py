@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from fixtext.language import rank_languages, word_zipf
 from fixtext.model import Edit
 from fixtext.plausibility import damage, language_fit, scripts_of, text_cost
+from fixtext.rules.lost_utf8 import shaped_like_lost_utf8
 from fixtext.scan import compile_triggers
 
 __all__ = ["find_legacy_repairs"]
@@ -175,10 +176,14 @@ def _readings(word: str, reader: str, writer: str) -> str | None:
         # homoglyph typo (``Уgанда``) read as GBK is not a repair.
         return None
     if writer in _CJK_WRITERS and (
-        _ASCII_PAIR.search(word) or sum(1 for c in word if c >= "\x80") < _CJK_MIN_CHARS
+        _ASCII_PAIR.search(word)
+        or sum(1 for c in word if c >= "\x80") < _CJK_MIN_CHARS
+        or shaped_like_lost_utf8(word)
     ):
         # Double-byte text read as 8-bit is all high bytes: two ASCII letters in a row
-        # (``Th`` of ``Thιβtre``) belong to a word of an alphabet.
+        # (``Th`` of ``Thιβtre``) belong to a word of an alphabet; and Latin-1 letters that
+        # are UTF-8 lead and continuation bytes with the C1 ones dropped (``à¸à¸´``, Thai)
+        # are lost bytes, not double-byte text.
         return None
     try:
         data = _encode(word, reader)

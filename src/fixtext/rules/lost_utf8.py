@@ -24,7 +24,15 @@ from operator import itemgetter
 from fixtext.codepages import CODE_PAGES
 from fixtext.language import language_data
 
-__all__ = ["LATIN1", "ByteUnit", "Reading", "find_byte_units", "reading_of", "replacement_units"]
+__all__ = [
+    "LATIN1",
+    "ByteUnit",
+    "Reading",
+    "find_byte_units",
+    "reading_of",
+    "replacement_units",
+    "shaped_like_lost_utf8",
+]
 
 # Windows-1252 characters for the bytes 0x80–0x9F (``€`` is 0x80, ``™`` is 0x99, …).
 _CP1252_BYTES: dict[str, int] = {}
@@ -399,3 +407,33 @@ def _touches_letter_or_quote(text: str, index: int) -> bool:
     if before.isspace() and not after.isspace():
         return True  # ``använd �%s”``: a quotation opened the Swedish way
     return "“" in text[:index] and not before.isspace()
+
+
+def shaped_like_lost_utf8(word: str, min_units: int = 2) -> bool:
+    """Whether the bytes of ``word`` read as Latin-1 are UTF-8 whose only flaw is missing
+    continuation bytes: lead bytes each followed by no more continuations than they need,
+    none without a lead, and at least ``min_units`` of them. That is the shape UTF-8 takes
+    once a Latin-1 reader and a C1 filter have dropped ``80``–``9F`` (``à¸à¸´`` is Thai
+    ``กิ``); a double-byte code page read as Latin-1 hardly ever takes it.
+
+    >>> shaped_like_lost_utf8("à¸à¸´à¸"), shaped_like_lost_utf8("ÏÂÔØ±¾Êé")
+    (True, False)
+    """
+    units = 0
+    owed = 0  # continuation bytes the current lead still accepts
+    for char in word:
+        value = byte_of(char)
+        if value is None:
+            return False
+        if value < 0x80:
+            owed = 0
+        elif value < 0xC0:
+            if owed == 0:
+                return False
+            owed -= 1
+        else:
+            owed = _continuations_needed(value)
+            if owed == 0:
+                return False
+            units += 1
+    return units >= min_units

@@ -1,0 +1,56 @@
+"""Legacy text shown through the wrong legacy code page, and what is not that."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import fixtext
+from fixtext.rules.legacy import find_legacy_repairs
+from fixtext.rules.lost_utf8 import shaped_like_lost_utf8
+
+_C1 = re.compile("[\x80-\x9f]")
+_SCRIPTS = {
+    "kana": re.compile("[\u3040-\u30ff\uff66-\uff9f]"),
+    "han": re.compile("[\u3400-\u9fff]"),
+    "hangul": re.compile("[\uac00-\ud7af]"),
+}
+
+
+def c1_lost(text: str) -> str:
+    """``text`` as UTF-8 read as Latin-1, the C1 controls then dropped."""
+    return _C1.sub("", text.encode("utf-8").decode("latin-1"))
+
+
+def test_legacy_double_byte_text_is_read_back() -> None:
+    damaged = "下载本书".encode("gbk").decode("latin-1")
+    assert [e.after for e in find_legacy_repairs(damaged)] == ["下载本书"]
+    assert not shaped_like_lost_utf8(damaged)
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "เกิดข้อผิดพลาดขณะสร้างโพรเซสสำหรับบรรทัดคำสั่ง",  # Thai
+        "ფედერალური ტერიტორია (ავსტრალია)",  # Georgian
+        "이 트레이 아이콘의 도구 설명 내용",  # Korean
+        "セクション項目サイズが一致しません",  # Japanese
+    ],
+)
+def test_utf8_with_dropped_c1_bytes_is_not_read_as_double_byte_text(clean: str) -> None:
+    damaged = c1_lost(clean)
+    assert damaged != clean and shaped_like_lost_utf8(damaged)
+    assert find_legacy_repairs(damaged) == []
+    # What is repaired comes from the lost-bytes rules: never a script the text did not hold.
+    repaired = fixtext.clean(damaged)
+    for name, script in _SCRIPTS.items():
+        assert script.search(clean) or not script.search(repaired), name
+
+
+def test_shape_needs_leads_and_their_continuations() -> None:
+    assert shaped_like_lost_utf8("à¸à¸´à¸")  # E0 B8 _ E0 B8 B4 E0 B8 _
+    assert not shaped_like_lost_utf8("à")  # one unit is no evidence
+    assert not shaped_like_lost_utf8("¸à¸")  # a continuation without its lead
+    assert not shaped_like_lost_utf8("Ã©©Ã©")  # C3 A9 A9: a continuation too many
+    assert shaped_like_lost_utf8("Ã©Ã©")  # whole UTF-8 has the shape too

@@ -78,8 +78,10 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
       so a sequence must also hold a capital, a box-drawing character or a symbol, or start
       with one of ``_CYRILLIC_LETTER_LEADS``;
     * ``thai`` (windows-874): Thai letters fill both halves of the code page, so only Thai's
-      own three-byte sequences (E0 B8–B9 xx) and two-byte sequences beside an ASCII letter,
-      inside a Latin word (``utรถkning`` is ``utökning``).
+      own three-byte sequences (E0 B8–B9 xx), general punctuation (E2 80 xx: ``โ€ฆ`` is
+      ``…``), and two-byte sequences beside an ASCII letter, inside a Latin word
+      (``utรถkning`` is ``utökning``), or standing alone (``non รจ``, ``ยซ %s ยป``); the
+      rule keeps lone ones only where no other Thai is in the text.
     """
     to_byte: dict[str, int] = {}
     for byte in range(0x80, 0x100):
@@ -110,11 +112,19 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
     if family == "thai":
         lead3, lead4 = chars(0xE0, 0xE0), ""
         thai = _character_class(chars(0xB8, 0xB9))
+        punctuation = chars(0xE2, 0xE2) + chars(0x80, 0x80)  # E2 80 xx: ``โ€ฆ`` is ``…``
         beside_latin = "(?:(?=[A-Za-z])|(?<=[A-Za-z]..))"
-        trigger = (_character_class(lead2 + lead3), f"(?:{thai}{cont}|{cont}{beside_latin})")
+        alone = "(?!\\w)(?<!\\w..)"
+        trigger = (
+            _character_class(lead2 + lead3 + punctuation[0]),
+            f"(?:{thai}{cont}|{cont}{beside_latin}|{cont}{alone}|{punctuation[1]}{cont})",
+        )
         thai_lead2 = _character_class(lead2)
-        two = f"(?<=[A-Za-z]){thai_lead2}{cont}|{thai_lead2}{cont}(?=[A-Za-z])"
-        three = _character_class(lead3) + thai + cont
+        two = (
+            f"(?<=[A-Za-z]){thai_lead2}{cont}|{thai_lead2}{cont}(?=[A-Za-z])"
+            f"|(?<!\\w){thai_lead2}{cont}(?!\\w)"
+        )
+        three = f"{_character_class(lead3)}{thai}{cont}|{punctuation}{cont}"
     if family == "cyrillic":
         lower = _character_class(c for c in conts if c.islower())
         not_lower = _character_class(c for c in conts if not c.islower())

@@ -35,6 +35,7 @@ _MAX_LAYERS = 4
 _FIT_MARGIN = 1.5
 _SCRIPT_BONUS = 2
 _LONE_GAIN = 2
+_THAI_ALONE = frozenset("«»©®°±§·àèéìòùåÀÈÉÅ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,23 @@ def _decoded_sequences(
     if found and code_page.family in ("cyrillic", "thai", "dos"):
         for start in sorted(found):
             _extend_run(found, text, code_page, found[start][1])
+    if found and code_page.family == "thai":
+        _drop_lone_thai(found, text)
     return [found[start] for start in sorted(found)]
+
+
+def _drop_lone_thai(found: dict[int, tuple[int, int, str]], text: str) -> None:
+    """Two Thai letters standing alone (``non รจ`` for ``non è``) are damage only in a text
+    that has no Thai of its own: in Thai text, ``ยก`` is a word (to lift), not ``¡``."""
+    covered: set[int] = set()
+    for start, end, _ in found.values():
+        covered.update(range(start, end))
+    if not any("\u0e00" <= c <= "\u0e7f" and i not in covered for i, c in enumerate(text)):
+        return
+    for start, (_, end, _) in list(found.items()):
+        beside = text[start - 1 : start] + text[end : end + 1]
+        if end - start == 2 and not any(c.isascii() and c.isalpha() for c in beside):
+            del found[start]
 
 
 def _add_sequence(
@@ -156,6 +173,11 @@ def _clusters(
             and scripts_of(after) == {main}
             and main not in scripts_of(text[start:end])
         ):
+            gain += _SCRIPT_BONUS
+        elif code_page.family == "thai" and after in _THAI_ALONE and main != "thai":
+            # Two Thai letters in a text of another script, with no Thai of its own (see
+            # _drop_lone_thai), that become a sign or a one-letter word: ``Copyright ยฉ``
+            # is ``Copyright ©``. (Not ``¡``: ``the word ยก`` is Thai, ``¡`` stands alone.)
             gain += _SCRIPT_BONUS
         if gain < _LONE_GAIN and count == 1 and _makes_word(text, start, end, after):
             gain = _LONE_GAIN

@@ -35,6 +35,13 @@ _MAX_LAYERS = 4
 _FIT_MARGIN = 1.5
 _SCRIPT_BONUS = 2
 _LONE_GAIN = 2
+# In the General Punctuation block but no mark text is written with: leaders, separators
+# and the invisible controls of bidirectional text (``тАм`` is no U+202C through cp866).
+_RARE_PUNCTUATION = frozenset(
+    "\u2024\u2025\u2027\u2028\u2029"
+    + "".join(map(chr, range(0x202A, 0x202F)))
+    + "".join(map(chr, range(0x2060, 0x2070)))
+)
 _THAI_ALONE = frozenset("«»©®°±§·àèéìòùåÀÈÉÅ")
 
 
@@ -332,7 +339,9 @@ def _lone_and_weak(
 
 def _is_common_punctuation(text: str) -> bool:
     """``‘ ’ “ ” – — … • € № ™ → ✔ ♫``: what three-byte mojibake most often stands for."""
-    return len(text) == 1 and (
+    if len(text) != 1 or text in _RARE_PUNCTUATION:
+        return False
+    return (
         "\u2010" <= text <= "\u206f"
         or "\u20a0" <= text <= "\u214f"
         or "\u2190" <= text <= "\u21ff"

@@ -158,6 +158,10 @@ def _clusters(
         if paired is None:
             continue
         after, layers = _undo_layers(paired, code_page, max_layers)
+        if code_page.family in _NARROWED and not _RARE_PUNCTUATION.isdisjoint(after):
+            # (Lower-case Cyrillic lines up as cp866 or KOI8 sequences of these all the
+            # time: ``ЛатАм``, ``ВіртАдр``.)
+            continue
         left = text[max(0, start - _CONTEXT) : start]
         right = text[end : end + _CONTEXT]
         before_cost = text_cost(left + text[start:end] + right)

@@ -26,7 +26,6 @@ FIELDS = {"label", "source", "original", "fixed", "damage", "verified"}
 
 # Real cases fixtext gets wrong today, each with what it returns instead.
 KNOWN_GAPS: dict[str, str] = {
-    "Polish surname, cp1250 text read as cp1252": "unchanged: cp1250 read as cp1252 not repaired",
     "Hungarian dictionary word, utf-8 read as ISO-8859-2": (
         "unchanged: utf-8 read as ISO-8859-2 not repaired in a single word"
     ),

@@ -94,6 +94,9 @@ TRIGGERS = (
 _DAMAGE_SIGNS = compile_triggers(TRIGGERS)
 _BOX_INSIDE = re.compile("(?<=[^\\W\\d_])[\u2500-\u259f]+(?=[^\\W\\d_])")
 _LETTERS = re.compile("[^\\W\\d_]+")
+# Signs no word holds between two letters; not ``·`` (Catalan ``col·lecció``) nor ``´``
+# (``dell´anno``), which clean text does put there.
+_SIGN_INSIDE = re.compile("(?<=[^\\W\\d_])[¢£¤¥¦§¨©¬®¯°±²³¹¼½¾](?=[^\\W\\d_])")
 _EDGES = re.compile(r"^[^\w\x80-\x9f]+|[^\w\x80-\x9f]+$")
 _ASCII_EDGES = re.compile(r"^[!-/:-@\[-`{-~]+|[!-/:-@\[-`{-~]+$")
 # What a repair never produces: box drawing and control characters.
@@ -131,11 +134,15 @@ def _inner_damage(word: str) -> int:
 
 
 def _strong_damage(word: str) -> bool:
-    """A control character or box drawing between letters (``K\x94nig``, ``CU╔NTENOS``):
-    shapes clean text does not take. Two scripts in a word (``Thιβtre``, but also the
-    homoglyph typo ``viсs``) or a symbol glued to a letter (``$Ì¶6``) are weaker evidence:
-    then the repair must be a known word."""
-    return bool(_C1.search(word) or _BOX_INSIDE.search(word))
+    """A control character, box drawing or a sign of Latin-1's upper half between letters
+    (``K\x94nig``, ``CU╔NTENOS``, ``Niewêg³owski``): shapes clean text does not take. Two
+    scripts in a word (``Thιβtre``, but also the homoglyph typo ``viсs``) or a symbol glued
+    to a letter (``$Ì¶6``) are weaker evidence: then the repair must be a known word."""
+    if _C1.search(word) or _BOX_INSIDE.search(word):
+        return True
+    # (Not a sign that is a continuation byte of UTF-8 whose C1 bytes were dropped:
+    # ``ÐÐ¦ÐÐ¡`` is Cyrillic.)
+    return bool(_SIGN_INSIDE.search(word)) and not shaped_like_lost_utf8(word)
 
 
 def _known(text: str) -> bool:

@@ -13,6 +13,7 @@ quotes, Cyrillic or CJK text beside them stay as they are.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.language import LATIN_LANGUAGES, is_common_word, language_data, rank_languages
 from fixtext.model import Edit
 from fixtext.plausibility import dominant_script, language_fit, scripts_of, text_cost
+from fixtext.rules.lost_utf8 import byte_of
 from fixtext.spans import select_disjoint
 
 __all__ = ["find_codepage_repairs"]
@@ -35,13 +37,13 @@ _MAX_LAYERS = 4
 _FIT_MARGIN = 1.5
 _SCRIPT_BONUS = 2
 _LONE_GAIN = 2
-# In the General Punctuation block but no mark text is written with: leaders, separators
-# and the invisible controls of bidirectional text (``тАм`` is no U+202C through cp866).
-_RARE_PUNCTUATION = frozenset(
-    "\u2024\u2025\u2027\u2028\u2029"
-    + "".join(map(chr, range(0x202A, 0x202F)))
-    + "".join(map(chr, range(0x2060, 0x2070)))
+# In the General Punctuation block but no mark text is written with: leaders.
+_RARE_PUNCTUATION = frozenset("\u2024\u2025\u2027")
+# Those, and the invisible controls of bidirectional text (``тАм`` is U+202C through cp866).
+_INVISIBLE_OR_LEADER = _RARE_PUNCTUATION | frozenset(
+    "\u200e\u200f\u2028\u2029" + "".join(map(chr, range(0x202A, 0x202F)))
 )
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 _THAI_ALONE = frozenset("«»©®°±§·àèéìòùåÀÈÉÅ")
 
 
@@ -155,13 +157,16 @@ def _clusters(
             count += 1
         index += count
         paired = _pair_surrogates(after)
-        if paired is None:
+        if paired is None or _cuts_latin1_unit(text, start, code_page):
             continue
         after, layers = _undo_layers(paired, code_page, max_layers)
-        if code_page.family in _NARROWED and not _RARE_PUNCTUATION.isdisjoint(after):
-            # (Lower-case Cyrillic lines up as cp866 or KOI8 sequences of these all the
-            # time: ``ЛатАм``, ``ВіртАдр``.)
-            continue
+        if count == 1 and code_page.family == "cyrillic" and after in _INVISIBLE_OR_LEADER:
+            # Cyrillic letters line up as cp866 or KOI8 sequences of these all the time
+            # (``ЛатАм``, ``ВіртАдр``); bidi controls of damaged Arabic or Hebrew text
+            # stand beside damaged letters or ASCII, not inside a Cyrillic word.
+            left, right = text[start - 1 : start], text[end : end + 1]
+            if _CYRILLIC_LETTER.match(left) or _CYRILLIC_LETTER.match(right):
+                continue
         left = text[max(0, start - _CONTEXT) : start]
         right = text[end : end + _CONTEXT]
         before_cost = text_cost(left + text[start:end] + right)
@@ -198,6 +203,16 @@ def _clusters(
             _Candidate(start, end, text[start:end], after, name, gain, count, touches)
         )
     return candidates
+
+
+def _cuts_latin1_unit(text: str, start: int, code_page: CodePage) -> bool:
+    """Whether a sequence of a code page other than Latin-1 starts inside a UTF-8
+    sequence seen through Latin-1, one whose C1 bytes were dropped: in ``à¤à¤ª`` (Hindi),
+    ``¤à`` is ``υ`` through cp850, but ``¤`` is the second byte of ``à¤``."""
+    if code_page.family not in ("dos", "cyrillic") or start == 0:
+        return False
+    lead, first = byte_of(text[start - 1]), byte_of(text[start])
+    return lead is not None and 0xE0 <= lead <= 0xF4 and first is not None and 0xA0 <= first < 0xC0
 
 
 def _makes_word(text: str, start: int, end: int, after: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from fixtext.language import rank_languages, word_zipf
 from fixtext.model import Edit
 from fixtext.plausibility import damage, language_fit, scripts_of, text_cost
-from fixtext.rules.lost_utf8 import shaped_like_lost_utf8
+from fixtext.rules.lost_utf8 import bytes_shaped_like_lost_utf8, shaped_like_lost_utf8
 from fixtext.scan import compile_triggers
 
 __all__ = ["find_legacy_repairs"]
@@ -183,19 +183,22 @@ def _readings(word: str, reader: str, writer: str) -> str | None:
         # homoglyph typo (``Уgанда``) read as GBK is not a repair.
         return None
     if writer in _CJK_WRITERS and (
-        _ASCII_PAIR.search(word)
-        or sum(1 for c in word if c >= "\x80") < _CJK_MIN_CHARS
-        or shaped_like_lost_utf8(word)
+        _ASCII_PAIR.search(word) or sum(1 for c in word if c >= "\x80") < _CJK_MIN_CHARS
     ):
         # Double-byte text read as 8-bit is all high bytes: two ASCII letters in a row
-        # (``Th`` of ``Thιβtre``) belong to a word of an alphabet; and Latin-1 letters that
-        # are UTF-8 lead and continuation bytes with the C1 ones dropped (``à¸à¸´``, Thai)
-        # are lost bytes, not double-byte text.
+        # (``Th`` of ``Thιβtre``) belong to a word of an alphabet.
         return None
     try:
         data = _encode(word, reader)
         after = data.decode(writer)
     except UnicodeError:
+        return None
+    if writer in _CJK_WRITERS and (
+        bytes_shaped_like_lost_utf8(data) or shaped_like_lost_utf8(word)
+    ):
+        # Latin-1 letters that are UTF-8 lead and continuation bytes with the C1 ones
+        # dropped (``à¸à¸´``, Thai), read as Latin-1 or as the reader read them, are lost
+        # bytes, not double-byte text.
         return None
     if after == word or len(scripts_of(after) - {"latin"}) > 1 or _NEVER_AFTER.search(after):
         return None

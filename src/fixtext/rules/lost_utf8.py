@@ -28,6 +28,7 @@ __all__ = [
     "LATIN1",
     "ByteUnit",
     "Reading",
+    "bytes_shaped_like_lost_utf8",
     "find_byte_units",
     "reading_of",
     "replacement_units",
@@ -419,12 +420,20 @@ def shaped_like_lost_utf8(word: str, min_units: int = 2) -> bool:
     >>> shaped_like_lost_utf8("à¸à¸´à¸"), shaped_like_lost_utf8("ÏÂÔØ±¾Êé")
     (True, False)
     """
-    units = 0
-    owed = 0  # continuation bytes the current lead still accepts
+    data = bytearray()
     for char in word:
         value = byte_of(char)
         if value is None:
             return False
+        data.append(value)
+    return bytes_shaped_like_lost_utf8(bytes(data), min_units)
+
+
+def bytes_shaped_like_lost_utf8(data: bytes, min_units: int = 2) -> bool:
+    """:func:`shaped_like_lost_utf8` for bytes."""
+    units = 0
+    owed = 0  # continuation bytes the current lead still accepts
+    for value in data:
         if value < 0x80:
             owed = 0
         elif value < 0xC0:

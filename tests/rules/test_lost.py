@@ -580,3 +580,33 @@ def test_arabic_script_with_lost_bytes_is_not_read_as_double_byte_text() -> None
     output = fixtext.clean(drop_c1(clean))
     assert not any("\u3040" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" for char in output)
     assert {script_of(char) for char in output if char.isalpha()} <= {"Arabic", "Latin"}
+
+
+def _c1_dropped(text: str) -> str:
+    return re.sub("[\x80-\x9f]", "", text.encode("utf-8").decode("latin-1"))
+
+
+def _c1_dropped_left(text: str) -> str:
+    """Only the letters that lost a byte left damaged, as the lossless repairs leave them."""
+    return "".join(
+        _c1_dropped(char) if _c1_dropped(char) != char.encode("utf-8").decode("latin-1") else char
+        for char in text
+    )
+
+
+def test_word_list_choice_kept_beside_a_damaged_unknown_word() -> None:
+    # ``пакетния`` (Bulgarian, definite form) is in no word list, ``файл`` is; their lost
+    # bytes touch across the space and are decided together, and ``ф`` is too rare a letter
+    # to be among the options tried one by one.
+    damaged = _c1_dropped_left("Не може да се отвори пакетния файл за четене")
+    assert "Ñайл" in damaged
+    edits = find_lost_byte_repairs(damaged, Config(min_confidence=0.0))
+    assert "файл" in apply(damaged, edits, Config(min_confidence=0.0))
+
+
+def test_code_page_sequence_does_not_start_inside_a_latin1_sequence() -> None:
+    # In ``Ð»Ñ`` (``лю`` with its C1 bytes dropped), ``»Ñ`` is ``Ȅ`` through Mac Roman.
+    damaged = _c1_dropped("Нулевое значение отключает эти проверки")
+    assert "Ð»Ñ" in damaged
+    repaired = fixtext.clean(damaged)
+    assert "Ȅ" not in repaired and "ключ" in repaired

@@ -23,7 +23,7 @@ from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.language import LATIN_LANGUAGES, is_common_word, language_data, rank_languages
 from fixtext.model import Edit
 from fixtext.plausibility import dominant_script, language_fit, scripts_of, text_cost
-from fixtext.rules.lost_utf8 import byte_of
+from fixtext.rules.lost_utf8 import byte_of, shaped_like_lost_utf8
 from fixtext.spans import select_disjoint
 
 __all__ = ["find_codepage_repairs"]
@@ -188,6 +188,7 @@ def _clusters(
             main is not None
             and scripts_of(after) == {main}
             and main not in scripts_of(text[start:end])
+            and not (code_page.family in _NARROWED and shaped_like_lost_utf8(text[start:end], 1))
         ):
             gain += _SCRIPT_BONUS
         elif code_page.family == "thai" and after in _THAI_ALONE and main != "thai":
@@ -208,11 +209,12 @@ def _clusters(
 def _cuts_latin1_unit(text: str, start: int, code_page: CodePage) -> bool:
     """Whether a sequence of a code page other than Latin-1 starts inside a UTF-8
     sequence seen through Latin-1, one whose C1 bytes were dropped: in ``à¤à¤ª`` (Hindi),
-    ``¤à`` is ``υ`` through cp850, but ``¤`` is the second byte of ``à¤``."""
+    ``¤à`` is ``υ`` through cp850, but ``¤`` is the second byte of ``à¤``; in ``Ð»Ñ``
+    (Russian), ``»Ñ`` is ``Ȅ`` through Mac Roman, but ``»`` is the second byte of ``Ð»``."""
     if code_page.family not in ("dos", "cyrillic") or start == 0:
         return False
     lead, first = byte_of(text[start - 1]), byte_of(text[start])
-    return lead is not None and 0xE0 <= lead <= 0xF4 and first is not None and 0xA0 <= first < 0xC0
+    return lead is not None and 0xC2 <= lead <= 0xF4 and first is not None and 0x80 <= first < 0xC0
 
 
 def _makes_word(text: str, start: int, end: int, after: str) -> bool:

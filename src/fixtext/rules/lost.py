@@ -571,8 +571,15 @@ def _decide(
         scored.sort(key=lambda item: item[0], reverse=True)
         beams = [beam for _, beam in scored[:_BEAM_WIDTH]]
     guessed = _dictionary_beam(text, window_start, window_end, units, language)
-    if guessed is not None and guessed not in beams:
-        beams.append(guessed)
+    if guessed is not None:
+        # The word list's choices, alone and laid over each beam: ``пакетниÑ Ñайл`` is
+        # ``пакетния файл``, where only ``файл`` is in the list and ``ф``, a rare letter,
+        # is not among the options the beam tried.
+        merged = [
+            tuple(g if g is not None else b for b, g in zip(beam, guessed, strict=True))
+            for beam in beams
+        ]
+        beams += [beam for beam in dict.fromkeys([guessed, *merged]) if beam not in beams]
     finals: dict[str, tuple[float, tuple[Choice, ...]]] = {}
     for beam in beams:
         rendered = _render(text, window_start, window_end, units, beam)

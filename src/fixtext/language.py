@@ -190,6 +190,8 @@ def _words_by_length(code: str) -> dict[int, tuple[str, ...]]:
     """The words of a language grouped by length, most frequent first."""
     grouped: dict[int, list[str]] = {}
     for word in _full_words(code):  # wordfreq lists words most frequent first
+        if code == "el" and len(word) > 1 and word[-1] == "σ":
+            word = word[:-1] + "ς"  # wordfreq folds the final sigma; Greek writes it
         grouped.setdefault(len(word), []).append(word)
     return {length: tuple(words) for length, words in grouped.items()}
 
@@ -575,11 +577,13 @@ def _score_plain_word(word: str, code: str | None) -> float:
     # An unknown word is as plausible as its letters and their pairs: ``нераспознанный``
     # beats ``нетатпознанный`` on ``ра`` and ``сп`` though neither is listed.
     lowered = word.lower()
+    # (wordfreq folds the final sigma: its Greek words end in ``σ``, never ``ς``.)
+    folded = lowered.replace("ς", "σ") if code == "el" else lowered
     rarity = min(0.0, char_logprob(word[0], code) - _TYPICAL_CHAR)
-    rarity += _UNSEEN_GRAM_COST * _unseen_grams(lowered, code)
+    rarity += _UNSEEN_GRAM_COST * _unseen_grams(folded, code)
     for index in range(1, len(word)):
-        conditional = pair_logprob(lowered[index - 1], lowered[index], code) - char_logprob(
-            lowered[index - 1], code
+        conditional = pair_logprob(folded[index - 1], folded[index], code) - char_logprob(
+            folded[index - 1], code
         )
         rarity += min(0.0, conditional - _TYPICAL_CHAR)
         if word[index] != lowered[index]:

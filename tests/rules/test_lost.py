@@ -13,7 +13,7 @@ from corpora import corpus_path
 
 import fixtext
 from fixtext.config import Config
-from fixtext.language import script_of
+from fixtext.language import score_text, script_of
 from fixtext.model import Edit
 from fixtext.rules.lost import find_lost_byte_repairs
 
@@ -610,3 +610,12 @@ def test_code_page_sequence_does_not_start_inside_a_latin1_sequence() -> None:
     assert "Ð»Ñ" in damaged
     repaired = fixtext.clean(damaged)
     assert "Ȅ" not in repaired and "ключ" in repaired
+
+
+def test_greek_final_sigma_at_the_end_of_a_word() -> None:
+    # wordfreq lists Greek words with ``σ`` for ``ς``: a word ending in a lost ``ς``
+    # (CF 82) must still match, and end in ``ς``, not ``σ`` or ``τ``.
+    clean = "λίστας αρχείων Πλάτος"
+    assert fixtext.clean(_c1_dropped(clean)) == clean
+    # An unknown word ending in ``ς`` is as likely as the list's words ending in ``σ``.
+    assert score_text("της καρτέλας", "el") > score_text("της καρτέλατ", "el")

@@ -21,7 +21,7 @@ def test_defaults_are_the_documented_ones() -> None:
     assert config.entities is True
     assert config.lost_bytes is True
     assert config.legacy is True
-    assert config.min_confidence == 0.5
+    assert config.min_confidence == 0.3
     assert config.normalization is None
     assert config.max_passes == 4
 

@@ -619,3 +619,11 @@ def test_greek_final_sigma_at_the_end_of_a_word() -> None:
     assert fixtext.clean(_c1_dropped(clean)) == clean
     # An unknown word ending in ``ς`` is as likely as the list's words ending in ``σ``.
     assert score_text("της καρτέλας", "el") > score_text("της καρτέλατ", "el")
+
+
+def test_hebrew_lost_letters_beside_a_latin_word() -> None:
+    # ``Eiffel`` makes the text look English; the lost bytes are Hebrew letters (``×`` is
+    # D7, the lead byte of א–ת), and a space is a space where a no-break space survived.
+    damaged = _c1_dropped("קוד מקור של Eiffel") + " ×\xa0"
+    # (``קוד``, code, and ``קטן``, small, fit the bytes left alike.)
+    assert fixtext.clean(damaged).endswith(" מקור של Eiffel נ")

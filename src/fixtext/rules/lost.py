@@ -161,6 +161,8 @@ def find_lost_byte_repairs(
     ]
     units = [unit for unit in _plausible_units(text, units) if not _forms_real_word(text, unit)]
     units = _with_other_readings(text, units, readings, taken)
+    if "\xa0" in text:
+        units = _spaces_kept(text, units)
     if repaired:
         units = [unit for unit in units if not _decoded_lone_lead(unit, repaired)]
     if all(unit.lossless for unit in units):
@@ -176,7 +178,8 @@ def find_lost_byte_repairs(
     new_letters = _new_letters(text, _tentative_repair(text, determined))
     if not _is_coherent(new_letters):
         return sorted(cjk_edits)
-    languages = _likely_languages(tentative, text, _main_new_script(new_letters))
+    damaged_script = _main_new_script(new_letters) or _script_of_lone_units(text, units)
+    languages = _likely_languages(tentative, text, damaged_script)
     for language in languages:
         fitting = _in_script_of(units, language, text)
         # A ``�`` inside a unit (``â€�``) is that unit's undefined byte, not a character.
@@ -359,6 +362,33 @@ def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> lis
         if candidates:
             kept.append(replace(unit, candidates=candidates, end=max(e for _, e in candidates)))
     return kept
+
+
+def _spaces_kept(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
+    """Without the candidates that read a space as a lost ``A0`` byte: a text where that
+    byte survives as a no-break space elsewhere did not lose it (``ש× ק`` is ``של ק``, not
+    ``שנק``, ``נ`` being D7 A0)."""
+    kept = []
+    for unit in units:
+        candidates = tuple(
+            (c, end) for c, end in unit.candidates if " " not in text[unit.start : end]
+        )
+        if candidates:
+            kept.append(replace(unit, candidates=candidates, end=max(e for _, e in candidates)))
+    return kept
+
+
+def _script_of_lone_units(text: str, units: list[ByteUnit]) -> str | None:
+    """The main script of the text outside Latin, when the lost bytes may be its letters:
+    ``Eiffel ש× ק××`` once the whole sequences are repaired, where ``×`` is a Hebrew
+    letter that lost its second byte and ``Eiffel`` would make the text English."""
+    script = _main_script(text)
+    if script is None:
+        return None
+    for unit in units:
+        if any(script_of(char) == script for char, _ in unit.candidates):
+            return script
+    return None
 
 
 def _main_script(text: str) -> str | None:

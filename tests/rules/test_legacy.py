@@ -57,3 +57,12 @@ def test_shape_needs_leads_and_their_continuations() -> None:
     assert not shaped_like_lost_utf8("¸à¸")  # a continuation without its lead
     assert not shaped_like_lost_utf8("Ã©©Ã©")  # C3 A9 A9: a continuation too many
     assert shaped_like_lost_utf8("Ã©Ã©")  # whole UTF-8 has the shape too
+
+
+def test_question_mark_for_an_undefined_byte_is_no_cut() -> None:
+    # 크기 is ED 81 AC EA B8 B0; cp1252 has no 81, shown as ``?``: what follows the ``?``
+    # goes on the same UTF-8 sequence and is no Big5 text.
+    damaged = "크기".encode().decode("cp1252", errors="replace").replace("\ufffd", "?")
+    assert damaged == "í?¬ê¸°"
+    assert find_legacy_repairs(damaged) == []
+    assert shaped_like_lost_utf8(damaged)

@@ -267,6 +267,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         if len(m.group()) <= _MAX_TOKEN
         and sum(1 for c in m.group() if c >= "\x80") >= _CJK_MIN_CHARS
         and damage(" " + m.group() + " ") >= _MIN_DAMAGE
+        and not _after_question_mark_unit(text, m.start(), m.end())
     ]
     if not words and not tokens:
         return []
@@ -297,6 +298,12 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         words = [w for w in words if not _overlaps(w, readings)]
         tokens = [t for t in tokens if not _overlaps(t, readings)]
     return sorted(edits)
+
+
+def _after_question_mark_unit(text: str, start: int, end: int) -> bool:
+    """Whether the token goes on a UTF-8 sequence whose undefined byte became ``?``:
+    ``í?¬ê¸°`` is ``크기`` (ED 81 AC, EA B8 B0), not ``¬ê¸°`` read as Big5."""
+    return text[start - 1 : start] == "?" and shaped_like_lost_utf8(text[start - 2 : end])
 
 
 def _latin1_tokens(text: str) -> list[tuple[int, int, str]]:

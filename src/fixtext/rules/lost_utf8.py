@@ -434,7 +434,9 @@ def bytes_shaped_like_lost_utf8(data: bytes, min_units: int = 2) -> bool:
     units = 0
     owed = 0  # continuation bytes the current lead still accepts
     for value in data:
-        if value < 0x80:
+        if value == 0x3F and owed:
+            owed -= 1  # ``í?¬``: an undefined byte shown as ``?`` (ED 81 AC is 크)
+        elif value < 0x80:
             owed = 0
         elif value < 0xC0:
             if owed == 0:

@@ -627,3 +627,12 @@ def test_hebrew_lost_letters_beside_a_latin_word() -> None:
     damaged = _c1_dropped("קוד מקור של Eiffel") + " ×\xa0"
     # (``קוד``, code, and ``קטן``, small, fit the bytes left alike.)
     assert fixtext.clean(damaged).endswith(" מקור של Eiffel נ")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["колона „%s“: липсва", "Не могу да направим датотеку „%s“"],  # bg, sr
+)
+def test_lost_quotation_marks_of_cyrillic_text_are_low_and_high(clean: str) -> None:
+    repaired = fixtext.clean(_c1_dropped(clean))
+    assert "„%s“" in repaired

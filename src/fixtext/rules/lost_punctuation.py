@@ -21,6 +21,10 @@ _STYLE_OF_LANGUAGE: dict[str, QuoteStyle] = {
     "de": "low-double", "cs": "low-double", "sk": "low-double", "sl": "low-double",
     "lt": "low-double", "hr": "low-double", "sh": "low-double", "is": "low-double",
     "pl": "low-right", "hu": "low-right", "ro": "low-right", "bg": "low-double",
+    "sr": "low-double", "mk": "low-double", "et": "low-double",
+    # Russian and Ukrainian quote with «…», and inside those, or where « » are not at
+    # hand, with „…“: the marks of three bytes these texts hold.
+    "ru": "low-double", "uk": "low-double", "be": "low-double",
     "sv": "right-double", "fi": "right-double", "nl": "single",
 }  # fmt: skip
 _OPENING = {"double": "“", "single": "‘", "low-double": "„", "low-right": "„", "right-double": "”"}

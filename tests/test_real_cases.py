@@ -26,9 +26,6 @@ FIELDS = {"label", "source", "original", "fixed", "damage", "verified"}
 
 # Real cases fixtext gets wrong today, each with what it returns instead.
 KNOWN_GAPS: dict[str, str] = {
-    "Hungarian dictionary word, utf-8 read as ISO-8859-2": (
-        "unchanged: utf-8 read as ISO-8859-2 not repaired in a single word"
-    ),
     "Dutch words with ë turned into U+26B4 then mojibaked": (
         "returns 'Offici⚴le gecre⚴erde': undoes the cp1252 layer only, to U+26B4 instead of ë"
     ),

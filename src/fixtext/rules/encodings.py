@@ -231,8 +231,12 @@ def _makes_word(text: str, start: int, end: int, after: str) -> bool:
         return False  # (capitals may be an abbreviation: Serbian ``БРЈ`` is no ``БУ``)
     if not _is_known_word(repaired.lower()) or _is_known_word(text[word_start:word_end].lower()):
         return False  # (looked up first: ranking the text's languages costs more)
-    languages = [code for code, _ in rank_languages(text)[:_WORD_LANGUAGES]]
-    return any(is_common_word(repaired, code) for code in languages)
+    # (The languages of the text as the repair leaves it: ``Ăźzenet`` alone reads as no
+    # language, ``üzenet`` as Hungarian; but a letter alone is no evidence: ``Оё`` is not
+    # Greek ``θ``.)
+    as_repaired = text[:start] + after + text[end:] if len(repaired) >= 3 else text
+    languages = [code for code, _ in rank_languages(as_repaired)]
+    return any(is_common_word(repaired, code) for code in languages[:_WORD_LANGUAGES])
 
 
 def _known_words(text: str, candidates: list[_Candidate]) -> int:

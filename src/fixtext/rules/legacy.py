@@ -193,12 +193,8 @@ def _readings(word: str, reader: str, writer: str) -> str | None:
         after = data.decode(writer)
     except UnicodeError:
         return None
-    if writer in _CJK_WRITERS and (
-        bytes_shaped_like_lost_utf8(data) or shaped_like_lost_utf8(word)
-    ):
-        # Latin-1 letters that are UTF-8 lead and continuation bytes with the C1 ones
-        # dropped (``à¸à¸´``, Thai), read as Latin-1 or as the reader read them, are lost
-        # bytes, not double-byte text.
+    if writer in _CJK_WRITERS and bytes_shaped_like_lost_utf8(data):
+        # (Shaped so as the reader read them: see _lost_utf8_token for Latin-1.)
         return None
     if after == word or len(scripts_of(after) - {"latin"}) > 1 or _NEVER_AFTER.search(after):
         return None
@@ -267,7 +263,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         if len(m.group()) <= _MAX_TOKEN
         and sum(1 for c in m.group() if c >= "\x80") >= _CJK_MIN_CHARS
         and damage(" " + m.group() + " ") >= _MIN_DAMAGE
-        and not _after_question_mark_unit(text, m.start(), m.end())
+        and not _lost_utf8_token(text, m.start(), m.end())
     ]
     if not words and not tokens:
         return []
@@ -300,9 +296,13 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     return sorted(edits)
 
 
-def _after_question_mark_unit(text: str, start: int, end: int) -> bool:
-    """Whether the token goes on a UTF-8 sequence whose undefined byte became ``?``:
-    ``í?¬ê¸°`` is ``크기`` (ED 81 AC, EA B8 B0), not ``¬ê¸°`` read as Big5."""
+def _lost_utf8_token(text: str, start: int, end: int) -> bool:
+    """Whether a token's Latin-1 letters are UTF-8 lead and continuation bytes with the C1
+    ones dropped (``à¸à¸´``, Thai): lost bytes, not double-byte text. The token may go on
+    a sequence whose undefined byte became ``?``: ``í?¬ê¸°`` is ``크기`` (ED 81 AC, EA B8 B0),
+    not ``¬ê¸°`` read as Big5."""
+    if shaped_like_lost_utf8(text[start:end]):
+        return True
     return text[start - 1 : start] == "?" and shaped_like_lost_utf8(text[start - 2 : end])
 
 

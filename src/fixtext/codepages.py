@@ -269,7 +269,19 @@ def _page_gates(page: CodePage) -> tuple[tuple[str, str], ...]:
         return _family_gates([page])
     if page.name == "cp1256":
         return _arabic_gates(page)
-    return (page.trigger,)
+    if page.family == "thai":
+        return (page.trigger,)
+    # A lead and as many continuations as it needs: the scan need not stop at ``íš`` or
+    # ``ší`` (Czech, a three-byte lead and one continuation through cp1252 or cp852).
+    by_length: dict[int, list[str]] = {}
+    for lead in page.leads:
+        byte = page.to_byte[lead]
+        by_length.setdefault(1 if byte < 0xE0 else 2 if byte < 0xF0 else 3, []).append(lead)
+    cont = _character_class(page.continuations)
+    return tuple(
+        (_character_class(leads), cont if length == 1 else f"{cont}{{{length}}}")
+        for length, leads in sorted(by_length.items())
+    )
 
 
 _SCRIPT_LEADS = frozenset((0xC2, 0xC3, 0xC4, 0xC5, 0xCE, 0xCF, 0xD0, 0xD1, 0xD8, 0xD9))

@@ -66,3 +66,10 @@ def test_question_mark_for_an_undefined_byte_is_no_cut() -> None:
     assert damaged == "í?¬ê¸°"
     assert find_legacy_repairs(damaged) == []
     assert shaped_like_lost_utf8(damaged)
+
+
+@pytest.mark.parametrize("text", ["10Î¼s", "IL2RÎ³cKO", "a Â½ cup"])
+def test_a_sign_completing_utf8_is_no_legacy_evidence(text: str) -> None:
+    # Î¼ is μ (CE BC) read as Latin-1: the sign is a continuation byte, not a letter of
+    # another 8-bit code page (not ``ÎĽ``, cp1250).
+    assert find_legacy_repairs(text) == []

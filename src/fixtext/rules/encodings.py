@@ -183,6 +183,8 @@ def _clusters(
             gain += 1
         if _lone_box_run(text, start, end):
             gain += 2
+        if _nbsp_inside_word(text, start, end):
+            gain += 1
         main = dominant()
         if (
             main is not None
@@ -204,6 +206,19 @@ def _clusters(
             _Candidate(start, end, text[start:end], after, name, gain, count, touches)
         )
     return candidates
+
+
+def _nbsp_inside_word(text: str, start: int, end: int) -> bool:
+    """Whether a sequence holds a no-break space as a continuation byte, inside a word in
+    small letters or one with only its first letter a capital: ``GÃ\xa0idhlig`` is
+    ``Gàidhlig`` (C3 A0). Clean text puts a no-break space between words, not after a
+    capital glued to a small letter (an all-caps ``IRMÃ`` may end before one)."""
+    if start == 0 or "\xa0" not in text[start + 1 : end]:
+        return False
+    left, right = text[start - 1], text[end : end + 1]
+    if not (left.isalpha() and right.isalpha() and right.islower()):
+        return False
+    return left.islower() or start == 1 or not text[start - 2].isalpha()
 
 
 def _cuts_latin1_unit(text: str, start: int, code_page: CodePage) -> bool:
@@ -339,7 +354,8 @@ def _lone_and_weak(
         return False
     if len(candidate.after) != 1 or _is_common_punctuation(candidate.after):
         return False
-    letters = "".join(filter(str.isalpha, candidate.after))
+    # (Not μ: Latin text writes it as the micro sign, ``10Î¼s`` is ``10μs``.)
+    letters = "".join(c for c in candidate.after if c.isalpha() and c != "\u03bc")
     if text_scripts is not None and scripts_of(letters) - text_scripts:
         # (A script's letters: ``，`` is punctuation, ``Ningboï¼ŒChina`` a full-width comma
         # read through cp1252.)

@@ -140,9 +140,13 @@ def _strong_damage(word: str) -> bool:
     to a letter (``$Ì¶6``) are weaker evidence: then the repair must be a known word."""
     if _C1.search(word) or _BOX_INSIDE.search(word):
         return True
-    # (Not a sign that is a continuation byte of UTF-8 whose C1 bytes were dropped:
-    # ``ÐÐ¦ÐÐ¡`` is Cyrillic.)
-    return bool(_SIGN_INSIDE.search(word)) and not shaped_like_lost_utf8(word)
+    # Not a sign that completes a two-byte sequence of UTF-8 read as Latin-1 (``10Î¼s`` is
+    # ``10μs``, for the code page rules), nor one that is a continuation byte of UTF-8
+    # whose C1 bytes were dropped (``ÐÐ¦ÐÐ¡`` is Cyrillic).
+    signs = [m.start() for m in _SIGN_INSIDE.finditer(word)]
+    if all("\xc2" <= word[i - 1] <= "\xdf" for i in signs):
+        return False
+    return not shaped_like_lost_utf8(word)
 
 
 def _known(text: str) -> bool:

@@ -122,7 +122,13 @@ def run_rules(text: str, config: Config) -> Result:
     if config.encodings and config.lost_bytes:
         damaged = bool(changes) or _C1.search(current) is not None
         guesses = (
-            find_lost_byte_repairs(current, config, _pages_of(changes), _repaired_spans(changes))
+            find_lost_byte_repairs(
+                current,
+                config,
+                _pages_of(changes),
+                _repaired_spans(changes),
+                c1_kept=_c1_kept(changes),
+            )
             if damaged or worth_guessing(current)
             else []
         )
@@ -150,6 +156,25 @@ def _pages_of(changes: list[Change]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(change.rule for change in changes if change.rule in _PAGE_NAMES))
 
 
+def _c1_kept(changes: list[Change]) -> frozenset[int]:
+    """The bytes 80–9F that repairs through Latin-1 or cp1252 show the text kept: all of
+    them where one stood as a C1 control (a Latin-1 reader), the 27 cp1252 defines where
+    one stood as one of its characters (``€`` ``„`` …)."""
+    kept: frozenset[int] = frozenset()
+    for change in changes:
+        if change.rule.split("+")[0] != "cp1252":
+            continue
+        if _C1_CONTROL.search(change.before):
+            return _ALL_C1
+        if _CP1252_C1.search(change.before):
+            kept = _CP1252_DEFINED
+    return kept
+
+
+_ALL_C1 = frozenset(range(0x80, 0xA0))
+_CP1252_DEFINED = frozenset(b for b in _ALL_C1 if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+_CP1252_C1 = re.compile("[" + re.escape(bytes(sorted(_CP1252_DEFINED)).decode("cp1252")) + "]")
 _PAGE_NAMES = frozenset(page.name for page in codepages.CODE_PAGES)
 
 

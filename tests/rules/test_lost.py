@@ -636,3 +636,24 @@ def test_hebrew_lost_letters_beside_a_latin_word() -> None:
 def test_lost_quotation_marks_of_cyrillic_text_are_low_and_high(clean: str) -> None:
     repaired = fixtext.clean(_c1_dropped(clean))
     assert "„%s“" in repaired
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "เซนทรัล (ภาค 3) แฟ้มไม่มี",  # ภ is E0 B8 A0; แ (E0 B9 81) keeps its 81
+        "נדרש אימות כדי לפנות את ההודעה",  # נ is D7 A0; א (D7 90) keeps its 90
+    ],
+)
+def test_a_text_that_kept_its_c1_bytes_lost_only_its_a0(clean: str) -> None:
+    # Read as Latin-1, every byte 80–9F stays (a C1 control); only the no-break spaces
+    # became plain spaces. No lost C1 byte may be guessed then: the space was the A0.
+    damaged = clean.encode("utf-8").decode("latin-1").replace("\xa0", " ")
+    assert fixtext.clean(damaged) == clean
+
+
+def test_cp1252_keeps_all_but_its_five_undefined_bytes() -> None:
+    # ``—`` shows that cp1252 kept 97; ``я`` (D1 8F) lost its undefined 8F, and the
+    # French no-break space after ``à`` vanished with the space after it kept.
+    assert fixtext.clean("Ð´Ð»Ñ â€” Ñ€ÐµÐ´Ð°Ð³ÑƒÐ²Ð°Ð½Ð½Ñ") == "для — редагування"
+    assert fixtext.clean("Ã‰cart Ã la normale") == "Écart à la normale"

@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from fixtext.config import Config
 from fixtext.language import (
@@ -46,6 +47,7 @@ from fixtext.rules.lost_punctuation import (
 from fixtext.rules.lost_utf8 import (
     ByteUnit,
     Reading,
+    byte_of,
     find_byte_units,
     reading_of,
     replacement_units,
@@ -128,6 +130,8 @@ def find_lost_byte_repairs(
     config: Config,
     pages: Sequence[str] = (),
     repaired: Sequence[tuple[int, int]] = (),
+    *,
+    c1_kept: frozenset[int] = frozenset(),
 ) -> list[Edit]:
     """Propose repairs of lost-byte damage in ``text``, sorted and non-overlapping.
 
@@ -136,8 +140,11 @@ def find_lost_byte_repairs(
     for ``África`` through Windows-1250, ``Г l’ouest`` for ``à l’ouest`` through
     Windows-1251). ``repaired`` are the spans of ``text`` the lossless repairs wrote: a
     letter there that lacks every continuation byte (``Ää`` from ``Ã„Ã¤``, Estonian) was
-    just decoded, not left over. Edits below ``config.min_confidence`` are returned too,
-    for reporting.
+    just decoded, not left over. ``c1_kept`` are the bytes 80–9F those repairs show the
+    text kept (cp1252 shows all but five as ``€`` ``„`` …; a Latin-1 reader keeps all 32 as
+    C1 controls): none of them is taken for lost (``à¸ `` beside ``à¹\x81`` is ``ภ``,
+    E0 B8 A0 with its A0 turned into a space, not ``ก`` less its 81). Edits below
+    ``config.min_confidence`` are returned too, for reporting.
 
     >>> [edit.after for edit in find_lost_byte_repairs("She said: âWe agree.", Config())]
     ['“']
@@ -160,6 +167,8 @@ def find_lost_byte_repairs(
         if not any(start < unit.end and unit.start < end for start, end in taken)
     ]
     units = [unit for unit in _plausible_units(text, units) if not _forms_real_word(text, unit)]
+    if c1_kept:
+        units = [u for u in map(partial(_c1_bytes_kept, text, c1_kept), units) if u.candidates]
     units = _with_other_readings(text, units, readings, taken)
     if "\xa0" in text:
         units = _spaces_kept(text, units)
@@ -376,6 +385,23 @@ def _spaces_kept(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
         if candidates:
             kept.append(replace(unit, candidates=candidates, end=max(e for _, e in candidates)))
     return kept
+
+
+def _c1_bytes_kept(text: str, kept: frozenset[int], unit: ByteUnit) -> ByteUnit:
+    """``unit`` (read through Latin-1 or cp1252) without the candidates that need one of
+    the ``kept`` bytes to have been lost. Through cp1252, the five bytes it leaves undefined
+    (81 8D 8F 90 9D) may still have gone (``Ñ Ñ€`` is ``я р``, D1 8F), and ``A0`` may."""
+    if unit.lossless:
+        return unit
+    found = []
+    for char, end in unit.candidates:
+        present = {byte_of(c) for c in text[unit.start : end]}
+        needed = char.encode("utf-8", "surrogatepass")
+        if not any(b in kept and b not in present for b in needed):
+            found.append((char, end))
+    if not found:
+        return replace(unit, candidates=())
+    return replace(unit, candidates=tuple(found), end=max(e for _, e in found))
 
 
 def _script_of_lone_units(text: str, units: list[ByteUnit]) -> str | None:

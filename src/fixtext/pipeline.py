@@ -164,7 +164,7 @@ def _c1_kept(changes: list[Change]) -> frozenset[int]:
     for change in changes:
         if change.rule.split("+")[0] != "cp1252":
             continue
-        if _C1_CONTROL.search(change.before):
+        if _C1.search(change.before):
             return _ALL_C1
         if _CP1252_C1.search(change.before):
             kept = _CP1252_DEFINED
@@ -173,7 +173,6 @@ def _c1_kept(changes: list[Change]) -> frozenset[int]:
 
 _ALL_C1 = frozenset(range(0x80, 0xA0))
 _CP1252_DEFINED = frozenset(b for b in _ALL_C1 if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
-_C1_CONTROL = re.compile("[\x80-\x9f]")
 _CP1252_C1 = re.compile("[" + re.escape(bytes(sorted(_CP1252_DEFINED)).decode("cp1252")) + "]")
 _PAGE_NAMES = frozenset(page.name for page in codepages.CODE_PAGES)
 

@@ -21,9 +21,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import partial
 
 from fixtext.config import Config
 from fixtext.language import (
@@ -168,7 +167,7 @@ def find_lost_byte_repairs(
     ]
     units = [unit for unit in _plausible_units(text, units) if not _forms_real_word(text, unit)]
     if c1_kept:
-        units = [u for u in map(partial(_c1_bytes_kept, text, c1_kept), units) if u.candidates]
+        units = _c1_bytes_kept(text, c1_kept, units)
     units = _with_other_readings(text, units, readings, taken)
     if "\xa0" in text:
         units = _spaces_kept(text, units)
@@ -363,45 +362,42 @@ def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> lis
         scripts = frozenset({script, "Latin"})
     else:
         scripts = scripts_of_language(language) | {"Latin"}
-    kept = []
-    for unit in units:
-        candidates = tuple(
-            (char, end) for char, end in unit.candidates if _fits_scripts(char, scripts)
-        )
-        if candidates:
-            kept.append(replace(unit, candidates=candidates, end=max(e for _, e in candidates)))
-    return kept
+    return _filtered(units, lambda _, char, __: _fits_scripts(char, scripts))
 
 
 def _spaces_kept(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
     """Without the candidates that read a space as a lost ``A0`` byte: a text where that
     byte survives as a no-break space elsewhere did not lose it (``ש× ק`` is ``של ק``, not
     ``שנק``, ``נ`` being D7 A0)."""
+    return _filtered(units, lambda unit, _, end: " " not in text[unit.start : end])
+
+
+def _c1_bytes_kept(text: str, kept: frozenset[int], units: list[ByteUnit]) -> list[ByteUnit]:
+    """``units`` (read through Latin-1 or cp1252) without the candidates that need one of
+    the ``kept`` bytes to have been lost. Through cp1252, the five bytes it leaves undefined
+    (81 8D 8F 90 9D) may still have gone (``Ñ Ñ€`` is ``я р``, D1 8F), and ``A0`` may."""
+
+    def possible(unit: ByteUnit, char: str, end: int) -> bool:
+        present = {byte_of(c) for c in text[unit.start : end]}
+        return not any(
+            b in kept and b not in present for b in char.encode("utf-8", "surrogatepass")
+        )
+
+    return _filtered(units, possible)
+
+
+def _filtered(
+    units: list[ByteUnit], possible: Callable[[ByteUnit, str, int], bool]
+) -> list[ByteUnit]:
+    """``units`` with only their ``possible`` candidates; those left with none dropped."""
     kept = []
     for unit in units:
         candidates = tuple(
-            (c, end) for c, end in unit.candidates if " " not in text[unit.start : end]
+            (char, end) for char, end in unit.candidates if possible(unit, char, end)
         )
         if candidates:
             kept.append(replace(unit, candidates=candidates, end=max(e for _, e in candidates)))
     return kept
-
-
-def _c1_bytes_kept(text: str, kept: frozenset[int], unit: ByteUnit) -> ByteUnit:
-    """``unit`` (read through Latin-1 or cp1252) without the candidates that need one of
-    the ``kept`` bytes to have been lost. Through cp1252, the five bytes it leaves undefined
-    (81 8D 8F 90 9D) may still have gone (``Ñ Ñ€`` is ``я р``, D1 8F), and ``A0`` may."""
-    if unit.lossless:
-        return unit
-    found = []
-    for char, end in unit.candidates:
-        present = {byte_of(c) for c in text[unit.start : end]}
-        needed = char.encode("utf-8", "surrogatepass")
-        if not any(b in kept and b not in present for b in needed):
-            found.append((char, end))
-    if not found:
-        return replace(unit, candidates=())
-    return replace(unit, candidates=tuple(found), end=max(e for _, e in found))
 
 
 def _script_of_lone_units(text: str, units: list[ByteUnit]) -> str | None:

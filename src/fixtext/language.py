@@ -432,6 +432,9 @@ def _coverage(words: tuple[str, ...], code: str) -> float:
 # a lone ``¸`` or ``¤`` in running text is almost always a piece of mojibake (``à¸ª``).
 _TYPOGRAPHIC = frozenset("“”‘’„‚«»‹›–—…•\u00a0\u2009\u202f·")
 _QUOTES = frozenset("“”‘’„‚")
+# The comma, semicolon and question mark of Arabic script, the full stop of Urdu, Devanagari
+# and Armenian: as common there as ``,`` and ``.`` (``،`` is not some sign of U+0600–061F).
+_SCRIPT_PUNCTUATION = frozenset("،؛؟۔।॥։")
 _TYPOGRAPHIC_COST = -1.0
 _QUOTE_INSIDE_WORD_COST = -4.0
 _SYMBOL_COST = -6.0
@@ -630,6 +633,8 @@ def _score_gap(text: str, start: int, end: int, code: str | None) -> float:
             inside = 0 < index < len(text) - 1 and text[index - 1].isalpha()
             if char in _QUOTES and inside and text[index + 1].isalpha() and char != "’":
                 total += _QUOTE_INSIDE_WORD_COST
+        elif char in _SCRIPT_PUNCTUATION:
+            total += _TYPOGRAPHIC_COST
         elif unicodedata.category(char)[0] in "PN":
             total += _RARE_PUNCTUATION_COST
         else:

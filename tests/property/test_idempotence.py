@@ -12,6 +12,7 @@ from fixtext import clean
 @example("donâ€™t")
 @example("Ã¢â‚¬â„¢")
 @example("")
+@example("A\x86Î®")  # Mac Roman read as Latin-1: ``AÜŒÆ``, which holds no more repairs
 def test_clean_is_idempotent_on_any_text(text: str) -> None:
     """clean(clean(text)) == clean(text) for any string."""
     once = clean(text)

@@ -116,6 +116,13 @@ def test_repeated_word_is_no_evidence_for_another_code_page() -> None:
     assert fixtext.clean(damaged).count("خاصية") == 3
 
 
+def test_other_code_page_does_not_read_across_lost_bytes() -> None:
+    # ``البرنامج``, ``العربية`` lose the 85/8A of ``م``/``ي``: ``ÙØ¬``, ``ÙØ©`` are left,
+    # Hangul through cp850, but a lone lead and a whole sequence read as Latin-1.
+    clean = "تعليقات عن البرنامج العربية الصحراوية"
+    assert fixtext.clean(drop_c1(clean)) == clean
+
+
 def test_arabic_comma_is_the_punctuation_of_its_text() -> None:
     # ``،`` (D8 8C) loses its 8C: of U+0600–061F, the script's comma, not ``؉`` or a sign.
     clean = "معروفة، خاصية جديدة"

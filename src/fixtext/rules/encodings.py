@@ -339,6 +339,7 @@ def _unnarrowed(
 
 
 _NARROWED = frozenset({"cyrillic", "dos", "thai"})
+_FAMILIES = {page.name: page.family for page in CODE_PAGES}
 _CYRILLIC_PAGES = tuple(p for p in CODE_PAGES if p.family == "cyrillic")
 
 
@@ -385,6 +386,30 @@ def _lone_and_weak(
     if narrowed and not candidate.after.isalpha():
         return True
     return candidate.gain < _LONE_GAIN + narrowed
+
+
+def _inside_lost_utf8(text: str, candidate: _Candidate) -> bool:
+    """Whether a DOS or Cyrillic code page reads part of a run that is UTF-8 read as Latin-1
+    with C1 bytes lost: ``Ø®Ø§ØµÙØ©`` is Arabic ``خاصية`` that lost the 8A of its ``ي``, and
+    its ``ÙØ©`` only by chance ``띸`` through cp850. The run must hold both a lead byte
+    without its continuation and a whole sequence, their leads next to each other (D8 and
+    D9 are Arabic): ``ÔÇ£`` (``“`` through cp850) is no lost ``Ô`` before ``ǣ``."""
+    if _FAMILIES[candidate.code_page.split("+")[0]] not in _NARROWED:
+        return False
+    start, end = candidate.start, candidate.end
+    while start > 0 and not text[start - 1].isascii() and byte_of(text[start - 1]):
+        start -= 1
+    while end < len(text) and not text[end].isascii() and byte_of(text[end]):
+        end += 1
+    word = text[start:end]
+    if not shaped_like_lost_utf8(word):
+        return False
+    data = bytes(byte_of(char) or 0 for char in word)
+    leads = [value for value in data if value >= 0xC0]
+    if not leads or max(leads) > 0xDF or max(leads) - min(leads) > 1:
+        return False
+    decoded = data.decode("utf-8", "replace")
+    return "\ufffd" in decoded and any(char != "\ufffd" for char in decoded)
 
 
 def _is_common_punctuation(text: str) -> bool:
@@ -438,6 +463,7 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
 
     for code_page in pages:
         candidates.extend(_clusters(text, code_page, dominant, max_layers))
+    candidates = [c for c in candidates if not _inside_lost_utf8(text, c)]
     if not candidates:
         return []
     counts = Counter(c.code_page.split("+")[0] for c in candidates if c.gain >= _MIN_GAIN)

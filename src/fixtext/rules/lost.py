@@ -207,6 +207,11 @@ def find_lost_byte_repairs(
             found.extend(cluster_edits)
         if total > best_total:
             best_total, best_edits = total, found
+    lossless_at = {unit.start for unit in units if unit.lossless}
+    if all(edit.start in lossless_at for edit in best_edits):
+        # Every lost byte left as it was: the complete sequences beside them are no longer
+        # shown to be damage (``AÜŒÆ`` keeps its ``ÜŒ``, no Syriac ``܌``).
+        best_edits = []
     return sorted(edits + _join_lone_to_sequences(text, sorted(best_edits)))
 
 

@@ -23,7 +23,7 @@ from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.language import LATIN_LANGUAGES, is_common_word, language_data, rank_languages
 from fixtext.model import Edit
 from fixtext.plausibility import dominant_script, language_fit, scripts_of, text_cost
-from fixtext.rules.lost_utf8 import byte_of, shaped_like_lost_utf8
+from fixtext.rules.lost_utf8 import byte_of, bytes_shaped_like_lost_utf8, shaped_like_lost_utf8
 from fixtext.spans import select_disjoint
 
 __all__ = ["find_codepage_repairs"]
@@ -401,10 +401,12 @@ def _inside_lost_utf8(text: str, candidate: _Candidate) -> bool:
         start -= 1
     while end < len(text) and not text[end].isascii() and byte_of(text[end]):
         end += 1
-    word = text[start:end]
-    if not shaped_like_lost_utf8(word):
+    values = [byte_of(char) for char in text[start:end]]
+    if None in values:
         return False
-    data = bytes(byte_of(char) or 0 for char in word)
+    data = bytes(value for value in values if value is not None)
+    if not bytes_shaped_like_lost_utf8(data):
+        return False
     leads = [value for value in data if value >= 0xC0]
     if not leads or max(leads) > 0xDF or max(leads) - min(leads) > 1:
         return False
@@ -466,13 +468,9 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     candidates = [c for c in candidates if not _inside_lost_utf8(text, c)]
     if not candidates:
         return []
-    counts = Counter(c.code_page.split("+")[0] for c in candidates if c.gain >= _MIN_GAIN)
-    kinds = Counter(
-        page
-        for page, _ in {
-            (c.code_page.split("+")[0], c.before) for c in candidates if c.gain >= _MIN_GAIN
-        }
-    )
+    evident = [(c.code_page.split("+")[0], c.before) for c in candidates if c.gain >= _MIN_GAIN]
+    counts = Counter(page for page, _ in evident)
+    kinds = Counter(page for page, _ in set(evident))
     # The main script of the text around the candidates: a lone repair may not bring
     # another one in.
     outside = list(text)

@@ -127,7 +127,7 @@ def run_rules(text: str, config: Config) -> Result:
                 config,
                 _pages_of(changes),
                 _repaired_spans(changes),
-                c1_kept=_c1_kept(changes),
+                c1_kept=_c1_kept(changes, current),
             )
             if damaged or worth_guessing(current)
             else []
@@ -156,10 +156,13 @@ def _pages_of(changes: list[Change]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(change.rule for change in changes if change.rule in _PAGE_NAMES))
 
 
-def _c1_kept(changes: list[Change]) -> frozenset[int]:
-    """The bytes 80–9F that repairs through Latin-1 or cp1252 show the text kept: all of
-    them where one stood as a C1 control (a Latin-1 reader), the 27 cp1252 defines where
-    one stood as one of its characters (``€`` ``„`` …)."""
+def _c1_kept(changes: list[Change], text: str) -> frozenset[int]:
+    """The bytes 80–9F that the text shows it kept: all of them where a C1 control is left
+    in ``text`` or stood in a repair through Latin-1 (a Latin-1 reader keeps them all), the
+    27 cp1252 defines where a repair through cp1252 undid one of its characters (``€``
+    ``„`` …)."""
+    if _C1.search(text):
+        return _ALL_C1
     kept: frozenset[int] = frozenset()
     for change in changes:
         if change.rule.split("+")[0] != "cp1252":

@@ -13,6 +13,7 @@ from fixtext import clean
 @example("Ã¢â‚¬â„¢")
 @example("")
 @example("A\x86Î®")  # Mac Roman read as Latin-1: ``AÜŒÆ``, which holds no more repairs
+@example("A\x83ÎÀ")  # the C1 control kept shows no C1 byte was dropped after ``Î``
 def test_clean_is_idempotent_on_any_text(text: str) -> None:
     """clean(clean(text)) == clean(text) for any string."""
     once = clean(text)

@@ -283,6 +283,14 @@ def test_byte_read_as_windows_1252_rules_out_dropped_c1_bytes() -> None:
     assert fixtext.clean(damaged) == "ინტერნეტი"
 
 
+def test_c1_control_left_in_the_text_rules_out_dropped_c1_bytes() -> None:
+    # A Latin-1 reader that kept the control ``\x83`` kept every byte 80–9F, so the lone
+    # ``Î`` is no Greek letter that lost its second byte.
+    result = fixtext.repair("A\x83ÎÀ")
+    assert not [c for c in result.changes if c.rule.startswith("lost")]
+    assert fixtext.clean(result.text) == result.text
+
+
 def qmark(text: str) -> str:
     """UTF-8 read as Windows-1252, its undefined bytes shown as ``?``."""
     return "".join(

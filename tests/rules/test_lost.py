@@ -94,6 +94,21 @@ def test_lost_quotes_follow_the_quotes_the_text_uses() -> None:
     assert repaired(damaged) == "Press ‘OK’ to save, or ‘Cancel’ to leave."
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "section [%2d] '%s': symbol ‘%s’ out of bounds",
+        "MEMBER required for 'a', 'b', and ‘i’ modifiers",
+        # Straight double quotes as often as single ones: no sign of single marks.
+        "value 'a' or \"b\" for “%s”",
+        # An attribute value is markup, not a quotation.
+        "<schema id='%s'> is not yet existing schema “%s”",
+    ],
+)
+def test_lost_quotes_follow_the_straight_quotes_the_text_uses(clean: str) -> None:
+    assert repaired(drop_c1(clean)) == clean
+
+
 def test_lost_quote_after_an_opening_character_closes() -> None:
     # ``“</â;``: the quotation holds ``</`` alone and ends before the semicolon.
     clean = "expected “</”; got “%s”"

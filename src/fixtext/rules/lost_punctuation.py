@@ -9,6 +9,7 @@ marks follows what the rest of the text already uses, then the language's conven
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -54,8 +55,24 @@ def quote_style(text: str, language: str | None, rivals: Sequence[str | None] = 
         return "single" if single > double else "double"
     style = _STYLE_OF_LANGUAGE.get(language or "", "double")
     if any(_STYLE_OF_LANGUAGE.get(rival or "", "double") != style for rival in rivals):
-        return "double"
+        style = "double"
+    if style == "double" and _straight_single_quotations(text):
+        # ``section [%2d] '%s'`` beside ``â%sâ``: where the writer typed straight quotes,
+        # single ones, the curly quotes the bytes lost were single too.
+        return "single"
     return style
+
+
+_STRAIGHT_SINGLE = re.compile("(?<![\\w'=])'[^'\\s][^'\\n]{0,40}?'(?![\\w'])")
+_STRAIGHT_DOUBLE = re.compile('"[^"\\n]{1,40}"')
+
+
+def _straight_single_quotations(text: str) -> bool:
+    """Whether the text quotes with straight single quotes more than with double ones."""
+    if "'" not in text:
+        return False
+    single = len(_STRAIGHT_SINGLE.findall(text))
+    return single > len(_STRAIGHT_DOUBLE.findall(text))
 
 
 # Languages whose texts set a dash between spaces as ``–``; the others (and texts of no

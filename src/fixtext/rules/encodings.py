@@ -346,21 +346,14 @@ _CYRILLIC_PAGES = tuple(p for p in CODE_PAGES if p.family == "cyrillic")
 def _lone_and_weak(
     candidate: _Candidate,
     counts: Counter[str],
-    kinds: Counter[str],
     text_scripts: set[str] | None,
 ) -> bool:
     """A single two-character sequence, the only damage its code page finds in the text,
     needs more evidence: ``AHÅ™`` (a product name, not ``AHř``), ``5×£35`` (not ``5ף35``),
     ``∆°``, ``√π`` are clean text that happens to line up as UTF-8. Its repair must gain
     more, and must not bring a script other than the main one of the text around it
-    (Ukrainian ``ці`` is not ``æ``), though punctuation of another script may come.
-
-    The same letter again is no second piece of evidence: ``ÙØ©`` is ``띸`` through cp850
-    three times in an Arabic text that lost its C1 bytes, because a word is repeated. (A
-    repeated sign is: ``┬й`` twice is ``©`` twice through cp866.)"""
-    page = candidate.code_page.split("+")[0]
-    repeated_letter = kinds[page] == 1 and candidate.after.isalpha()
-    if candidate.sequences > 1 or (counts[page] > 1 and not repeated_letter):
+    (Ukrainian ``ці`` is not ``æ``), though punctuation of another script may come."""
+    if candidate.sequences > 1 or counts[candidate.code_page.split("+")[0]] > 1:
         return False
     if len(candidate.after) != 1 or _is_common_punctuation(candidate.after):
         return False
@@ -468,9 +461,7 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     candidates = [c for c in candidates if not _inside_lost_utf8(text, c)]
     if not candidates:
         return []
-    evident = [(c.code_page.split("+")[0], c.before) for c in candidates if c.gain >= _MIN_GAIN]
-    counts = Counter(page for page, _ in evident)
-    kinds = Counter(page for page, _ in set(evident))
+    counts = Counter(c.code_page.split("+")[0] for c in candidates if c.gain >= _MIN_GAIN)
     # The main script of the text around the candidates: a lone repair may not bring
     # another one in.
     outside = list(text)
@@ -479,9 +470,7 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     main = dominant_script("".join(outside))
     text_scripts = {main} if main else None
     strong = [
-        c
-        for c in candidates
-        if c.gain >= _MIN_GAIN and not _lone_and_weak(c, counts, kinds, text_scripts)
+        c for c in candidates if c.gain >= _MIN_GAIN and not _lone_and_weak(c, counts, text_scripts)
     ]
     # A code page is shown to damage the text by one strong repair, or by two.
     strong_counts = Counter(c.code_page.split("+")[0] for c in strong)

@@ -51,9 +51,12 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 TRIGGERS = ((f"[{_CJK}]", ""),)
 _GATE = re.compile("".join(TRIGGERS[0]))
 _CJK_LETTER = re.compile("[\u2e80-\uff60\uffa0-\U0010ffff]")
+# CJK characters inside a Latin word: between letters, after two, before two, or after a
+# one-letter word start (``cﾃｳ``, Vietnamese ``có`` read as cp932; not the ``s`` of ``%s``).
 _CJK_IN_LATIN_WORD = re.compile(
     "(?<=[A-Za-z])[\u2e80-\uff60\uffa0-\U0010ffff]+(?=[A-Za-z])"
     "|(?<=[A-Za-z]{2})[\u2e80-\uff60\uffa0-\U0010ffff]+\\b"
+    "|(?<=(?<![\\w%\\\\])[A-Za-z])[\u2e80-\uff60\uffa0-\U0010ffff]+\\b"
     "|\\b[\u2e80-\uff60\uffa0-\U0010ffff]+(?=[A-Za-z]{2})"
 )
 # Where ``_CJK_IN_LATIN_WORD`` may match (each branch starts with a class: a fast scan).

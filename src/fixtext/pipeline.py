@@ -120,14 +120,15 @@ def run_rules(text: str, config: Config) -> Result:
         changes, current = compose_changes(text, changes, current, edits)
     unapplied: list[Change] = []
     if config.encodings and config.lost_bytes:
-        damaged = bool(changes) or _C1.search(current) is not None
+        c1_left = _C1.search(current) is not None
+        damaged = bool(changes) or c1_left
         guesses = (
             find_lost_byte_repairs(
                 current,
                 config,
                 _pages_of(changes),
                 _repaired_spans(changes),
-                c1_kept=_c1_kept(changes, current),
+                c1_kept=_c1_kept(changes, c1_left),
             )
             if damaged or worth_guessing(current)
             else []
@@ -156,12 +157,12 @@ def _pages_of(changes: list[Change]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(change.rule for change in changes if change.rule in _PAGE_NAMES))
 
 
-def _c1_kept(changes: list[Change], text: str) -> frozenset[int]:
+def _c1_kept(changes: list[Change], c1_left: bool) -> frozenset[int]:
     """The bytes 80–9F that the text shows it kept: all of them where a C1 control is left
-    in ``text`` or stood in a repair through Latin-1 (a Latin-1 reader keeps them all), the
+    in it (``c1_left``) or stood in a repair through Latin-1 (a Latin-1 reader keeps them all), the
     27 cp1252 defines where a repair through cp1252 undid one of its characters (``€``
     ``„`` …)."""
-    if _C1.search(text):
+    if c1_left:
         return _ALL_C1
     kept: frozenset[int] = frozenset()
     for change in changes:

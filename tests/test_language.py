@@ -180,3 +180,21 @@ def test_greek_final_sigma() -> None:
     assert word_logprob("σήμανσης", "el") is not None
     assert score_text("σήμανσης", "el") > score_text("σήμανσησ", "el")
     assert score_text("σήμανση", "el") > score_text("ςήμανση", "el")
+
+
+def test_word_tables_stay_out_of_the_garbage_collectors_way() -> None:
+    # Ingestion runs call ``clean`` millions of times; every full garbage collection walks
+    # through each container the collector tracks. The word and letter-sequence tables
+    # (hundreds of thousands of strings per language) must not be among them, and
+    # wordfreq's own cache of raw lists must stay empty.
+    code = (
+        "import gc, wordfreq\n"
+        "from fixtext.language import _full_words, _grams, language_data, word_logprob\n"
+        "word_logprob('wyświetlić', 'pl')\n"
+        "tables = [_grams('pl'), _full_words('pl'), language_data('pl').words]\n"
+        "gc.collect()\n"
+        "assert all(len(table) > 10000 for table in tables), [len(t) for t in tables]\n"
+        "assert not any(gc.is_tracked(table) for table in tables)\n"
+        "assert wordfreq.get_frequency_list.cache_info().currsize == 0\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

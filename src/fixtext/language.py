@@ -171,10 +171,21 @@ def _frequencies(code: str, size: str) -> dict[str, float]:
             for word, frequency in _frequencies("sh", size).items()
             if (cyrillic := _serbian_cyrillic(word)) is not None
         }
-    try:
-        return dict(wordfreq.get_frequency_dict(code, size))
-    except LookupError:
+    # Read from wordfreq's files directly: its own reader caches every list it reads as
+    # lists of lists, millions of objects that the garbage collector would then walk
+    # through at each full collection (a tenth of a second, again and again in a long
+    # ingestion run). A dictionary of strings to numbers is not tracked by the collector.
+    sizes = ("small", "large") if size == "best" else (size,)
+    paths = {
+        lang: path for name in sizes for lang, path in wordfreq.available_languages(name).items()
+    }
+    if code not in paths:
         return {}
+    return {
+        word: wordfreq.cB_to_freq(-index)
+        for index, bucket in enumerate(wordfreq.read_cBpack(paths[code]))
+        for word in bucket
+    }
 
 
 def _serbian_cyrillic(word: str) -> str | None:
@@ -595,14 +606,20 @@ def _score_plain_word(word: str, code: str | None) -> float:
 
 
 @cache
-def _grams(code: str) -> frozenset[str]:
+def _grams(code: str) -> dict[str, None]:
     """The sequences of ``_GRAM`` letters found in the common words of a language, words
-    bounded by ``^`` and ``$``."""
-    found: set[str] = set()
+    bounded by ``^`` and ``$``. (Kept as the keys of a dictionary: a set of hundreds of
+    thousands of strings would be walked through by every full garbage collection, a
+    dictionary of strings to ``None`` is not tracked by the collector.)"""
+    found: dict[str, None] = {}
     for word in language_data(code).words:
         bounded = f"^{word}$"
-        found.update(bounded[index : index + _GRAM] for index in range(len(bounded) - _GRAM + 1))
-    return frozenset(found)
+        found.update(
+            dict.fromkeys(
+                bounded[index : index + _GRAM] for index in range(len(bounded) - _GRAM + 1)
+            )
+        )
+    return found
 
 
 def _unseen_grams(word: str, code: str) -> int:

@@ -50,14 +50,18 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 # one scan.
 TRIGGERS = ((f"[{_CJK}]", ""),)
 _GATE = re.compile("".join(TRIGGERS[0]))
-_CJK_LETTER = re.compile("[\u2e80-\uff60\uffa0-\U0010ffff]")
+_CJK_LETTERS = re.compile("[\u2e80-\uff60\uffa0-\U0010ffff]+")
 # CJK characters inside a Latin word: between letters, after two, before two, or after a
 # one-letter word start (``cﾃｳ``, Vietnamese ``có`` read as cp932; not the ``s`` of ``%s``).
+# (Each branch looks behind the first CJK character it took: the pattern then starts with
+# one character class, which the engine scans fast.)
 _CJK_IN_LATIN_WORD = re.compile(
-    "(?<=[A-Za-z])[\u2e80-\uff60\uffa0-\U0010ffff]+(?=[A-Za-z])"
-    "|(?<=[A-Za-z]{2})[\u2e80-\uff60\uffa0-\U0010ffff]+\\b"
-    "|(?<=(?<![\\w%\\\\])[A-Za-z])[\u2e80-\uff60\uffa0-\U0010ffff]+\\b"
-    "|\\b[\u2e80-\uff60\uffa0-\U0010ffff]+(?=[A-Za-z]{2})"
+    "[\u2e80-\uff60\uffa0-\U0010ffff](?:"
+    "(?<=[A-Za-z].)[\u2e80-\uff60\uffa0-\U0010ffff]*(?=[A-Za-z])"
+    "|(?<=[A-Za-z]{2}.)[\u2e80-\uff60\uffa0-\U0010ffff]*\\b"
+    "|(?<=(?<![\\w%\\\\])[A-Za-z].)[\u2e80-\uff60\uffa0-\U0010ffff]*\\b"
+    "|(?<=\\b.)[\u2e80-\uff60\uffa0-\U0010ffff]*(?=[A-Za-z]{2})"
+    ")"
 )
 # Where ``_CJK_IN_LATIN_WORD`` may match (each branch starts with a class: a fast scan).
 _LATIN_BESIDE_CJK = re.compile(
@@ -173,7 +177,7 @@ def _main_script(text: str) -> str | None:
     characters inside a Latin word do not count: ``zvl叩邸tn鱈`` is Czech read as EUC-JP.)"""
     letters = _NOT_LETTER.sub("", text)
     # (Half-width katakana is what cp932 makes of Latin-1 letters, ``ﾃｩ`` for ``é``.)
-    cjk = len(letters) - len(_CJK_LETTER.sub("", letters))
+    cjk = len(letters) - len(_CJK_LETTERS.sub("", letters))
     if cjk < _CJK_TEXT_SHARE * len(letters) or not letters:
         return None
     if _LATIN_BESIDE_CJK.search(text):

@@ -97,7 +97,7 @@ def _repair_block(text: str, config: Config) -> Result:
     """Repair one block of text, or decide with one scan that no rule has anything to do."""
     if text.isascii() and ("&" not in text or not config.entities):
         return Result(text, ())
-    if config.normalization is None and _MAY_BE_DAMAGED.search(text) is None:
+    if config.normalization is None and not _MAY_BE_DAMAGED.search(text):
         return Result(text, ())
     return run_rules(text, config)
 

@@ -8,8 +8,14 @@ The triggers are joined into one expression that starts with a single character 
 union of their first characters: the regular expression engine skips in C every character
 that no damage starts with, and tries the rules' own patterns only at the others. There it
 first tells which block of Unicode the character is in (Latin, Greek and Cyrillic, Hebrew
-and Arabic), and tries only the triggers that can start with a character of that block:
-Russian text holds a possible first character at nearly every position.
+and Arabic), and tries only the triggers that can start with a character of that block.
+
+Russian, Greek, Hebrew or Arabic text would hold a possible first character at nearly every
+position: most of their lower-case letters start some code page's sequence. A trigger whose
+first class takes many such letters and whose second takes fewer (``[а-р]`` then a sign or
+a rare letter) is searched from its second character instead, looking behind for the first;
+a trigger that must start on such letters (a Cyrillic letter beside a Latin one) goes to a
+second expression, searched only where the first finds nothing.
 """
 
 from __future__ import annotations
@@ -17,34 +23,105 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["Trigger", "compile_triggers"]
+__all__ = ["Scan", "Trigger", "compile_triggers"]
 
 Trigger = tuple[str, str]
 """A character class (``"[Ãâ]"``), and the pattern that follows it (``""`` for none)."""
 
+
+class Scan:
+    """The compiled triggers: :meth:`search` tells whether any of them matches a text."""
+
+    __slots__ = ("_common", "_rare")
+
+    def __init__(self, rare: re.Pattern[str], common: re.Pattern[str] | None) -> None:
+        self._rare = rare
+        self._common = common
+
+    def search(self, text: str) -> bool:
+        if self._rare.search(text):
+            return True
+        return self._common is not None and self._common.search(text) is not None
+
+
 _BLOCKS = (
-    (0x80, 0xFF),
+    (0x80, 0xBF),
+    (0xC0, 0xFF),
     (0x100, 0x24F),
     (0x370, 0x3FF),
     (0x400, 0x42F),
     (0x430, 0x45F),
     (0x460, 0x52F),
     (0x590, 0x6FF),
+    (0x2000, 0x206F),
 )
 
 
-def compile_triggers(triggers: Iterable[Trigger]) -> re.Pattern[str]:
-    """One pattern that matches wherever one of ``triggers`` does.
+def compile_triggers(triggers: Iterable[Trigger]) -> Scan:
+    """A scan that matches wherever one of ``triggers`` does.
 
     >>> scan = compile_triggers([("[Ã]", "[\\u00a0-\\u00bf]"), ("[&]", "")])
-    >>> [bool(scan.search(text)) for text in ("cafÃ©", "SÃO", "a &amp; b", "café")]
+    >>> [scan.search(text) for text in ("cafÃ©", "SÃO", "a &amp; b", "café")]
     [True, False, True, False]
     """
-    rests: dict[str, list[str]] = {}
+    rare: list[Trigger] = []
+    common: list[Trigger] = []
     for first, rest in triggers:
         if not (first.startswith("[") and first.endswith("]")) or first.startswith("[^"):
             raise ValueError(f"a trigger starts with a character class, not {first!r}")
+        first, rest = _rekeyed(first, rest)
+        (common if _running_letters(first) >= _COMMON_START else rare).append((first, rest))
+    return Scan(_compile(rare), _compile(common) if common else None)
+
+
+# The lower-case letters that make up most of running Greek, Cyrillic, Hebrew and Arabic text.
+_RUNNING = (
+    "αβγδεζηθικλμνξοπρστυφχψωабвгдежзийклмнопрстуфхцчшщъыьэюяאבגדהוזחטיכלמנסעפצקרשת"
+    + "".join(map(chr, range(0x621, 0x64B)))
+)
+# A trigger starting on this many of them is searched from its second character if that
+# is rarer; one that still starts on this many goes to the second expression.
+_REKEYED_START = 3
+_COMMON_START = 10
+_ANY = "[\\s\\S]"
+_ASCII = "".join(map(chr, range(0x80)))
+_CLASS_AND_COUNT = re.compile(r"(\[(?:\\.|[^\]\\])*\])(?:\{(\d+)\})?")
+
+
+def _running_letters(char_class: str) -> int:
+    return len(re.findall(char_class, _RUNNING))
+
+
+def _rekeyed(first: str, rest: str) -> Trigger:
+    """``first`` then ``rest`` as the same trigger started on its second character, when
+    that one is rarer in running text (``[а-р]`` then ``[«»–—ёі…]``): the class of the
+    second character, then the rest of ``rest``, and a look behind for ``first``."""
+    second = _leading_class(rest)
+    count = _running_letters(first)
+    if count < _REKEYED_START or not second or _running_letters(second) >= count:
+        return first, rest
+    if re.search(second, _ASCII):
+        return first, rest  # (ASCII is everywhere: a Cyrillic letter before a Latin one)
+    tail = rest[len(second) :]
+    repeat = re.match(r"\{(\d+)\}", tail)
+    if repeat:
+        times = int(repeat.group(1))
+        tail = second * (times - 1) + tail[repeat.end() :]
+    pieces = list(_CLASS_AND_COUNT.finditer(tail))
+    if "".join(piece.group() for piece in pieces) == tail:
+        # A fixed width: the look behind goes last, and the rest still starts with a class.
+        width = 1 + sum(int(piece.group(2) or 1) for piece in pieces)
+        return second, f"{tail}(?<={first}{_ANY * width})"
+    return second, f"(?<={first}{_ANY}){tail}"
+
+
+def _compile(triggers: list[Trigger]) -> re.Pattern[str]:
+    rests: dict[str, list[str]] = {}
+    for first, rest in triggers:
         rests.setdefault(first, []).append(rest)
+    if len(rests) == 1:
+        ((first, alone),) = rests.items()
+        return re.compile(f"{first}(?:{'|'.join(alone)})")
     groups = []
     blocks = ""
     for low, high in _BLOCKS:

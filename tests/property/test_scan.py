@@ -4,6 +4,7 @@ a rule would change or report: whatever the rules find, the scan matches first."
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from corpora import corpus_path
@@ -11,8 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import SINGLE_BYTE_CODE_PAGES, Damaged, damaged_texts, real_texts
 
+from fixtext import codepages
 from fixtext.config import Config
 from fixtext.pipeline import _MAY_BE_DAMAGED, run_rules
+from fixtext.rules import bom, cjk, controls, entities, legacy, lost
 from fixtext.scan import compile_triggers
 
 _CONFIG = Config()
@@ -63,7 +66,7 @@ def test_scan_sees_whatever_the_rules_find_in_real_text(text: str) -> None:
 
 def test_scan_passes_most_clean_text() -> None:
     clean = ["Ça coûte cher, à mon ami.", "Größe – “quoted”", "Привет, мир!", "Καλημέρα"]
-    assert [bool(_MAY_BE_DAMAGED.search(text)) for text in clean] == [False] * 4
+    assert [_MAY_BE_DAMAGED.search(text) for text in clean] == [False] * 4
     damaged = ["donâ€™t", "cafÃ©", "РїСЂРёРІРµС‚", "譁�蟄怜喧縺�", "âWe", "f&amp;uuml;r"]
     assert all(_MAY_BE_DAMAGED.search(text) for text in damaged)
 
@@ -88,3 +91,35 @@ def test_scan_sees_whatever_the_rules_find_in_the_dev_set() -> None:
                 result = run_rules(text, _CONFIG)
                 assert (result.text, result.changes, result.unapplied) == (text, (), ()), row["id"]
     assert skipped > 1000  # the scan does decide most clean text
+
+
+_EVERY_TRIGGER = [
+    *bom.TRIGGERS,
+    *codepages.TRIGGERS,
+    *cjk.TRIGGERS,
+    *controls.TRIGGERS,
+    *entities.TRIGGERS,
+    *legacy.TRIGGERS,
+    *lost.TRIGGERS,
+]
+# Each trigger on its own, as written: what the scan must match, no more and no less, however
+# it reorders them (started on their second character, split in two expressions).
+_PLAIN = re.compile("|".join(f"{first}(?:{rest})" for first, rest in _EVERY_TRIGGER))
+
+
+@given(st.text(st.sampled_from(_upper_halves() + "abcABZ \n%s1_ёіїєґЁ"), max_size=6))
+def test_scan_matches_exactly_where_a_trigger_does(text: str) -> None:
+    assert _MAY_BE_DAMAGED.search(text) == bool(_PLAIN.search(text))
+
+
+def test_triggers_on_running_letters_start_on_their_rarer_character() -> None:
+    # ``[а-р]`` (a three-byte UTF-8 lead through cp1251) then two signs is searched from the
+    # signs; a Cyrillic letter before a Latin one cannot be, and still matches.
+    scan = compile_triggers([("[а-р]", "[«»–]{2}"), ("[а-я]", "[A-Za-z]")])
+    assert [scan.search(text) for text in ("п«»", "да «–» нет", "пр»", "яa", "aя")] == [
+        True,
+        False,
+        False,
+        True,
+        False,
+    ]

@@ -32,17 +32,28 @@ Trigger = tuple[str, str]
 class Scan:
     """The compiled triggers: :meth:`search` tells whether any of them matches a text."""
 
-    __slots__ = ("_common", "_rare")
+    __slots__ = ("_common", "_first", "_rare")
 
-    def __init__(self, rare: re.Pattern[str], common: re.Pattern[str] | None) -> None:
+    def __init__(
+        self, first: re.Pattern[str], rare: re.Pattern[str], common: re.Pattern[str] | None
+    ) -> None:
+        # ``first`` finds a rare trigger, or else the first character a common one may
+        # start on; only text that has one pays for the other two searches.
+        self._first = first
         self._rare = rare
         self._common = common
 
     def search(self, text: str) -> bool:
-        if self._rare.search(text):
+        match = self._first.search(text)
+        if match is None:
+            return False
+        if self._common is None or match.group(_COMMON_SEEN) is None:
             return True
-        return self._common is not None and self._common.search(text) is not None
+        start = match.start()
+        return bool(self._rare.search(text, start + 1) or self._common.search(text, start))
 
+
+_COMMON_SEEN = "common"
 
 _BLOCKS = (
     (0x80, 0xBF),
@@ -71,7 +82,11 @@ def compile_triggers(triggers: Iterable[Trigger]) -> Scan:
             raise ValueError(f"a trigger starts with a character class, not {first!r}")
         first, rest = _rekeyed(first, rest)
         (common if _running_letters(first) >= _COMMON_START else rare).append((first, rest))
-    return Scan(_compile(rare), _compile(common) if common else None)
+    if not common:
+        only = _compile(rare)
+        return Scan(only, only, None)
+    marker = _join_classes([first for first, _ in common])
+    return Scan(_compile(rare, marker), _compile(rare), _compile(common))
 
 
 # The lower-case letters that make up most of running Greek, Cyrillic, Hebrew and Arabic text.
@@ -115,11 +130,13 @@ def _rekeyed(first: str, rest: str) -> Trigger:
     return second, f"(?<={first}{_ANY}){tail}"
 
 
-def _compile(triggers: list[Trigger]) -> re.Pattern[str]:
+def _compile(triggers: list[Trigger], marker: str = "") -> re.Pattern[str]:
+    """One pattern for ``triggers``; with a ``marker`` class, one that also matches, as the
+    group ``common`` and after every trigger, the first character of that class."""
     rests: dict[str, list[str]] = {}
     for first, rest in triggers:
         rests.setdefault(first, []).append(rest)
-    if len(rests) == 1:
+    if len(rests) == 1 and not marker:
         ((first, alone),) = rests.items()
         return re.compile(f"{first}(?:{'|'.join(alone)})")
     groups = []
@@ -133,7 +150,11 @@ def _compile(triggers: list[Trigger]) -> re.Pattern[str]:
             groups.append(f"(?<=[{block}])(?:{_alternatives(inside, rests)})")
     # Outside those blocks, every trigger (fewer would do; these characters are rare).
     groups.append(f"(?<![{blocks}])(?:{_alternatives(list(rests), rests)})")
-    return re.compile(f"{_join_classes(list(rests))}(?:{'|'.join(groups)})")
+    firsts = list(rests)
+    if marker:
+        groups.append(f"(?<={marker})(?P<{_COMMON_SEEN}>)")
+        firsts.append(marker)
+    return re.compile(f"{_join_classes(firsts)}(?:{'|'.join(groups)})")
 
 
 def _alternatives(firsts: list[str], rests: dict[str, list[str]]) -> str:

@@ -15,7 +15,8 @@ import fixtext
 from fixtext.config import Config
 from fixtext.language import score_text, script_of
 from fixtext.model import Edit
-from fixtext.rules.lost import find_lost_byte_repairs
+from fixtext.rules.lost import _forms_real_word, find_lost_byte_repairs
+from fixtext.rules.lost_utf8 import find_byte_units
 
 CONFIG = Config()
 
@@ -700,3 +701,22 @@ def test_cp1252_keeps_all_but_its_five_undefined_bytes() -> None:
     # French no-break space after ``à`` vanished with the space after it kept.
     assert fixtext.clean("Ð´Ð»Ñ â€” Ñ€ÐµÐ´Ð°Ð³ÑƒÐ²Ð°Ð½Ð½Ñ") == "для — редагування"
     assert fixtext.clean("Ã‰cart Ã la normale") == "Écart à la normale"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "real"),
+    [
+        ("È stata trovata una directory", "È", True),  # Italian "is"
+        ("Å lære er gøy", "Å", True),  # Norwegian "to"
+        ("Ä on", "Ä", False),  # no language writes "ä" alone often enough
+        ("She said: â We agree.", "â", False),  # a curly quote that lost two bytes
+        ("elle CHAÎNE non valide", "Î", True),
+        ("Bitte ÄndeÄ", "Ä", False),
+    ],
+)
+def test_a_lone_lead_in_a_real_word_is_no_damage(text: str, word: str, real: bool) -> None:
+    # Decided from the word alone, before any language is ranked: Italian text that opens a
+    # sentence with ``È`` used to go through the whole lost-byte search.
+    start = text.index(word)
+    (unit,) = find_byte_units(text, [start])
+    assert _forms_real_word(text, unit) is real

@@ -473,6 +473,9 @@ def _plausible_units(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
     return [unit for unit in units if text[unit.start] in _LONE_SUSPECTS]
 
 
+_ONE_LETTER_WORD_ZIPF = 6.0
+
+
 def _forms_real_word(text: str, unit: ByteUnit) -> bool:
     """Whether a lone lead letter belongs to a word some language knows: ``âge``, ``SÃO``,
     ``hâlâ``, ``cât`` are written that way, whatever the language of the rest."""
@@ -485,12 +488,16 @@ def _forms_real_word(text: str, unit: ByteUnit) -> bool:
     while end < len(text) and text[end].isalpha():
         end += 1
     word = text[start:end]
-    # ``câ`` in ``â%câ:`` is no word: a two-letter "word" is too easily a lost quote, and
-    # letters after ``%`` are a placeholder's.
-    if len(word) < 2 or any(script_of(char) != "Latin" for char in word):
+    if any(script_of(char) != "Latin" for char in word):
         return False
     if start > 0 and text[start - 1] == "%":
-        return False
+        return False  # (``c`` in ``â%câ:`` is a placeholder's, ``câ`` no word)
+    if len(word) == 1:
+        # A word of one letter is a very common one or none: Italian ``È``, Norwegian ``Å``.
+        zipf = max(_common_zipf(word, code) for code in _ACCENTED_LANGUAGES)
+        if zipf < _ONE_LETTER_WORD_ZIPF:
+            return False
+        return not _joins_more_common_word(text, unit, word, start)
     if not (word.isupper() or word.islower() or word.istitle()):
         return False  # ``siÄ`` is no way to write a word, whatever ``siä`` means in Finnish
     if not any(is_common_word(word, code, _REAL_WORD_ZIPF) for code in _ACCENTED_LANGUAGES):

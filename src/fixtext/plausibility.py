@@ -256,15 +256,27 @@ def scripts_of(text: str) -> set[str]:
 def dominant_script(text: str, share: float = 0.8) -> str | None:
     """The script at least ``share`` of the letters of ``text`` are written in, or None
     (no letters, or no script that clearly dominates: ``опис цілі у XML GDB``)."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
+    scripts = _LETTER_SCRIPTS
     for char, count in Counter(text).items():
-        info = _info(char)
-        if info[0] == LETTER:
-            counts[info[1]] += count
+        script = scripts.get(char)
+        if script is None:
+            if len(scripts) > _LETTER_SCRIPTS_KEPT:
+                scripts.clear()
+            info = _info(char)
+            script = scripts[char] = info[1] if info[0] == LETTER else ""
+        if script:
+            counts[script] = counts.get(script, 0) + count
     if not counts:
         return None
-    script, count = counts.most_common(1)[0]
-    return script if count >= share * sum(counts.values()) else None
+    script = max(counts, key=counts.__getitem__)
+    return script if counts[script] >= share * sum(counts.values()) else None
+
+
+# The script of each letter met (``""`` for anything else), looked up in a plain dictionary:
+# this runs on every text a code page's sequences are found in.
+_LETTER_SCRIPTS: dict[str, str] = {}
+_LETTER_SCRIPTS_KEPT = 65536
 
 
 def char_cost(char: str) -> int:

@@ -708,6 +708,7 @@ def test_cp1252_keeps_all_but_its_five_undefined_bytes() -> None:
     [
         ("È stata trovata una directory", "È", True),  # Italian "is"
         ("Å lære er gøy", "Å", True),  # Norwegian "to"
+        ("Å veices baņķieri gaida", "Å", False),  # Latvian Šveices, its A0 byte a space
         ("Ä on", "Ä", False),  # no language writes "ä" alone often enough
         ("She said: â We agree.", "â", False),  # a curly quote that lost two bytes
         ("elle CHAÎNE non valide", "Î", True),

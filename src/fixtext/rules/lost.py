@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from fixtext.config import Config
 from fixtext.language import (
+    LATIN_LANGUAGES,
     char_logprob,
     compound_pairs,
     is_common_word,
@@ -456,9 +457,11 @@ def _likely_languages(text: str, original: str, damaged_script: str | None) -> l
     if not ranked:
         return [None]
     top = ranked[0][1]
-    codes: list[str | None] = [
-        code for code, score in ranked[:_RIVAL_LANGUAGES] if score >= top - _RIVAL_MARGIN
-    ]
+    # Rivals: the best few. When the words tell nothing (``SlovenÄ�ina`` alone: no language
+    # knows any of them), every language tied at the top; the damaged word decides.
+    tied = [(code, score) for code, score in ranked if score == top]
+    rivals = tied if len(tied) > _RIVAL_LANGUAGES else ranked[:_RIVAL_LANGUAGES]
+    codes: list[str | None] = [code for code, score in rivals if score >= top - _RIVAL_MARGIN]
     if codes[0] == "zh" and "ã" in original:
         # ``ã`` is the lead byte of kana (E3 81/82/83): until it is decided, Japanese
         # read this way looks like Chinese with stray letters.
@@ -495,9 +498,11 @@ def _forms_real_word(text: str, unit: ByteUnit) -> bool:
     if len(word) == 1:
         # A word of one letter is a very common one or none: Italian ``È``, Norwegian ``Å``.
         zipf = max(_common_zipf(word, code) for code in _ACCENTED_LANGUAGES)
-        if zipf < _ONE_LETTER_WORD_ZIPF:
-            return False
-        return not _joins_more_common_word(text, unit, word, start)
+        # Unless the space after it is its lost ``A0`` byte and makes with the letters
+        # after it a word of any language: ``Å veices`` is Latvian ``Šveices``.
+        return zipf >= _ONE_LETTER_WORD_ZIPF and not _joins_more_common_word(
+            text, unit, "", start, LATIN_LANGUAGES
+        )
     if not (word.isupper() or word.islower() or word.istitle()):
         return False  # ``siÄ`` is no way to write a word, whatever ``siä`` means in Finnish
     if not any(is_common_word(word, code, _REAL_WORD_ZIPF) for code in _ACCENTED_LANGUAGES):
@@ -505,22 +510,28 @@ def _forms_real_word(text: str, unit: ByteUnit) -> bool:
     return not _joins_more_common_word(text, unit, word, start)
 
 
-def _joins_more_common_word(text: str, unit: ByteUnit, word: str, start: int) -> bool:
+def _joins_more_common_word(
+    text: str,
+    unit: ByteUnit,
+    word: str,
+    start: int,
+    languages: Sequence[str] = _ACCENTED_LANGUAGES,
+) -> bool:
     """Whether the lead letter, the space after it taken for its lost ``A0`` byte, makes
-    with the letters after that space a more common word: ``VÃ ng`` is ``Vàng``, far more
-    common than ``vã``."""
+    with the letters after that space a more common word in one of ``languages``: ``VÃ ng``
+    is ``Vàng``, far more common than ``vã``. (With no ``word``, any word at all.)"""
     after = unit.start + 2
     end = after
     while end < len(text) and text[end].isalpha():
         end += 1
     if end == after or not any(stop == after for _, stop in unit.candidates):
         return False
-    zipf = max(_common_zipf(word, code) for code in _ACCENTED_LANGUAGES)
+    zipf = max(_common_zipf(word, code) for code in languages) if word else 0.0
     return any(
         _common_zipf(text[start : unit.start] + char + text[after:end], code) > zipf
         for char, stop in unit.candidates
         if stop == after
-        for code in _ACCENTED_LANGUAGES
+        for code in languages
     )
 
 

@@ -107,6 +107,8 @@ def test_matching_words_most_frequent_first() -> None:
         ("Błąd", "BŁąd", "pl"),
         ("Loading…", "Loading⦃", "en"),
         ("à partir", "À  partir", "fr"),
+        # Word lists hold the parts a zero-width non-joiner keeps apart in Persian.
+        ("فاصله\u200cگذاری بین دکمه\u200cها", "واصله\u200cگذاری بین دکمه\u200cها", "fa"),
     ],
 )
 def test_score_prefers_the_plausible_text(better: str, worse: str, language: str) -> None:

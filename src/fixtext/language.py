@@ -547,10 +547,12 @@ def _capital_letter_between_words(
 
 def _score_word(word: str, code: str | None) -> float:
     score = _score_plain_word(word, code)
-    if "’" in word or "'" in word:
+    if "’" in word or "'" in word or "\u200c" in word:
         # ``l’enregistrement``: word lists hold the elided article and the word apart; but
-        # ``c’t`` is no elision, so the longer piece must be a word of its own.
-        pieces = [piece for piece in re.split("['’]", word) if piece]
+        # ``c’t`` is no elision, so the longer piece must be a word of its own. So do they
+        # hold the parts of a Persian word that a zero-width non-joiner keeps apart
+        # (``فاصله‌گذاری``, ``دکمه‌ها``).
+        pieces = [piece for piece in re.split("['’\u200c]", word) if piece]
         if pieces and max(len(piece) for piece in pieces) >= 3:
             split = sum(_score_plain_word(piece, code) for piece in pieces) + _SPLIT_COST
             score = max(score, split)

@@ -545,6 +545,7 @@ def _capital_letter_between_words(
     )
 
 
+@lru_cache(maxsize=65536)
 def _score_word(word: str, code: str | None) -> float:
     score = _score_plain_word(word, code)
     if "’" in word or "'" in word or "\u200c" in word:
@@ -639,6 +640,8 @@ def _unseen_grams(word: str, code: str) -> int:
 
 
 def _score_gap(text: str, start: int, end: int, code: str | None) -> float:
+    if text[start:end].isascii():
+        return 0.0
     total = 0.0
     for index in range(start, end):
         char = text[index]

@@ -28,6 +28,7 @@ __all__ = ["demote_unsupported", "worth_guessing"]
 # evidence: below any sensible ``min_confidence``, so reported rather than made.
 _KNOWN_ZIPF = 2.5
 _UNSUPPORTED_CONFIDENCE = 0.2
+_SHOWN_DAMAGE_CONFIDENCE = 0.5
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 # Opening quotation marks and dashes, and what a placeholder or a code starts with.
 _OPENING = frozenset("‘‚“„–—")
@@ -46,9 +47,16 @@ def demote_unsupported(text: str, edits: list[Edit], damaged: bool) -> list[Edit
     """``edits`` with the unsupported single-letter guesses given a low confidence.
 
     ``damaged`` says whether the text shows other damage (repairs already made, replacement
-    characters, C1 controls): then every guess keeps its confidence.
+    characters, C1 controls): then every guess keeps its confidence. So does a guess about
+    more than a lone letter (a lead byte beside what is left of its sequence: ``ã¤`` for
+    ``イ``), made with some confidence: ``ã`` alone between such guesses is ``ッ``.
     """
     if damaged or not any(_is_lone_letter(text[e.start : e.end]) for e in edits):
+        return edits
+    if any(
+        e.confidence >= _SHOWN_DAMAGE_CONFIDENCE and not _is_lone_letter(text[e.start : e.end])
+        for e in edits
+    ):
         return edits
     languages = [code for code, _ in rank_languages(text)[:2]]
     paired = _paired_quotes(text, edits)

@@ -188,7 +188,7 @@ def find_lost_byte_repairs(
     if not _is_coherent(new_letters):
         return sorted(cjk_edits)
     damaged_script = _main_new_script(new_letters) or _script_of_lone_units(text, units)
-    languages = _likely_languages(tentative, text, damaged_script)
+    languages = _likely_languages(tentative, text, damaged_script, units)
     for language in languages:
         fitting = _in_script_of(units, language, text)
         # A ``�`` inside a unit (``â€�``) is that unit's undefined byte, not a character.
@@ -436,7 +436,9 @@ def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
     return unicodedata.category(char)[0] in "PZ" or unicodedata.category(char) == "Sc"
 
 
-def _likely_languages(text: str, original: str, damaged_script: str | None) -> list[str | None]:
+def _likely_languages(
+    text: str, original: str, damaged_script: str | None, units: Sequence[ByteUnit] = ()
+) -> list[str | None]:
     """The guessed language, and its close rivals: ``nie powiodÅo siÄ`` is Polish, but
     until ``Å`` and ``Ä`` are decided its known words fit Slovak as well.
 
@@ -458,15 +460,35 @@ def _likely_languages(text: str, original: str, damaged_script: str | None) -> l
         return [None]
     top = ranked[0][1]
     # Rivals: the best few. When the words tell nothing (``SlovenÄ�ina`` alone: no language
-    # knows any of them), every language tied at the top; the damaged word decides.
+    # knows any of them), the languages tied at the top in whose common words a candidate
+    # completes a damaged word (only Slovak has ``slovenčina``); the damaged word decides.
     tied = [(code, score) for code, score in ranked if score == top]
-    rivals = tied if len(tied) > _RIVAL_LANGUAGES else ranked[:_RIVAL_LANGUAGES]
+    rivals = ranked[:_RIVAL_LANGUAGES]
+    if len(tied) > _RIVAL_LANGUAGES:
+        rivals = [item for item in tied if _completes_a_word(original, units, item[0])] or rivals
     codes: list[str | None] = [code for code, score in rivals if score >= top - _RIVAL_MARGIN]
     if codes[0] == "zh" and "ã" in original:
         # ``ã`` is the lead byte of kana (E3 81/82/83): until it is decided, Japanese
         # read this way looks like Chinese with stray letters.
         codes.append("ja")
     return codes
+
+
+def _completes_a_word(text: str, units: Sequence[ByteUnit], code: str) -> bool:
+    """Whether a candidate of one of ``units`` makes the word around it one of the common
+    words of ``code``."""
+    words = language_data(code).words
+    for unit in units:
+        start = unit.start
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        for char, end in unit.candidates:
+            stop = end
+            while stop < len(text) and text[stop].isalpha():
+                stop += 1
+            if (text[start : unit.start] + char + text[end:stop]).lower() in words:
+                return True
+    return False
 
 
 def _plausible_units(text: str, units: list[ByteUnit]) -> list[ByteUnit]:

@@ -53,6 +53,7 @@ from fixtext.rules.lost_utf8 import (
     replacement_units,
 )
 from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
+from fixtext.scan import compile_triggers
 
 __all__ = ["TRIGGERS", "find_lost_byte_repairs"]
 
@@ -104,7 +105,9 @@ _EVIDENCE = (
         "(?:[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]|(?<=[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af].))",
     ),
 )
-_EVIDENCE_RE = re.compile("|".join(first + rest for first, rest in _EVIDENCE))
+# (One scan that starts with the union of the first characters: a plain alternation would
+# try every branch at every character of the text.)
+_EVIDENCE_RE = compile_triggers(_EVIDENCE)
 # Nothing is looked at without a replacement character, a lone suspect or evidence.
 TRIGGERS = (("[\ufffd" + "".join(sorted(_LONE_SUSPECTS)) + "]", ""), *_EVIDENCE)
 

@@ -15,7 +15,7 @@ position: most of their lower-case letters start some code page's sequence. A tr
 first class takes many such letters and whose second takes fewer (``[а-р]`` then a sign or
 a rare letter) is searched from its second character instead, looking behind for the first;
 a trigger that must start on such letters (a Cyrillic letter beside a Latin one) goes to a
-second expression, searched only where the first finds nothing.
+second expression, searched only where the first search met a character it can start on.
 """
 
 from __future__ import annotations

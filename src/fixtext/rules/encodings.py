@@ -269,7 +269,7 @@ def _known_words(text: str, candidates: list[_Candidate]) -> int:
     return known
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _is_known_word(word: str) -> bool:
     """Whether ``word`` (lower case) is in the common-word list of some language."""
     return any(word in language_data(code).words for code in _ALL_WORD_LANGUAGES)

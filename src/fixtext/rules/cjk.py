@@ -93,9 +93,12 @@ def _rarity(text: str) -> int:
 
 def _min_letters(run: str) -> int:
     """Letters an alphabetic reading needs to count: three, or two when the run is all
-    half-width katakana, the unmistakable shape of cp932 mojibake (``ﾐｸﾐｼ`` for ``им``)."""
+    half-width katakana or holds a kanji glued to one, the unmistakable shapes of cp932
+    mojibake (``ﾐｸﾐｼ`` for ``им``, ``ﾗ碩ｪ`` for ``את``)."""
     halfwidth = all("\uff61" <= c <= "\uff9f" for c in run)
-    return _MIN_ALPHABETIC - 1 if halfwidth else _MIN_ALPHABETIC
+    if halfwidth or _HALFWIDTH_AFTER_KANJI.search(run):
+        return _MIN_ALPHABETIC - 1
+    return _MIN_ALPHABETIC
 
 
 def _encode(text: str, codec: str, errors: str = "strict") -> bytes:

@@ -53,20 +53,20 @@ _GATE = re.compile("".join(TRIGGERS[0]))
 _CJK_LETTERS = re.compile("[\u2e80-\uff60\uffa0-\U0010ffff]+")
 # CJK characters inside a Latin word: between letters, after two, before two, or after a
 # one-letter word start (``cﾃｳ``, Vietnamese ``có`` read as cp932; not the ``s`` of ``%s``).
-# (Each branch looks behind the first CJK character it took: the pattern then starts with
-# one character class, which the engine scans fast.)
+# Half-width katakana belong to such runs (``ﾄ妥｡ng`` is ``đáng``), though they do not count
+# as CJK letters.
+# (Each branch looks behind the first character it took: the pattern then starts with one
+# character class, which the engine scans fast.)
 _CJK_IN_LATIN_WORD = re.compile(
-    "[\u2e80-\uff60\uffa0-\U0010ffff](?:"
-    "(?<=[A-Za-z].)[\u2e80-\uff60\uffa0-\U0010ffff]*(?=[A-Za-z])"
-    "|(?<=[A-Za-z]{2}.)[\u2e80-\uff60\uffa0-\U0010ffff]*\\b"
-    "|(?<=(?<![\\w%\\\\])[A-Za-z].)[\u2e80-\uff60\uffa0-\U0010ffff]*\\b"
-    "|(?<=\\b.)[\u2e80-\uff60\uffa0-\U0010ffff]*(?=[A-Za-z]{2})"
+    "[\u2e80-\U0010ffff](?:"
+    "(?<=[A-Za-z].)[\u2e80-\U0010ffff]*(?=[A-Za-z])"
+    "|(?<=[A-Za-z]{2}.)[\u2e80-\U0010ffff]*\\b"
+    "|(?<=(?<![\\w%\\\\])[A-Za-z].)[\u2e80-\U0010ffff]*\\b"
+    "|(?<=\\b.)[\u2e80-\U0010ffff]*(?=[A-Za-z]{2})"
     ")"
 )
 # Where ``_CJK_IN_LATIN_WORD`` may match (each branch starts with a class: a fast scan).
-_LATIN_BESIDE_CJK = re.compile(
-    "[\u2e80-\uff60\uffa0-\U0010ffff](?=[A-Za-z])|[A-Za-z](?=[\u2e80-\uff60\uffa0-\U0010ffff])"
-)
+_LATIN_BESIDE_CJK = re.compile("[\u2e80-\U0010ffff](?=[A-Za-z])|[A-Za-z](?=[\u2e80-\U0010ffff])")
 _VALID_MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
 # What a reading of CJK text must hold to be judged (see ``_judge``): two wide characters,
 # or three characters of one alphabet (Greek, Cyrillic, Armenian, Hebrew, Arabic) side by
@@ -186,7 +186,8 @@ def _main_script(text: str) -> str | None:
     if cjk < _CJK_TEXT_SHARE * len(letters) or not letters:
         return None
     if _LATIN_BESIDE_CJK.search(text):
-        cjk -= sum(map(len, _CJK_IN_LATIN_WORD.findall(text)))
+        inside = "".join(_CJK_IN_LATIN_WORD.findall(text))
+        cjk -= len(inside) - len(_CJK_LETTERS.sub("", inside))
     return "cjk" if cjk >= _CJK_TEXT_SHARE * len(letters) else None
 
 

@@ -107,7 +107,7 @@ _EVIDENCE = (
 )
 # (One scan that starts with the union of the first characters: a plain alternation would
 # try every branch at every character of the text.)
-_EVIDENCE_RE = compile_triggers(_EVIDENCE)
+_EVIDENCE_SCAN = compile_triggers(_EVIDENCE)
 # Nothing is looked at without a replacement character, a lone suspect or evidence.
 TRIGGERS = (("[\ufffd" + "".join(sorted(_LONE_SUSPECTS)) + "]", ""), *_EVIDENCE)
 
@@ -163,7 +163,7 @@ def find_lost_byte_repairs(
     taken = [(edit.start, edit.end) for edit in cjk_edits]
     # Without a sign of mojibake beyond a lone accented letter, only the usual suspects are
     # looked at: building the 1,024 candidates of every ``é`` in French text is wasted.
-    lead_re = _LEAD_RE if _EVIDENCE_RE.search(text) else _SUSPECT_RE
+    lead_re = _LEAD_RE if _EVIDENCE_SCAN.search(text) else _SUSPECT_RE
     units = [
         unit
         for unit in find_byte_units(text, [m.start() for m in lead_re.finditer(text)])
@@ -440,7 +440,7 @@ def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
 
 
 def _likely_languages(
-    text: str, original: str, damaged_script: str | None, units: Sequence[ByteUnit] = ()
+    text: str, original: str, damaged_script: str | None, units: Sequence[ByteUnit]
 ) -> list[str | None]:
     """The guessed language, and its close rivals: ``nie powiodÅo siÄ`` is Polish, but
     until ``Å`` and ``Ä`` are decided its known words fit Slovak as well.
@@ -477,18 +477,28 @@ def _likely_languages(
     return codes
 
 
+def _letters_from(text: str, index: int) -> int:
+    """Where the letters right before ``text[index]`` begin (``index`` if there are none)."""
+    while index > 0 and text[index - 1].isalpha():
+        index -= 1
+    return index
+
+
+def _letters_until(text: str, index: int) -> int:
+    """Where the letters from ``text[index]`` on end (``index`` if there are none)."""
+    while index < len(text) and text[index].isalpha():
+        index += 1
+    return index
+
+
 def _completes_a_word(text: str, units: Sequence[ByteUnit], code: str) -> bool:
     """Whether a candidate of one of ``units`` makes the word around it one of the common
     words of ``code``."""
     words = language_data(code).words
     for unit in units:
-        start = unit.start
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
+        start = _letters_from(text, unit.start)
         for char, end in unit.candidates:
-            stop = end
-            while stop < len(text) and text[stop].isalpha():
-                stop += 1
+            stop = _letters_until(text, end)
             if (text[start : unit.start] + char + text[end:stop]).lower() in words:
                 return True
     return False
@@ -509,13 +519,8 @@ def _forms_real_word(text: str, unit: ByteUnit) -> bool:
     ``hâlâ``, ``cât`` are written that way, whatever the language of the rest."""
     if unit.lossless or not text[unit.start].isalpha() or text[unit.start + 1 : unit.end].strip():
         return False
-    start = unit.start
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    end = unit.start + 1
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    word = text[start:end]
+    start = _letters_from(text, unit.start)
+    word = text[start : _letters_until(text, unit.start + 1)]
     if any(script_of(char) != "Latin" for char in word):
         return False
     if start > 0 and text[start - 1] == "%":
@@ -546,9 +551,7 @@ def _joins_more_common_word(
     with the letters after that space a more common word in one of ``languages``: ``VÃ ng``
     is ``Vàng``, far more common than ``vã``. (With no ``word``, any word at all.)"""
     after = unit.start + 2
-    end = after
-    while end < len(text) and text[end].isalpha():
-        end += 1
+    end = _letters_until(text, after)
     if end == after or not any(stop == after for _, stop in unit.candidates):
         return False
     zipf = max(_common_zipf(word, code) for code in languages) if word else 0.0
@@ -724,20 +727,14 @@ def _previous_word(text: str, index: int) -> str:
     """The word and the single space before ``text[index]``, or nothing."""
     if index < 2 or text[index - 1] != " " or not text[index - 2].isalpha():
         return ""
-    start = index - 2
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return text[start:index]
+    return text[_letters_from(text, index - 2) : index]
 
 
 def _next_word(text: str, index: int) -> str:
     """The single space and the word after ``text[index]``, or nothing."""
     if index + 2 > len(text) or text[index] != " " or not text[index + 1].isalpha():
         return ""
-    end = index + 1
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return text[index:end]
+    return text[index : _letters_until(text, index + 1)]
 
 
 def _rule_of(text: str, unit: ByteUnit, choice: tuple[str, int]) -> str:

@@ -16,7 +16,7 @@ from fixtext.language import LATIN_LANGUAGES, is_common_word, rank_languages, wo
 from fixtext.model import Edit
 from fixtext.rules.lost import (
     _ACCENTED_LANGUAGES,
-    _EVIDENCE_RE,
+    _EVIDENCE_SCAN,
     _LONE_SUSPECTS,
     _REAL_WORD_ZIPF,
     _SUSPECT_RE,
@@ -76,7 +76,7 @@ def worth_guessing(text: str) -> bool:
     ``Quân``, Friulian ``colegâts`` or Portuguese ``OPÇÃO`` are written so throughout.
     Mirrors what :func:`demote_unsupported` and the lost-byte rule ask for, erring on the
     side of guessing."""
-    if "\ufffd" in text or _EVIDENCE_RE.search(text):
+    if "\ufffd" in text or _EVIDENCE_SCAN.search(text):
         return True
     positions = [match.start() for match in _SUSPECT_RE.finditer(text)]
     if sum(1 for position in positions if text[position] == "â") >= 2:

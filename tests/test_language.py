@@ -200,3 +200,8 @@ def test_word_tables_stay_out_of_the_garbage_collectors_way() -> None:
         "assert wordfreq.get_frequency_list.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_persian_word_with_the_ezafe_hamza_is_looked_up_without_it() -> None:
+    # wordfreq's tokenizer drops the hamza of ``پروندهٔ`` (file, with ezafe).
+    assert word_logprob("پروندهٔ", "fa") == word_logprob("پرونده", "fa") is not None

@@ -27,6 +27,7 @@ __all__ = [
     "guess_language",
     "is_common_word",
     "language_data",
+    "letter_runs",
     "matching_words",
     "pair_logprob",
     "rank_languages",
@@ -96,6 +97,7 @@ _LETTER = (
     "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983"
     "\u09bc-\u09d7\u0b82\u0bbe-\u0bcd\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c\u200d])"
 )
+_LETTER_RUN = re.compile(f"{_LETTER}+")
 _WORD_RE = re.compile(f"{_LETTER}+(?:['’]{_LETTER}+)*")
 
 
@@ -214,6 +216,15 @@ def _word_lines(code: str, length: int) -> str:
     return "\n".join(_words_by_length(code).get(length, ()))
 
 
+def letter_runs(text: str) -> list[str]:
+    """The runs of letters of ``text``, with their combining marks (``پروندهٔ``).
+
+    >>> letter_runs("l’état, 2 fois")
+    ['l', 'état', 'fois']
+    """
+    return _LETTER_RUN.findall(text)
+
+
 def matching_words(
     pattern: re.Pattern[str], length: int, code: str | None, limit: int = 2
 ) -> list[str]:
@@ -308,6 +319,9 @@ def word_logprob(word: str, code: str | None) -> float | None:
         frequency = words.get(word.lower().replace("’", "'"))
     if frequency is None and "ς" in word:
         frequency = words.get(word.lower().replace("ς", "σ"))  # and the final sigma to σ
+    if frequency is None and code == "fa" and word.endswith("\u0647\u0654"):
+        # wordfreq drops the ezafe's hamza: ``پروندهٔ`` is listed as ``پرونده``.
+        frequency = words.get(word[:-1])
     if frequency is None and code == "zh":
         # The Chinese list is Simplified: ``選項`` is listed as ``选项``.
         frequency = words.get(word.translate(_simplified_chinese()))

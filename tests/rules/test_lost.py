@@ -7,11 +7,13 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from corpora import corpus_path
 
 import fixtext
+import fixtext.rules.lost as lost_module
 from fixtext.config import Config
 from fixtext.language import score_text, script_of
 from fixtext.model import Edit
@@ -721,3 +723,35 @@ def test_a_lone_lead_in_a_real_word_is_no_damage(text: str, word: str, real: boo
     start = text.index(word)
     (unit,) = find_byte_units(text, [start])
     assert _forms_real_word(text, unit) is real
+
+
+@pytest.mark.parametrize(
+    ("damaged_part", "clean_part"),
+    [
+        # Only the capitals lost bytes; the word list ranks ``ПОТОМ``, ``ГОТОВА`` higher.
+        ("--round=МЕТОД", " метод округления, используемый при масштабировании"),
+        ("значения МЕТОДА:", " метод округления"),  # the word the text uses, and an ending
+        ("Укажите МЕТОД.", " Этот метод используется по умолчанию."),
+    ],
+)
+def test_a_lost_word_is_one_the_rest_of_the_text_uses(damaged_part: str, clean_part: str) -> None:
+    assert fixtext.clean(_c1_dropped(damaged_part) + clean_part) == damaged_part + clean_part
+
+
+def test_a_word_the_rest_of_the_text_repairs_counts_too() -> None:
+    # ``метод`` lost a byte of its own (``меÑод``), and comes back first.
+    clean = "значения МЕТОДА: up, down; метод округления"
+    assert fixtext.clean(_c1_dropped(clean)) == clean
+
+
+def test_a_guess_lends_no_head_start_to_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A damaged word's own first guess is not "a word the rest of the text uses": with
+    # nothing else in the text, the second look changes neither the guess nor how sure it is.
+    damaged = _c1_dropped("ПОТОМ; ПОТОМ")
+    with_echo = find_lost_byte_repairs(damaged, CONFIG)
+
+    def first_look(text: str, decided: list[Any], *_: object) -> list[Edit]:
+        return [edit for _, _, edits in decided for edit in edits]
+
+    monkeypatch.setattr(lost_module, "_echo_pass", first_look)
+    assert find_lost_byte_repairs(damaged, CONFIG) == with_echo

@@ -37,6 +37,7 @@ from fixtext.language import (
     scripts_of_language,
 )
 from fixtext.model import Edit
+from fixtext.plausibility import scripts_of
 from fixtext.rules.lost_cjk import find_cjk_repairs
 from fixtext.rules.lost_punctuation import (
     QuoteStyle,
@@ -53,6 +54,7 @@ from fixtext.rules.lost_utf8 import (
     replacement_units,
 )
 from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
+from fixtext.rules.lost_words import echo_words, echoes, words_of
 from fixtext.scan import compile_triggers
 
 __all__ = ["TRIGGERS", "find_lost_byte_repairs"]
@@ -113,6 +115,8 @@ TRIGGERS = (("[\ufffd" + "".join(sorted(_LONE_SUSPECTS)) + "]", ""), *_EVIDENCE)
 
 # log10 head start of the text as it is over any repair of it.
 _KEEP_BONUS = 1.0
+# log10 head start of a word the rest of the text uses (see ``_echo_pass``).
+_ECHO_BONUS = 2.0
 _BEAM_WIDTH = 12
 _OPTIONS_PER_UNIT = 10
 _OPTIONS_PER_COMPOUND_UNIT = 32
@@ -126,6 +130,8 @@ _RIVAL_LANGUAGES = 3
 _RIVAL_MARGIN = 3.0
 
 Choice = tuple[str, int] | None
+# A window's units, its span, and the edits decided for it.
+_Decided = tuple[list[ByteUnit], tuple[int, int], list[Edit]]
 
 
 def find_lost_byte_repairs(
@@ -185,6 +191,9 @@ def find_lost_byte_repairs(
     edits = list(cjk_edits)
     best_total = -math.inf
     best_edits: list[Edit] = []
+    best_decided: list[_Decided] = []
+    best_language: str | None = None
+    best_style: tuple[QuoteStyle, str] = ("double", "")
     tentative = _tentative_repair(text, units)
     determined = [unit for unit in units if unit.end - unit.start > 1]
     new_letters = _new_letters(text, _tentative_repair(text, determined))
@@ -204,19 +213,78 @@ def find_lost_byte_repairs(
         )
         style = (quote_style(text, language, languages), spaced_dash(text, language, languages))
         total = 0.0
-        found: list[Edit] = []
-        for cluster, (window_start, window_end) in clusters:
-            score, cluster_edits = _decide(text, window_start, window_end, cluster, language, style)
+        decided: list[_Decided] = []
+        for cluster, window in clusters:
+            score, cluster_edits = _decide(text, *window, cluster, language, style)
             total += score
-            found.extend(cluster_edits)
+            decided.append((cluster, window, cluster_edits))
         if total > best_total:
-            best_total, best_edits = total, found
+            best_total, best_decided, best_language, best_style = total, decided, language, style
+    if best_decided:
+        best_edits = _echo_pass(text, best_decided, best_language, best_style, config)
     lossless_at = {unit.start for unit in units if unit.lossless}
     if all(edit.start in lossless_at for edit in best_edits):
         # Every lost byte left as it was: the complete sequences beside them are no longer
         # shown to be damage (``AÜŒÆ`` keeps its ``ÜŒ``, no Syriac ``܌``).
         best_edits = []
     return sorted(edits + _join_lone_to_sequences(text, sorted(best_edits)))
+
+
+def _echo_pass(
+    text: str,
+    decided: list[_Decided],
+    language: str | None,
+    style: tuple[QuoteStyle, str],
+    config: Config,
+) -> list[Edit]:
+    """The edits ``decided``, with the windows whose damaged words may be words the rest of
+    the text uses decided again, those words given a head start: in ``--round=ÐÐÐ¢ÐÐ метод
+    округления`` the capitals are ``МЕТОД``, not ``АВТОР``. The rest of the text is read
+    as repaired (``метод`` is ``Ð¼ÐµÑÐ¾Ð´`` with a lost byte too), with the edits sure
+    enough to be made; a window's own words do not count for it."""
+
+    def sure(edits: list[Edit]) -> list[Edit]:
+        return [edit for edit in edits if edit.confidence >= config.min_confidence]
+
+    vocabulary = words_of(
+        _applied(text, sorted(e for _, _, w in decided for e in sure(w)), 0, len(text))
+    )
+    edits: list[Edit] = []
+    for units, (start, end), window_edits in decided:
+        guessed = _guessed_words(text, start, end, units, sure(window_edits))
+        echo = frozenset(word for word in vocabulary - guessed if len(scripts_of(word)) == 1)
+        # (Where the words the window may echo are the ones it chose, it stands.)
+        if not echoes(text, start, end, units, echo) <= guessed.keys():
+            _, window_edits = _decide(text, start, end, units, language, style, echo)
+        edits.extend(window_edits)
+    return edits
+
+
+def _guessed_words(
+    text: str, start: int, end: int, units: list[ByteUnit], edits: list[Edit]
+) -> Counter[str]:
+    """The words of the window that hold a lost byte, as ``edits`` repaired them."""
+    guessed: Counter[str] = Counter()
+    for token in re.finditer(r"\S+", text[start:end]):
+        first, last = start + token.start(), start + token.end()
+        if any(first <= unit.start < last and not unit.lossless for unit in units):
+            inside = [edit for edit in edits if first <= edit.start < last]
+            guessed += words_of(
+                _applied(text, inside, first, max([last, *(e.end for e in inside)]))
+            )
+    return guessed
+
+
+def _applied(text: str, edits: Sequence[Edit], start: int, end: int) -> str:
+    """``text[start:end]`` with ``edits`` (sorted, inside it) made."""
+    parts: list[str] = []
+    position = start
+    for edit in edits:
+        parts.append(text[position : edit.start])
+        parts.append(edit.after)
+        position = edit.end
+    parts.append(text[position:end])
+    return "".join(parts)
 
 
 # Windows pages whose undefined bytes a decoder shows as ``�``: looked at for the page of
@@ -642,9 +710,11 @@ def _decide(
     units: list[ByteUnit],
     language: str | None,
     style: tuple[QuoteStyle, str],
+    echo: frozenset[str] = frozenset(),
 ) -> tuple[float, list[Edit]]:
     """The best repair of the units of one window, with its score (for comparing
-    languages) and its edits (none when the text as it is wins)."""
+    languages) and its edits (none when the text as it is wins). Words of ``echo``, used
+    elsewhere in the text, have a head start."""
     options = [_options(text, unit, language, style) for unit in units]
     # The word before the window, scored alike for every candidate, so that its case
     # counts: ``documentare Èi`` is ``și``, not ``Și``. Where pairs of syllables make words,
@@ -653,6 +723,12 @@ def _decide(
     before = _previous_word(text, window_start)
     after = _next_word(text, window_end) if compounds else ""
     keep: tuple[Choice, ...] = tuple(None for _ in units)
+
+    def value(rendered: str) -> float:
+        return score_text(before + rendered + after, language) + _ECHO_BONUS * echo_words(
+            rendered, echo
+        )
+
     beams: list[tuple[Choice, ...]] = [()]
     for index, unit_options in enumerate(options):
         grown = [
@@ -662,19 +738,20 @@ def _decide(
             if _fits(beam, option, units, index)
         ]
         scored = [
-            (
-                score_text(
-                    before + _render(text, window_start, window_end, units, beam) + after,
-                    language,
-                ),
-                beam,
-            )
-            for beam in grown
+            (value(_render(text, window_start, window_end, units, beam)), beam) for beam in grown
         ]
         scored.sort(key=lambda item: item[0], reverse=True)
         beams = [beam for _, beam in scored[:_BEAM_WIDTH]]
-    guessed = _dictionary_beam(text, window_start, window_end, units, language)
-    if guessed is not None:
+    guesses = [_dictionary_beam(text, window_start, window_end, units, language, echo)]
+    if echo:
+        # The words the text uses alone, laid over each beam too: the beam may have the
+        # rest of the window right where the word list's first choices are not.
+        guesses.append(
+            _dictionary_beam(text, window_start, window_end, units, language, echo, echo_only=True)
+        )
+    for guessed in guesses:
+        if guessed is None:
+            continue
         # The word list's choices, alone and laid over each beam: ``пакетниÑ Ñайл`` is
         # ``пакетния файл``, where only ``файл`` is in the list and ``ф``, a rare letter,
         # is not among the options the beam tried.
@@ -686,11 +763,11 @@ def _decide(
     finals: dict[str, tuple[float, tuple[Choice, ...]]] = {}
     for beam in beams:
         rendered = _render(text, window_start, window_end, units, beam)
-        score = score_text(before + rendered + after, language)
+        score = value(rendered)
         if rendered not in finals or finals[rendered][0] < score:
             finals[rendered] = (score, beam)
     kept = text[window_start:window_end]
-    finals[kept] = (score_text(before + kept + after, language) + _KEEP_BONUS, keep)
+    finals[kept] = (value(kept) + _KEEP_BONUS, keep)
     top, best = max(finals.values(), key=lambda item: item[0])
     if best == keep:
         return top, []

@@ -42,6 +42,9 @@ _MIN_WIDE = 2
 _RARITY_MARGIN = 3
 _MIN_ALPHABETIC = 3
 _CJK_TEXT_SHARE = 0.3
+# A Latin word read through a CJK code page holds a CJK character per accented letter or
+# two: longer runs glued to a Latin word are CJK text (``Unix域的网络套接字``).
+_MOST_INSIDE_A_WORD = 3
 _HALFWIDTH_AFTER_KANJI = re.compile("[\u3000-\u9fff][\uff61-\uff9f\uf8f0]")
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 # Such mojibake holds CJK characters (ideographs, kana, Hangul, full- and half-width forms):
@@ -51,6 +54,8 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 TRIGGERS = ((f"[{_CJK}]", ""),)
 _GATE = re.compile("".join(TRIGGERS[0]))
 _CJK_LETTERS = re.compile("[\u2e80-\uff60\uffa0-\U0010ffff]+")
+# Kana, ideographs and Hangul syllables: letters, all of them.
+_CJK_CORE = re.compile("[\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]+")
 # CJK characters inside a Latin word: between letters, after two, before two, or after a
 # one-letter word start (``cﾃｳ``, Vietnamese ``có`` read as cp932; not the ``s`` of ``%s``).
 # Half-width katakana belong to such runs (``ﾄ妥｡ng`` is ``đáng``), though they do not count
@@ -179,15 +184,35 @@ _NOT_LETTER = re.compile(r"[\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be]+")
 
 def _main_script(text: str) -> str | None:
     """``cjk`` for text whose letters are largely CJK, whatever ASCII words it holds. (CJK
-    characters inside a Latin word do not count: ``zvl叩邸tn鱈`` is Czech read as EUC-JP.)"""
+    characters inside a Latin word do not count: ``zvl叩邸tn鱈`` is Czech read as EUC-JP;
+    but a long run glued to a Latin word is CJK text: ``Unix域的网络套接字``.)"""
+    if _clearly_cjk(text):
+        return "cjk"
+    return _counted_main_script(text)
+
+
+def _clearly_cjk(text: str) -> bool:
+    """What most CJK text is decided by: a count of its ideographs, kana and Hangul. Letters
+    are no more than the characters of the text, and each place where a Latin letter
+    touches a CJK one takes at most one short run from the count (see below)."""
+    core = len(text) - len(_CJK_CORE.sub("", text))
+    least = _CJK_TEXT_SHARE * len(text)
+    if not core or core < least:
+        return False
+    return core - _MOST_INSIDE_A_WORD * len(_LATIN_BESIDE_CJK.findall(text)) >= least
+
+
+def _counted_main_script(text: str) -> str | None:
     letters = _NOT_LETTER.sub("", text)
     # (Half-width katakana is what cp932 makes of Latin-1 letters, ``ﾃｩ`` for ``é``.)
     cjk = len(letters) - len(_CJK_LETTERS.sub("", letters))
     if cjk < _CJK_TEXT_SHARE * len(letters) or not letters:
         return None
     if _LATIN_BESIDE_CJK.search(text):
-        inside = "".join(_CJK_IN_LATIN_WORD.findall(text))
-        cjk -= len(inside) - len(_CJK_LETTERS.sub("", inside))
+        for run in _CJK_IN_LATIN_WORD.findall(text):
+            inside = len(run) - len(_CJK_LETTERS.sub("", run))
+            if inside <= _MOST_INSIDE_A_WORD:
+                cjk -= inside
     return "cjk" if cjk >= _CJK_TEXT_SHARE * len(letters) else None
 
 

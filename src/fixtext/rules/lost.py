@@ -781,15 +781,23 @@ def _decide(
         agreeing = sum(weight for weight, beam in weights if beam[index] == choice)
         # A guess is never certain: the bytes that would prove it are gone.
         confidence = round(min(_MOST_CONFIDENT, agreeing / total), 3)
-        if language is None:
+        if language is None and not _joins_across_space(text, unit, choice):
             # Without frequencies the letters tie, whatever the beam kept of them: the
-            # choice among them is a draw, not a guess (``áƒ?`` is ``ა`` or ``ო``).
+            # choice among them is a draw, not a guess (``áƒ?`` is ``ა`` or ``ო``). Not so
+            # for the space a word is cut by right after the damage, taken as its lost
+            # ``A0``: the other letters need that space to be there by chance
+            # (``à¸ à¸²à¸©à¸²`` is ``ภาษา``, E0 B8 A0).
             draws = _letter_options(text, unit, unit.candidates)
             confidence = round(min(confidence, _MOST_CONFIDENT / max(1, draws)), 3)
         edits.append(
             Edit(unit.start, choice[1], choice[0], _rule_of(text, unit, choice), confidence)
         )
     return top, edits
+
+
+def _joins_across_space(text: str, unit: ByteUnit, choice: tuple[str, int]) -> bool:
+    """Whether ``choice`` takes in a space between the damaged letter and a letter."""
+    return " " in text[unit.start : choice[1]] and text[choice[1] : choice[1] + 1].isalpha()
 
 
 def _letter_options(text: str, unit: ByteUnit, options: Sequence[tuple[str, int]]) -> int:

@@ -181,6 +181,8 @@ def _clusters(
             gain -= 1
         if _classic(text[start:end]):
             gain += 1
+        if code_page.name == "cp1252" and _science_greek(text[start:end], after):
+            gain += _SCIENCE_GREEK_BONUS
         if _lone_box_run(text, start, end):
             gain += 2
         if _nbsp_inside_word(text, start, end):
@@ -304,6 +306,13 @@ def _classic(run: str) -> bool:
     return len(run) == 2 and run[0] in "ÃÂ" and not run[1].isalpha() and run[1] not in "’'"
 
 
+def _science_greek(run: str, after: str) -> bool:
+    """``Î`` or ``Ï`` before a continuation byte (a sign of cp1252 or Latin-1), for a Greek
+    letter of science and mathematics: a shape no word takes (``Î²-catenin``, ``TNF-Î±``,
+    ``IL2RÎ³cKO``, ``2Ï€``), and a letter Latin text writes inside its own words."""
+    return len(run) == 2 and run[0] in "ÎÏ" and after in _SCIENCE_GREEK
+
+
 def _lone_box_run(text: str, start: int, end: int) -> bool:
     """Box drawing with no box drawing beside it (``┬╗%s┬л``: ``»%s«`` through cp866): a
     table's lines run on (``┌──┐``), the remains of a character stand alone."""
@@ -343,6 +352,11 @@ _FAMILIES = {page.name: page.family for page in CODE_PAGES}
 _CYRILLIC_PAGES = tuple(p for p in CODE_PAGES if p.family == "cyrillic")
 
 
+_SCIENCE_GREEK = frozenset("αβγδεζηθικλνξπρστφχψωΔΣΦΩ")
+# Enough to outweigh the seams of a Greek letter glued to Latin ones, and then some.
+_SCIENCE_GREEK_BONUS = 4
+
+
 def _lone_and_weak(
     candidate: _Candidate,
     counts: Counter[str],
@@ -357,8 +371,11 @@ def _lone_and_weak(
         return False
     if len(candidate.after) != 1 or _is_common_punctuation(candidate.after):
         return False
-    # (Not μ: Latin text writes it as the micro sign, ``10Î¼s`` is ``10μs``.)
+    # (Not μ: Latin text writes it as the micro sign, ``10Î¼s`` is ``10μs``; nor the Greek
+    # letters of science, see ``_science_greek``.)
     letters = "".join(c for c in candidate.after if c.isalpha() and c != "\u03bc")
+    if candidate.code_page == "cp1252" and _science_greek(candidate.before, candidate.after):
+        letters = ""
     if text_scripts is not None and scripts_of(letters) - text_scripts:
         # (A script's letters: ``，`` is punctuation, ``Ningboï¼ŒChina`` a full-width comma
         # read through cp1252.)

@@ -82,7 +82,8 @@ _BLOCKS: tuple[tuple[int, str], ...] = (
     (0xAC00, "hangul"),
     (0xD7B0, "rare"),
     (0xF900, "cjk"),
-    (0xFB00, "common"),
+    (0xFB00, "latin"),  # the ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+    (0xFB07, "common"),
     (0xFB1D, "hebrew"),
     (0xFB50, "arabic"),
     (0xFE00, "common"),

@@ -116,6 +116,9 @@ _RARE_IN_LATIN_EXT_B = frozenset(range(0x0180, 0x0250)) - _COMMON_IN_LATIN_EXT_B
 _NFD_ACCENTS = frozenset(
     [*range(0x0300, 0x030D), 0x030F, 0x0311, 0x031B, 0x0323, 0x0326, 0x0327, 0x0328]
 )
+# Marks that style text rather than spell it, put on any character: lines over, under and
+# through (``$̶6̶3̶``, a price struck out).
+_STYLE_MARKS = frozenset([0x0305, 0x0332, 0x0333, *range(0x0334, 0x0339), 0x033F])
 
 # Cost of each kind of character.
 _FREE = 0
@@ -177,7 +180,11 @@ def _describe(char: str) -> Info:
     if category.startswith("M"):
         # The accents of decomposed (NFD) European text are common; other combining marks
         # are not (``Ã©`` through Mac Roman is U+0329, a vertical line below).
-        common = code in _NFD_ACCENTS or script not in ("mark", "rare", "latin", "ipa")
+        common = (
+            code in _NFD_ACCENTS
+            or code in _STYLE_MARKS
+            or script not in ("mark", "rare", "latin", "ipa")
+        )
         return (MARK, script, "", _FREE if common else _RARE)
     if char in _GLUE_PUNCTUATION or category == "Zs":
         return (PUNCT, "", "", _FREE)

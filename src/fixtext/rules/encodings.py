@@ -169,6 +169,7 @@ def _clusters(
                 continue
         left = text[max(0, start - _CONTEXT) : start]
         right = text[end : end + _CONTEXT]
+        touches = left.isalpha() or right.isalpha()
         before_cost = text_cost(left + text[start:end] + right)
         gain = before_cost - text_cost(left + after + right)
         punctuation = _is_common_punctuation(after) and code_page.family in ("windows", "dos")
@@ -181,6 +182,11 @@ def _clusters(
             gain -= 1
         if _classic(text[start:end]):
             gain += 1
+        if after == "\ufffd" and text[start:end] in _REPLACEMENT_MOJIBAKE and not touches:
+            # The replacement character's own mojibake, which no measure of characters
+            # tells from clean text (``ï¿½`` is a letter and two signs). Inside a word it
+            # would be a letter whose bytes are lost, not this rule's to guess.
+            gain += _SCIENCE_GREEK_BONUS
         if code_page.name == "cp1252" and _science_greek(text[start:end], after):
             gain += _SCIENCE_GREEK_BONUS
         if _lone_box_run(text, start, end):
@@ -203,7 +209,6 @@ def _clusters(
         if gain < _LONE_GAIN and count == 1 and _makes_word(text, start, end, after):
             gain = _LONE_GAIN
         name = "+".join([code_page.name] * layers)
-        touches = left.isalpha() or right.isalpha()
         candidates.append(
             _Candidate(start, end, text[start:end], after, name, gain, count, touches)
         )
@@ -352,6 +357,7 @@ _FAMILIES = {page.name: page.family for page in CODE_PAGES}
 _CYRILLIC_PAGES = tuple(p for p in CODE_PAGES if p.family == "cyrillic")
 
 
+_REPLACEMENT_MOJIBAKE = frozenset({"ï¿½"})
 _SCIENCE_GREEK = frozenset("αβγδεζηθικλνξπρστφχψωΔΣΦΩ")
 # Enough to outweigh the seams of a Greek letter glued to Latin ones, and then some.
 _SCIENCE_GREEK_BONUS = 4

@@ -166,7 +166,8 @@ def _describe(char: str) -> Info:
     code = ord(char)
     category = unicodedata.category(char)
     script = _BLOCKS[bisect_right(_BLOCK_STARTS, code) - 1][1]
-    case = "u" if category == "Lu" else "l" if category == "Ll" else ""
+    # (``ß`` has no capital in everyday writing: ``STRAßE`` is how capitals write it.)
+    case = "u" if category == "Lu" else "l" if category == "Ll" and char != "ß" else ""
     if category in ("Cn", "Co", "Cs"):
         return (OTHER, "", "", _UNASSIGNED)
     if category == "Cc":

@@ -182,6 +182,8 @@ def _clusters(
             gain -= 1
         if _classic(text[start:end]):
             gain += 1
+        if _capital_pair_of_no_language(text, start, end, after):
+            gain += _LONE_GAIN
         if after == "\ufffd" and text[start:end] in _REPLACEMENT_MOJIBAKE and not touches:
             # The replacement character's own mojibake, which no measure of characters
             # tells from clean text (``ï¿½`` is a letter and two signs). Inside a word it
@@ -251,6 +253,8 @@ def _makes_word(text: str, start: int, end: int, after: str) -> bool:
     repaired = text[word_start:start] + after + text[end:word_end]
     if not repaired.isalpha() or repaired.isupper() or len(repaired) > _LONGEST_CHECKED_WORD:
         return False  # (capitals may be an abbreviation: Serbian ``БРЈ`` is no ``БУ``)
+    if not (repaired.islower() or repaired.istitle()):
+        return False  # (``éTRE`` is no word, whatever ``étre`` is)
     if not _is_known_word(repaired.lower()) or _is_known_word(text[word_start:word_end].lower()):
         return False  # (looked up first: ranking the text's languages costs more)
     # (The languages of the text as the repair leaves it: ``Ăźzenet`` alone reads as no
@@ -309,6 +313,19 @@ def _classic(run: str) -> bool:
     ``CÃ\xa0nan``): the commonest mojibake there is, and a shape clean text hardly takes.
     (Not before an apostrophe: ``Ã’s`` is a plural.)"""
     return len(run) == 2 and run[0] in "ÃÂ" and not run[1].isalpha() and run[1] not in "’'"
+
+
+def _capital_pair_of_no_language(text: str, start: int, end: int, after: str) -> bool:
+    """``Ã`` before a letter the code page keeps among its C1 bytes, for a capital in a
+    word of capitals (``STRAÃŸE``, ``PEUT-ÃŠTRE`` through cp1252): two letters no language
+    writes side by side, which the measure of letters takes for two capitals. (Through
+    ISO-8859-15 the same pairs are small letters, ``non Ãš`` is ``non è``: a word of
+    capitals tells them apart.)"""
+    if end - start != 2 or text[start] != "Ã" or text[start + 1] not in "ŠŒŽŸšœž":
+        return False
+    if not (after.isupper() or after == "ß"):
+        return False
+    return text[start - 1 : start].isupper() or text[end : end + 1].isupper()
 
 
 def _science_greek(run: str, after: str) -> bool:

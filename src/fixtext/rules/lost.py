@@ -175,7 +175,11 @@ def find_lost_byte_repairs(
         for unit in find_byte_units(text, [m.start() for m in lead_re.finditer(text)])
         if not any(start < unit.end and unit.start < end for start, end in taken)
     ]
-    units = [unit for unit in _plausible_units(text, units) if not _forms_real_word(text, unit)]
+    units = [
+        unit
+        for unit in _plausible_units(text, units)
+        if not _forms_real_word(text, unit) and not _small_among_capitals(text, unit)
+    ]
     if c1_kept:
         units = _c1_bytes_kept(text, c1_kept, units)
     units = _with_other_readings(text, units, readings, taken)
@@ -570,6 +574,27 @@ def _completes_a_word(text: str, units: Sequence[ByteUnit], code: str) -> bool:
             if (text[start : unit.start] + char + text[end:stop]).lower() in words:
                 return True
     return False
+
+
+def _small_among_capitals(text: str, unit: ByteUnit) -> bool:
+    """Whether a complete sequence would put a small letter into a word of capitals: no
+    text is written ``MģÄM``, leetspeak is (``MÄ£ÄM``, with ``£`` for ``L``). (``ß`` has no
+    capital in everyday writing: ``STRAÃŸE`` is ``STRAßE``.)"""
+    if not unit.lossless or len(unit.candidates) != 1:
+        return False
+    char = unit.candidates[0][0]
+    # (A Latin letter only: beside Russian read as Latin-1, the capitals ``Ð`` and ``Ñ``
+    # are lead bytes, whatever the case of the letters they stand for.)
+    if not char.islower() or char == "ß" or script_of(char) != "Latin":
+        return False
+    around = text[_letters_from(text, unit.start) : unit.start]
+    around += text[unit.end : _letters_until(text, unit.end)]
+    return sum(1 for c in around if c.isupper()) >= _CAPITALS_AROUND and not any(
+        c.islower() for c in around
+    )
+
+
+_CAPITALS_AROUND = 2
 
 
 def _plausible_units(text: str, units: list[ByteUnit]) -> list[ByteUnit]:

@@ -20,7 +20,7 @@ from fixtext.rules.legacy import find_legacy_repairs
 from fixtext.rules.lost import find_lost_byte_repairs
 from fixtext.rules.lost_evidence import demote_unsupported, worth_guessing
 from fixtext.scan import compile_triggers
-from fixtext.spans import merge_edits
+from fixtext.spans import applied, merge_edits
 
 __all__ = ["repair_text"]
 
@@ -240,7 +240,7 @@ def _propose(text: str, config: Config, layers: int) -> list[Edit]:
         # Last, and only where nothing else applies: any pair of legacy code pages turns
         # any text into some other text, so it needs the most evidence.
         edits = find_legacy_repairs(text)
-    elif config.legacy and _DOUBLE_BYTE_SHAPE.search(_applied(text, edits, 0, len(text))):
+    elif config.legacy and _DOUBLE_BYTE_SHAPE.search(applied(text, edits)):
         # Double-byte text read as Latin-1 (``ÕâÊÇÎÒÓÃÀ´²âÊÔµÄ``) holds pairs that look like
         # UTF-8 mojibake here and there, and stays a run of Latin-1 once they are repaired:
         # a legacy reading of the whole run that takes in every such repair, and reads
@@ -267,10 +267,10 @@ def _cost(text: str, edits: list[Edit], start: int, end: int, *, lost: bool = Fa
     With ``lost``, UTF-8 lead bytes left alone between the repaired letters (``اÙÙÙا``, whose
     second bytes were C1 controls, dropped) are left out: the lost-byte rule, run later, is
     theirs, and they are no sign that the repairs are wrong."""
-    applied = _applied(text, edits, start, end)
+    repaired = applied(text, edits, start, end)
     if lost:
-        applied = _LONE_LEAD.sub("", applied)
-    return text_cost(applied)
+        repaired = _LONE_LEAD.sub("", repaired)
+    return text_cost(repaired)
 
 
 # A UTF-8 lead byte read as Latin-1 beside a letter beyond Latin-1, with no continuation
@@ -278,14 +278,3 @@ def _cost(text: str, edits: list[Edit], start: int, end: int, *, lost: bool = Fa
 _LONE_LEAD = re.compile(
     "(?<=[\u0100-\uffff])[\u00c2-\u00f4]+(?![\u0080-\u00bf])|[\u00c2-\u00f4]+(?=[\u0100-\uffff])"
 )
-
-
-def _applied(text: str, edits: list[Edit], start: int, end: int) -> str:
-    """``text[start:end]`` once ``edits`` (sorted, inside) apply."""
-    pieces = []
-    position = start
-    for edit in edits:
-        pieces.append(text[position : edit.start] + edit.after)
-        position = edit.end
-    pieces.append(text[position:end])
-    return "".join(pieces)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-__all__ = ["merge_edits", "select_disjoint"]
+if TYPE_CHECKING:
+    from fixtext.model import Edit
+
+__all__ = ["applied", "merge_edits", "select_disjoint"]
 
 
 class _Span(Protocol):
@@ -62,3 +65,20 @@ def merge_edits(first: Iterable[SpanT], second: Iterable[SpanT]) -> list[SpanT]:
     """All of ``first`` (disjoint), and those of ``second`` that overlap none of it, sorted."""
     both = [*first, *second]
     return select_disjoint(both) if both else both
+
+
+def applied(text: str, edits: Iterable[Edit], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` once ``edits`` (sorted, disjoint, inside it) are made.
+
+    >>> from fixtext.model import Edit
+    >>> applied("cafÃ© noir", [Edit(3, 5, "é", "cp1252", 1)])
+    'café noir'
+    """
+    pieces: list[str] = []
+    position = start
+    for edit in edits:
+        pieces.append(text[position : edit.start])
+        pieces.append(edit.after)
+        position = edit.end
+    pieces.append(text[position : len(text) if end is None else end])
+    return "".join(pieces)

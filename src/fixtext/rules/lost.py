@@ -56,6 +56,7 @@ from fixtext.rules.lost_utf8 import (
 from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
 from fixtext.rules.lost_words import echo_words, echoes, words_of
 from fixtext.scan import compile_triggers
+from fixtext.spans import applied
 
 __all__ = ["TRIGGERS", "find_lost_byte_repairs"]
 
@@ -250,9 +251,7 @@ def _echo_pass(
     def sure(edits: list[Edit]) -> list[Edit]:
         return [edit for edit in edits if edit.confidence >= config.min_confidence]
 
-    vocabulary = words_of(
-        _applied(text, sorted(e for _, _, w in decided for e in sure(w)), 0, len(text))
-    )
+    vocabulary = words_of(applied(text, sorted(e for _, _, w in decided for e in sure(w))))
     edits: list[Edit] = []
     for units, (start, end), window_edits in decided:
         guessed = _guessed_words(text, start, end, units, sure(window_edits))
@@ -273,22 +272,8 @@ def _guessed_words(
         first, last = start + token.start(), start + token.end()
         if any(first <= unit.start < last and not unit.lossless for unit in units):
             inside = [edit for edit in edits if first <= edit.start < last]
-            guessed += words_of(
-                _applied(text, inside, first, max([last, *(e.end for e in inside)]))
-            )
+            guessed += words_of(applied(text, inside, first, max([last, *(e.end for e in inside)])))
     return guessed
-
-
-def _applied(text: str, edits: Sequence[Edit], start: int, end: int) -> str:
-    """``text[start:end]`` with ``edits`` (sorted, inside it) made."""
-    parts: list[str] = []
-    position = start
-    for edit in edits:
-        parts.append(text[position : edit.start])
-        parts.append(edit.after)
-        position = edit.end
-    parts.append(text[position:end])
-    return "".join(parts)
 
 
 # Windows pages whose undefined bytes a decoder shows as ``�``: looked at for the page of

@@ -265,6 +265,11 @@ def scripts_of(text: str) -> set[str]:
 def dominant_script(text: str, share: float = 0.8) -> str | None:
     """The script at least ``share`` of the letters of ``text`` are written in, or None
     (no letters, or no script that clearly dominates: ``опис цілі у XML GDB``)."""
+    return dominant_of(script_counts(text), share)
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """How many letters of ``text`` each script has."""
     counts: dict[str, int] = {}
     scripts = _LETTER_SCRIPTS
     for char, count in Counter(text).items():
@@ -276,6 +281,12 @@ def dominant_script(text: str, share: float = 0.8) -> str | None:
             script = scripts[char] = info[1] if info[0] == LETTER else ""
         if script:
             counts[script] = counts.get(script, 0) + count
+    return counts
+
+
+def dominant_of(counts: dict[str, int], share: float = 0.8) -> str | None:
+    """:func:`dominant_script` of letters counted by :func:`script_counts`."""
+    counts = {script: count for script, count in counts.items() if count > 0}
     if not counts:
         return None
     script = max(counts, key=counts.__getitem__)

@@ -22,7 +22,7 @@ from functools import lru_cache
 from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.language import LATIN_LANGUAGES, is_common_word, language_data, rank_languages
 from fixtext.model import Edit
-from fixtext.plausibility import dominant_script, language_fit, scripts_of, text_cost
+from fixtext.plausibility import dominant_of, language_fit, script_counts, scripts_of, text_cost
 from fixtext.rules.lost_utf8 import byte_of, bytes_shaped_like_lost_utf8, shaped_like_lost_utf8
 from fixtext.spans import select_disjoint
 
@@ -380,6 +380,19 @@ _SCIENCE_GREEK = frozenset("αβγδεζηθικλνξπρστφχψωΔΣΦΩ")
 _SCIENCE_GREEK_BONUS = 4
 
 
+def _covered(text: str, candidates: list[_Candidate]) -> str:
+    """The characters of ``text`` some candidate covers, each once."""
+    spans = sorted((c.start, c.end) for c in candidates)
+    pieces: list[str] = []
+    reached = 0
+    for start, end in spans:
+        start = max(start, reached)
+        if start < end:
+            pieces.append(text[start:end])
+            reached = end
+    return "".join(pieces)
+
+
 def _lone_and_weak(
     candidate: _Candidate,
     counts: Counter[str],
@@ -488,13 +501,17 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     """
     candidates: list[_Candidate] = []
     pages = find_candidate_pages(text)
-    # The main script of the text, counted only once a sequence is found.
-    known: list[str | None] = []
+    # The letters of the text by script, and its main script, counted only once a sequence
+    # is found.
+    known: list[dict[str, int]] = []
+
+    def letters_by_script() -> dict[str, int]:
+        if not known:
+            known.append(script_counts(text))
+        return known[0]
 
     def dominant() -> str | None:
-        if not known:
-            known.append(dominant_script(text))
-        return known[0]
+        return dominant_of(letters_by_script())
 
     for code_page in pages:
         candidates.extend(_clusters(text, code_page, dominant, max_layers))
@@ -504,10 +521,10 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     counts = Counter(c.code_page.split("+")[0] for c in candidates if c.gain >= _MIN_GAIN)
     # The main script of the text around the candidates: a lone repair may not bring
     # another one in.
-    outside = list(text)
-    for c in candidates:
-        outside[c.start : c.end] = " " * (c.end - c.start)
-    main = dominant_script("".join(outside))
+    around = dict(letters_by_script())
+    for script, count in script_counts(_covered(text, candidates)).items():
+        around[script] -= count
+    main = dominant_of(around)
     text_scripts = {main} if main else None
     strong = [
         c for c in candidates if c.gain >= _MIN_GAIN and not _lone_and_weak(c, counts, text_scripts)

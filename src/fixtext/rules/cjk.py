@@ -327,21 +327,26 @@ def find_cjk_repairs(text: str) -> list[Edit]:
     """
     if not _GATE.search(text):
         return []
-    main: str | None = None
-    main_known = False
+    known: list[str | None] = []
+
+    def main() -> str | None:
+        if not known:
+            known.append(_main_script(text))
+        return known[0]
+
     signature = _HALFWIDTH_AFTER_KANJI.search(text) is not None
     by_codec: list[list[tuple[int, Edit]]] = []
     for codec, name in CJK_CODECS:
-        # One pass in C first. CJK text needs a ``_WIDE_READING``, or cp932's mark; only a
-        # Latin reading (one character inside a Latin word) needs less.
-        # (Neither pattern below matches a replacement character.)
+        # One pass in C first. CJK text needs a ``_WIDE_READING`` (which holds valid
+        # multibyte characters), or cp932's mark; only a Latin reading (one character
+        # inside a Latin word) needs less. (Neither pattern matches a replacement character.)
         rough = _encode(text, codec, "replace").decode("utf-8", "replace")
-        if not _VALID_MULTIBYTE.search(rough):
-            continue
-        if not main_known:
-            main, main_known = _main_script(text), True
-        if _wide_reading(rough) or main != "cjk" or (signature and codec == "cp932"):
-            by_codec.append(_candidates(text, codec, name, main))
+        if not _wide_reading(rough):
+            if not (signature and codec == "cp932") and main() == "cjk":
+                continue
+            if not _VALID_MULTIBYTE.search(rough):
+                continue
+        by_codec.append(_candidates(text, codec, name, main()))
     # A text is damaged through one code page: the one that explains most of it chooses
     # first (``聽`` is a no-break space through GBK, ``ť`` through Big5; the GBK text
     # around it decides), then the others fill the gaps.

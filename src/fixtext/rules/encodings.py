@@ -184,13 +184,13 @@ def _clusters(
             gain += 1
         if _capital_pair_of_no_language(text, start, end, after):
             gain += _LONE_GAIN
-        if after == "\ufffd" and text[start:end] in _REPLACEMENT_MOJIBAKE and not touches:
+        if after == "\ufffd" and text[start:end] == _REPLACEMENT_READ_AS_CP1252 and not touches:
             # The replacement character's own mojibake, which no measure of characters
             # tells from clean text (``ï¿½`` is a letter and two signs). Inside a word it
             # would be a letter whose bytes are lost, not this rule's to guess.
-            gain += _SCIENCE_GREEK_BONUS
+            gain += _TELLING_SHAPE_BONUS
         if code_page.name == "cp1252" and _science_greek(text[start:end], after):
-            gain += _SCIENCE_GREEK_BONUS
+            gain += _TELLING_SHAPE_BONUS
         if _lone_box_run(text, start, end):
             gain += 2
         if _nbsp_inside_word(text, start, end):
@@ -374,10 +374,11 @@ _FAMILIES = {page.name: page.family for page in CODE_PAGES}
 _CYRILLIC_PAGES = tuple(p for p in CODE_PAGES if p.family == "cyrillic")
 
 
-_REPLACEMENT_MOJIBAKE = frozenset({"ï¿½"})
+_REPLACEMENT_READ_AS_CP1252 = "ï¿½"  # EF BF BD
 _SCIENCE_GREEK = frozenset("αβγδεζηθικλνξπρστφχψωΔΣΦΩ")
-# Enough to outweigh the seams of a Greek letter glued to Latin ones, and then some.
-_SCIENCE_GREEK_BONUS = 4
+# The gain a shape no clean text takes brings on its own: enough to outweigh the seams of
+# a Greek letter glued to Latin ones, and then some.
+_TELLING_SHAPE_BONUS = 4
 
 
 def _covered(text: str, candidates: list[_Candidate]) -> str:

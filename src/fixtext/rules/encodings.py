@@ -189,7 +189,7 @@ def _clusters(
             # tells from clean text (``ï¿½`` is a letter and two signs). Inside a word it
             # would be a letter whose bytes are lost, not this rule's to guess.
             gain += _TELLING_SHAPE_BONUS
-        if code_page.name == "cp1252" and _science_greek(text[start:end], after):
+        if _science_greek(text[start:end], after, code_page.name):
             gain += _TELLING_SHAPE_BONUS
         if _lone_box_run(text, start, end):
             gain += 2
@@ -328,11 +328,12 @@ def _capital_pair_of_no_language(text: str, start: int, end: int, after: str) ->
     return text[start - 1 : start].isupper() or text[end : end + 1].isupper()
 
 
-def _science_greek(run: str, after: str) -> bool:
+def _science_greek(run: str, after: str, code_page: str) -> bool:
     """``Î`` or ``Ï`` before a continuation byte (a sign of cp1252 or Latin-1), for a Greek
     letter of science and mathematics: a shape no word takes (``Î²-catenin``, ``TNF-Î±``,
     ``IL2RÎ³cKO``, ``2Ï€``), and a letter Latin text writes inside its own words."""
-    return len(run) == 2 and run[0] in "ÎÏ" and after in _SCIENCE_GREEK
+    # (Through cp1252 only: ISO-8859-15 reads ``ÎŸ``, capital omicron, as ``ξ``.)
+    return code_page == "cp1252" and len(run) == 2 and run[0] in "ÎÏ" and after in _SCIENCE_GREEK
 
 
 def _lone_box_run(text: str, start: int, end: int) -> bool:
@@ -411,7 +412,7 @@ def _lone_and_weak(
     # (Not μ: Latin text writes it as the micro sign, ``10Î¼s`` is ``10μs``; nor the Greek
     # letters of science, see ``_science_greek``.)
     letters = "".join(c for c in candidate.after if c.isalpha() and c != "\u03bc")
-    if candidate.code_page == "cp1252" and _science_greek(candidate.before, candidate.after):
+    if _science_greek(candidate.before, candidate.after, candidate.code_page):
         letters = ""
     if text_scripts is not None and scripts_of(letters) - text_scripts:
         # (A script's letters: ``，`` is punctuation, ``Ningboï¼ŒChina`` a full-width comma

@@ -755,3 +755,24 @@ def test_a_guess_lends_no_head_start_to_itself(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(lost_module, "_echo_pass", first_look)
     assert find_lost_byte_repairs(damaged, CONFIG) == with_echo
+
+
+@pytest.mark.parametrize(
+    ("clean_part", "damaged_part"),
+    [
+        # Estonian: ``Ã`` alone is ``À``–``ß``; the text writes ``ä``, so ``Ä`` it is.
+        ("programmi versiooni näitamine ", "Äärise reljeefi laad"),
+        # Esperanto: ``Ä`` alone is ``Ā``–``Ŀ``; ``č`` is the more common letter in general,
+        # but this text writes ``ĝ`` and never ``č``.
+        ("linio ignoriĝas. ", "Ne subteniĝas adresfamilio"),
+    ],
+)
+def test_a_lost_letter_is_one_the_rest_of_the_text_writes(
+    clean_part: str, damaged_part: str
+) -> None:
+    assert fixtext.clean(clean_part + _c1_dropped(damaged_part)) == clean_part + damaged_part
+
+
+def test_a_letter_written_elsewhere_is_no_reason_to_guess_in_clean_text() -> None:
+    clean = "linio ignoriĝas. SÃO PAULO, pâte, în, hâlâ"
+    assert fixtext.clean(clean) == clean

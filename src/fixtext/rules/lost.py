@@ -27,6 +27,7 @@ from dataclasses import replace
 from fixtext.config import Config
 from fixtext.language import (
     LATIN_LANGUAGES,
+    UNKNOWN_CHAR,
     char_logprob,
     compound_pairs,
     is_common_word,
@@ -118,6 +119,9 @@ TRIGGERS = (("[\ufffd" + "".join(sorted(_LONE_SUSPECTS)) + "]", ""), *_EVIDENCE)
 _KEEP_BONUS = 1.0
 # log10 head start of a word the rest of the text uses (see ``_echo_pass``).
 _ECHO_BONUS = 2.0
+# A lost letter the text writes elsewhere is at least as likely as a typical letter (log10),
+# however rare the language's letter frequencies make it.
+_TYPICAL_LETTER = -2.0
 _BEAM_WIDTH = 12
 _OPTIONS_PER_UNIT = 10
 _OPTIONS_PER_COMPOUND_UNIT = 32
@@ -205,7 +209,8 @@ def find_lost_byte_repairs(
     if not _is_coherent(new_letters):
         return sorted(cjk_edits)
     damaged_script = _main_new_script(new_letters) or _script_of_lone_units(text, units)
-    languages = _likely_languages(tentative, text, damaged_script, units)
+    letters = _written_letters(text, units)
+    languages = _likely_languages(tentative, text, damaged_script, units, letters)
     for language in languages:
         fitting = _in_script_of(units, language, text)
         # A ``�`` inside a unit (``â€�``) is that unit's undefined byte, not a character.
@@ -220,13 +225,13 @@ def find_lost_byte_repairs(
         total = 0.0
         decided: list[_Decided] = []
         for cluster, window in clusters:
-            score, cluster_edits = _decide(text, *window, cluster, language, style)
+            score, cluster_edits = _decide(text, *window, cluster, language, style, letters)
             total += score
             decided.append((cluster, window, cluster_edits))
         if total > best_total:
             best_total, best_decided, best_language, best_style = total, decided, language, style
     if best_decided:
-        best_edits = _echo_pass(text, best_decided, best_language, best_style, config)
+        best_edits = _echo_pass(text, best_decided, best_language, (best_style, letters), config)
     lossless_at = {unit.start for unit in units if unit.lossless}
     if all(edit.start in lossless_at for edit in best_edits):
         # Every lost byte left as it was: the complete sequences beside them are no longer
@@ -239,7 +244,7 @@ def _echo_pass(
     text: str,
     decided: list[_Decided],
     language: str | None,
-    style: tuple[QuoteStyle, str],
+    context: tuple[tuple[QuoteStyle, str], frozenset[str]],
     config: Config,
 ) -> list[Edit]:
     """The edits ``decided``, with the windows whose damaged words may be words the rest of
@@ -258,7 +263,7 @@ def _echo_pass(
         echo = frozenset(word for word in vocabulary - guessed if len(scripts_of(word)) == 1)
         # (Where the words the window may echo are the ones it chose, it stands.)
         if not echoes(text, start, end, units, echo) <= guessed.keys():
-            _, window_edits = _decide(text, start, end, units, language, style, echo)
+            _, window_edits = _decide(text, start, end, units, language, *context, echo)
         edits.extend(window_edits)
     return edits
 
@@ -497,7 +502,11 @@ def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
 
 
 def _likely_languages(
-    text: str, original: str, damaged_script: str | None, units: Sequence[ByteUnit]
+    text: str,
+    original: str,
+    damaged_script: str | None,
+    units: Sequence[ByteUnit],
+    letters: frozenset[str] = frozenset(),
 ) -> list[str | None]:
     """The guessed language, and its close rivals: ``nie powiodÅo siÄ`` is Polish, but
     until ``Å`` and ``Ä`` are decided its known words fit Slovak as well.
@@ -531,7 +540,28 @@ def _likely_languages(
         # ``ã`` is the lead byte of kana (E3 81/82/83): until it is decided, Japanese
         # read this way looks like Chinese with stray letters.
         codes.append("ja")
+    if codes[0] is not None and _writes_foreign_letters(letters, codes[0]):
+        # The text writes a letter the language never does (``ĝ`` beside Slovenian words):
+        # it may be in a language without a word list, whose letters none can rank.
+        codes.append(None)
     return codes
+
+
+def _writes_foreign_letters(letters: frozenset[str], language: str) -> bool:
+    """Whether among ``letters`` is one of the language's alphabetic scripts that its word
+    list never has (not so for Chinese characters: their list is never complete)."""
+    scripts = scripts_of_language(language) & _ALPHABETS
+    return any(
+        script_of(char) in scripts and char_logprob(char, language) <= UNKNOWN_CHAR
+        for char in letters
+    )
+
+
+_ALPHABETS = frozenset({"Latin", "Cyrillic", "Greek", "Arabic", "Hebrew"})
+# Scripts whose letters have frequencies: in the others (Thai, Georgian) a letter the text
+# writes elsewhere is as likely as the next one, since what was lost is another set of
+# letters than what survived.
+_WORD_LIST_SCRIPTS = _ALPHABETS | {"Devanagari", "Bengali", "Tamil"}
 
 
 def _letters_from(text: str, index: int) -> int:
@@ -720,12 +750,15 @@ def _decide(
     units: list[ByteUnit],
     language: str | None,
     style: tuple[QuoteStyle, str],
+    letters: frozenset[str] = frozenset(),
     echo: frozenset[str] = frozenset(),
 ) -> tuple[float, list[Edit]]:
     """The best repair of the units of one window, with its score (for comparing
     languages) and its edits (none when the text as it is wins). Words of ``echo``, used
-    elsewhere in the text, have a head start."""
-    options = [_options(text, unit, language, style) for unit in units]
+    elsewhere in the text, have a head start; so have the ``letters`` the text writes
+    outside its damage (see :func:`_written_letters`)."""
+    options = [_options(text, unit, language, style, letters) for unit in units]
+    bonuses = _letter_bonuses(options, language, letters) if letters else {}
     # The word before the window, scored alike for every candidate, so that its case
     # counts: ``documentare Èi`` is ``și``, not ``Și``. Where pairs of syllables make words,
     # the syllables on both sides count: ``hợp lá»`` is ``hợp lệ``, ``cá»a sá»`` ``cửa sổ``.
@@ -734,10 +767,13 @@ def _decide(
     after = _next_word(text, window_end) if compounds else ""
     keep: tuple[Choice, ...] = tuple(None for _ in units)
 
-    def value(rendered: str) -> float:
-        return score_text(before + rendered + after, language) + _ECHO_BONUS * echo_words(
-            rendered, echo
-        )
+    def value(rendered: str, beam: tuple[Choice, ...]) -> float:
+        score = score_text(before + rendered + after, language)
+        if echo:
+            score += _ECHO_BONUS * echo_words(rendered, echo)
+        if bonuses:
+            score += _echoed_letters(beam, bonuses)
+        return score
 
     beams: list[tuple[Choice, ...]] = [()]
     for index, unit_options in enumerate(options):
@@ -748,7 +784,8 @@ def _decide(
             if _fits(beam, option, units, index)
         ]
         scored = [
-            (value(_render(text, window_start, window_end, units, beam)), beam) for beam in grown
+            (value(_render(text, window_start, window_end, units, beam), beam), beam)
+            for beam in grown
         ]
         scored.sort(key=lambda item: item[0], reverse=True)
         beams = [beam for _, beam in scored[:_BEAM_WIDTH]]
@@ -773,11 +810,11 @@ def _decide(
     finals: dict[str, tuple[float, tuple[Choice, ...]]] = {}
     for beam in beams:
         rendered = _render(text, window_start, window_end, units, beam)
-        score = value(rendered)
+        score = value(rendered, beam)
         if rendered not in finals or finals[rendered][0] < score:
             finals[rendered] = (score, beam)
     kept = text[window_start:window_end]
-    finals[kept] = (value(kept) + _KEEP_BONUS, keep)
+    finals[kept] = (value(kept, keep) + _KEEP_BONUS, keep)
     top, best = max(finals.values(), key=lambda item: item[0])
     if best == keep:
         return top, []
@@ -797,7 +834,7 @@ def _decide(
             # for the space a word is cut by right after the damage, taken as its lost
             # ``A0``: the other letters need that space to be there by chance
             # (``à¸ à¸²à¸©à¸²`` is ``ภาษา``, E0 B8 A0).
-            draws = _letter_options(text, unit, unit.candidates)
+            draws = _letter_options(text, unit, unit.candidates, bonuses, choice[0])
             confidence = round(min(confidence, _MOST_CONFIDENT / max(1, draws)), 3)
         edits.append(
             Edit(unit.start, choice[1], choice[0], _rule_of(text, unit, choice), confidence)
@@ -805,17 +842,71 @@ def _decide(
     return top, edits
 
 
+def _written_letters(text: str, units: Sequence[ByteUnit]) -> frozenset[str]:
+    """The letters beyond ASCII that ``text`` writes outside the damage, in lower case:
+    its alphabet, as far as it shows. A lost letter the text writes elsewhere is the likelier
+    (Estonian ``näitamine Ãärise`` is ``Äärise``, not ``Îärise``; Esperanto ``ignoriĝas``
+    beside ``subteniÄas`` makes it ``subteniĝas``, not ``subteničas``)."""
+    parts = []
+    position = 0
+    for unit in sorted(units, key=lambda unit: unit.start):
+        parts.append(text[position : unit.start])
+        position = max(position, unit.end)
+    parts.append(text[position:])
+    rest = "".join(parts)
+    return frozenset(
+        char.lower()
+        for char in rest
+        if not char.isascii() and char.isalpha() and script_of(char) in _WORD_LIST_SCRIPTS
+    )
+
+
+def _letter_bonuses(
+    options: list[list[tuple[str, int]]], language: str | None, letters: frozenset[str]
+) -> dict[str, float]:
+    """The head start of each character the units may render that the text writes
+    elsewhere: the bonus, plus what the language's letter frequencies take off a letter
+    rarer there than a typical one (the text is then not quite in that language: Esperanto
+    read as Slovenian, whose ``ĝ`` is unseen)."""
+    chars = {
+        char for unit_options in options for char, _ in unit_options if char.lower() in letters
+    }
+    bonuses = {char: _rarity(char, language) for char in chars}
+    return {char: bonus for char, bonus in bonuses.items() if bonus > 0}
+
+
+def _rarity(char: str, language: str | None) -> float:
+    """What the language's frequencies take off a letter for being rarer than a typical
+    one, case aside (log10 units; 0 for a common letter)."""
+    return max(0.0, _TYPICAL_LETTER - char_logprob(char.lower(), language))
+
+
+def _echoed_letters(beam: tuple[Choice, ...], bonuses: dict[str, float]) -> float:
+    """The head start of the characters ``beam`` chooses for the units."""
+    return sum(bonuses.get(choice[0], 0.0) for choice in beam if choice is not None)
+
+
 def _joins_across_space(text: str, unit: ByteUnit, choice: tuple[str, int]) -> bool:
     """Whether ``choice`` takes in a space between the damaged letter and a letter."""
     return " " in text[unit.start : choice[1]] and text[choice[1] : choice[1] + 1].isalpha()
 
 
-def _letter_options(text: str, unit: ByteUnit, options: Sequence[tuple[str, int]]) -> int:
+def _letter_options(
+    text: str,
+    unit: ByteUnit,
+    options: Sequence[tuple[str, int]],
+    bonuses: dict[str, float] | None = None,
+    chosen: str = "",
+) -> int:
     """How many options are letters, or marks on a letter: those a text in a script
     without a word list cannot tell apart. ``à¹?`` after a space is ``แ``, since ``ํ`` has
-    no letter to sit on and ``๏`` and ``๐`` are no letters."""
+    no letter to sit on and ``๏`` and ``๐`` are no letters. A letter the text writes
+    elsewhere (in ``bonuses``) ties only with the others it writes, in either case."""
     after_letter = unit.start > 0 and text[unit.start - 1].isalpha()
-    return sum(1 for char, _ in options if char.isalpha() or (after_letter and _is_mark(char)))
+    tied = [char for char, _ in options if char.isalpha() or (after_letter and _is_mark(char))]
+    if bonuses and chosen in bonuses:
+        return len({char.lower() for char in tied if char in bonuses})
+    return len(tied)
 
 
 def _previous_word(text: str, index: int) -> str:
@@ -848,16 +939,24 @@ def _fits(beam: tuple[Choice, ...], option: Choice, units: list[ByteUnit], index
 
 
 def _options(
-    text: str, unit: ByteUnit, language: str | None, style: tuple[QuoteStyle, str]
+    text: str,
+    unit: ByteUnit,
+    language: str | None,
+    style: tuple[QuoteStyle, str],
+    letters: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int]]:
     if text[unit.start] == "\ufffd":
         if _is_quote_position(text, unit.start):
             return [("”", unit.end)]  # of the quotation marks, only ``”`` can be lost so
         if _is_inside_word(text, unit.start):
             # ``पह�च``, ``e �ndices``: a letter or a vowel sign, not punctuation.
-            letters = [c for c in unit.candidates if c[0].isalpha() or _is_mark(c[0])]
-            return _ranked(replace(unit, candidates=tuple(letters)), language) if letters else []
-        return _ranked(unit, language)
+            lettered = [c for c in unit.candidates if c[0].isalpha() or _is_mark(c[0])]
+            return (
+                _ranked(replace(unit, candidates=tuple(lettered)), language, letters)
+                if lettered
+                else []
+            )
+        return _ranked(unit, language, letters)
     if text[unit.start] == "â" and any(end == unit.start + 1 for _, end in unit.candidates):
         # ``â`` alone; beside it maybe the reading of a following space as its A0 byte.
         chosen = choose_punctuation(text, unit.start, unit.start + 1, *style)
@@ -869,7 +968,7 @@ def _options(
         and unit.end - unit.start == 3
     ):
         return [_undefined_punctuation(text, unit)]
-    return _ranked(unit, language)
+    return _ranked(unit, language, letters)
 
 
 # ``â€?`` is E2 80 and one of the undefined bytes: ``”`` (9D), the hyphen ``‐`` (90), the
@@ -922,7 +1021,9 @@ def _is_closing_position(text: str, index: int) -> bool:
     return not before.isspace() and not after.isalnum() and not _is_mark(after)
 
 
-def _ranked(unit: ByteUnit, language: str | None) -> list[tuple[str, int]]:
+def _ranked(
+    unit: ByteUnit, language: str | None, letters: frozenset[str] = frozenset()
+) -> list[tuple[str, int]]:
     limit = _OPTIONS_PER_UNIT
     if compound_pairs(language):
         # A rare syllable may make a word with its neighbour (``con trỏ``): the letters
@@ -932,7 +1033,10 @@ def _ranked(unit: ByteUnit, language: str | None) -> list[tuple[str, int]]:
         return list(unit.candidates)
     ranked = sorted(
         unit.candidates,
-        key=lambda candidate: _char_score(candidate[0], language),
+        key=lambda candidate: (
+            _char_score(candidate[0], language)
+            + (_rarity(candidate[0], language) if candidate[0].lower() in letters else 0.0)
+        ),
         reverse=True,
     )
     return ranked[:limit]

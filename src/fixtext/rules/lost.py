@@ -541,9 +541,16 @@ def _likely_languages(
         # read this way looks like Chinese with stray letters.
         codes.append("ja")
     if codes[0] is not None and _writes_foreign_letters(letters, codes[0]):
-        # The text writes a letter the language never does (``ĝ`` beside Slovenian words):
-        # it may be in a language without a word list, whose letters none can rank.
-        codes.append(None)
+        # The text writes a letter the language never does: a rival that writes them all is
+        # the language (``і`` and ``ь`` beside words Serbian shares with Ukrainian); with
+        # none (``ĝ`` beside Slovenian words), the text may be in a language without a word
+        # list, whose letters none can rank.
+        fitting: list[str | None] = [
+            code
+            for code in codes
+            if code is not None and not _writes_foreign_letters(letters, code)
+        ]
+        codes = [*fitting, *(c for c in codes if c not in fitting)] if fitting else [*codes, None]
     return codes
 
 

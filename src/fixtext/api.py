@@ -10,7 +10,7 @@ from fixtext.config import DEFAULT_CONFIG, Config
 from fixtext.decode import decode
 from fixtext.errors import ConfigError
 from fixtext.model import Result
-from fixtext.pipeline import repair_text
+from fixtext.pipeline import BLOCK, left_as_is, repair_text
 
 __all__ = ["clean", "repair"]
 
@@ -47,13 +47,13 @@ def clean(text: str | bytes, config: Config | None = None, **options: Any) -> st
     >>> clean("SÃO PAULO, pâte, “quoted”")
     'SÃO PAULO, pâte, “quoted”'
     """
-    # The common case, plain ASCII text with nothing to unescape, costs one scan.
+    # The common case, a short clean text, costs one scan and no more.
     if (
         type(text) is str
-        and text.isascii()
-        and "&" not in text
         and not options
+        and len(text) <= BLOCK
         and (config is None or isinstance(config, Config))
+        and left_as_is(text, config or DEFAULT_CONFIG)
     ):
         return text
     return repair(text, config, **options).text

@@ -22,7 +22,7 @@ from fixtext.rules.lost_evidence import demote_unsupported, worth_guessing
 from fixtext.scan import compile_triggers
 from fixtext.spans import applied, merge_edits
 
-__all__ = ["repair_text"]
+__all__ = ["BLOCK", "left_as_is", "repair_text"]
 
 
 def repair_text(text: str, config: Config) -> Result:
@@ -31,7 +31,7 @@ def repair_text(text: str, config: Config) -> Result:
     Long texts are repaired a block of lines at a time, so that time and memory grow with
     the length of the text, not its square; damage never spans a line break.
     """
-    if len(text) <= _BLOCK:
+    if len(text) <= BLOCK:
         return _repair_block(text, config)
     texts: list[str] = []
     changes: list[Change] = []
@@ -68,14 +68,14 @@ _MAY_BE_DAMAGED = compile_triggers(
 # Characters per block of a long text; a block ends at a line break after this many. Small
 # enough that most blocks of a long, mostly clean document pass the scan untouched; large
 # enough (dozens of lines) to tell the language and the quotation marks a document uses.
-_BLOCK = 2048
+BLOCK = 2048
 
 
 def _blocks(text: str) -> list[str]:
     blocks = []
     start = 0
     while start < len(text):
-        cut = text.find("\n", start + _BLOCK)
+        cut = text.find("\n", start + BLOCK)
         end = len(text) if cut < 0 else cut + 1
         blocks.append(text[start:end])
         start = end
@@ -93,11 +93,17 @@ def _moved(change: Change, offset: int) -> Change:
     )
 
 
+def left_as_is(text: str, config: Config) -> bool:
+    """Whether one scan shows that no rule has anything to do in ``text`` (of one block):
+    what most clean text is decided by."""
+    if text.isascii() and ("&" not in text or not config.entities):
+        return True
+    return config.normalization is None and not _MAY_BE_DAMAGED.search(text)
+
+
 def _repair_block(text: str, config: Config) -> Result:
     """Repair one block of text, or decide with one scan that no rule has anything to do."""
-    if text.isascii() and ("&" not in text or not config.entities):
-        return Result(text, ())
-    if config.normalization is None and not _MAY_BE_DAMAGED.search(text):
+    if left_as_is(text, config):
         return Result(text, ())
     return run_rules(text, config)
 

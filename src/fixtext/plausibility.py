@@ -16,6 +16,7 @@ read as probabilities.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -28,7 +29,9 @@ __all__ = [
     "char_cost",
     "damage",
     "dominant_script",
+    "drawn_with_lines",
     "language_fit",
+    "line_art",
     "scripts_of",
     "text_cost",
 ]
@@ -400,3 +403,28 @@ def text_cost(text: str) -> int:
         previous = info
         previous_char = char
     return total
+
+
+# Three horizontal lines in a row, or a line drawn with box drawing alone: a table or a
+# frame. No misreading makes them: ``─`` and ``═`` are lead bytes of UTF-8 through cp437
+# and cp866 (C4, CD), three leads in a row are no UTF-8, and no language writes ``ÄÄÄ`` or
+# ``ÍÍÍ``, nor a line of such letters alone, for a legacy page to have misread.
+_LINE_ART = re.compile(
+    "[\u2500\u2501\u2550]{3}|^[ \t]*[\u2500-\u257f]{3}[\u2500-\u257f \t]*$", re.MULTILINE
+)
+_BOX_DRAWING = re.compile("[\u2500-\u257f]")
+
+
+def line_art(text: str) -> bool:
+    """Whether ``text`` draws with box-drawing characters (``┌──┬──┐``): then those beside
+    letters are the table's lines (``│ab│cd│``), not damage.
+
+    >>> line_art("┌──┬──┐\\n│ab│cd│"), line_art("w│╣czony"), line_art("K──NN╓S")
+    (True, False, False)
+    """
+    return _LINE_ART.search(text) is not None
+
+
+def drawn_with_lines(run: str) -> bool:
+    """Whether ``run`` holds a box-drawing character."""
+    return _BOX_DRAWING.search(run) is not None

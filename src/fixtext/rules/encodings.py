@@ -22,7 +22,15 @@ from functools import lru_cache
 from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.language import LATIN_LANGUAGES, is_common_word, language_data, rank_languages
 from fixtext.model import Edit
-from fixtext.plausibility import dominant_of, language_fit, script_counts, scripts_of, text_cost
+from fixtext.plausibility import (
+    dominant_of,
+    drawn_with_lines,
+    language_fit,
+    line_art,
+    script_counts,
+    scripts_of,
+    text_cost,
+)
 from fixtext.rules.lost_utf8 import byte_of, bytes_shaped_like_lost_utf8, shaped_like_lost_utf8
 from fixtext.spans import select_disjoint
 
@@ -518,6 +526,8 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     for code_page in pages:
         candidates.extend(_clusters(text, code_page, dominant, max_layers))
     candidates = [c for c in candidates if not _inside_lost_utf8(text, c)]
+    if candidates and line_art(text):
+        candidates = [c for c in candidates if not drawn_with_lines(c.before)]
     if not candidates:
         return []
     counts = Counter(c.code_page.split("+")[0] for c in candidates if c.gain >= _MIN_GAIN)

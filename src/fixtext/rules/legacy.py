@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 from fixtext.language import rank_languages, word_zipf
 from fixtext.model import Edit
-from fixtext.plausibility import damage, language_fit, scripts_of, text_cost
+from fixtext.plausibility import (
+    damage,
+    drawn_with_lines,
+    language_fit,
+    line_art,
+    scripts_of,
+    text_cost,
+)
 from fixtext.rules.lost_utf8 import bytes_shaped_like_lost_utf8, shaped_like_lost_utf8
 from fixtext.scan import compile_triggers
 
@@ -269,6 +276,10 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         and damage(" " + m.group() + " ") >= _MIN_DAMAGE
         and not _lost_utf8_token(text, m.start(), m.end())
     ]
+    if line_art(text):
+        # (A table's ``│ab│cd│`` is no damaged word.)
+        words = [w for w in words if not drawn_with_lines(w[2])]
+        tokens = [t for t in tokens if not drawn_with_lines(t[2])]
     if not words and not tokens:
         return []
     # The letters of the undamaged rest of the text say which scripts a repair may produce

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from hypothesis import example, given
+from hypothesis import strategies as st
 from strategies import any_texts, real_texts
 
 from fixtext import Result, clean, repair
@@ -29,6 +30,8 @@ SPECIAL_TEXTS = {
     "BOM residue": "ï»¿ï»¿",
     "lost-byte markers": "â â€ Ã Ã\u00a0 â€? �",
     "entities": "&amp;&amp;amp;&#0;&#x110000;&#99999999999;&bogus;&",
+    # Letters whose lower or upper case is two characters, beside lost-byte damage.
+    "case changes length": "İstanbul: donât, Ãcole, ŉ ß ǰ ﬀ İ",
 }
 
 
@@ -43,6 +46,22 @@ def test_special_strings_do_not_raise(text: str) -> None:
 @example("\ud800\udfff\0")
 def test_any_text_does_not_raise(text: str) -> None:
     """clean returns a str for any string, whatever its categories."""
+    assert isinstance(clean(text), str)
+
+
+# What lost-byte damage leaves, to mix with letters of every kind.
+DAMAGE_MARKERS = ["â", "Ã", "Ä", "Å", "Ð", "Ñ", "Ø", "Ù", "×", "â€", "Ã?", "\ufffd", "\x9c", " "]
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(DAMAGE_MARKERS), st.characters(categories=("L", "M"))),
+        max_size=30,
+    ).map("".join)
+)
+def test_letters_of_any_kind_beside_damage_do_not_raise(text: str) -> None:
+    """Damage markers among letters of every script and case send each text through the
+    guessing rules, which look letters up by case and script."""
     assert isinstance(clean(text), str)
 
 

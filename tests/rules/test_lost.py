@@ -570,7 +570,9 @@ def test_edits_are_sorted_non_overlapping_and_fit_the_text() -> None:
 @pytest.mark.parametrize(
     "text",
     ["", "â", "Ã", "�", "â" * 50, "Ã?" * 20, "\ufffd" * 30, "Ð Ñ Ä Å", "é\u0301", "\x00â\x9c",
-     "繝" + "\ufffd" * 5, "â€", "ð\U0001f600", "a\u200dâb", "ÃÃÃÃÃÃÃÃÃÃÃ"],
+     "繝" + "\ufffd" * 5, "â€", "ð\U0001f600", "a\u200dâb", "ÃÃÃÃÃÃÃÃÃÃÃ",
+     # ``İ`` is two characters in lower case.
+     "İstanbul: donât worry", "İSTANBUL Ãcole", "Ä°stanbul Ãcole İ"],
 )  # fmt: skip
 def test_never_raises(text: str) -> None:
     for edit in find_lost_byte_repairs(text, CONFIG):
@@ -776,3 +778,7 @@ def test_a_lost_letter_is_one_the_rest_of_the_text_writes(
 def test_a_letter_written_elsewhere_is_no_reason_to_guess_in_clean_text() -> None:
     clean = "linio ignoriĝas. SÃO PAULO, pâte, în, hâlâ"
     assert fixtext.clean(clean) == clean
+
+
+def test_a_letter_two_characters_in_lower_case_is_written_too() -> None:
+    assert fixtext.clean("İstanbul: Ãcole İ") == "İstanbul: École İ"

@@ -862,10 +862,16 @@ def _written_letters(text: str, units: Sequence[ByteUnit]) -> frozenset[str]:
     parts.append(text[position:])
     rest = "".join(parts)
     return frozenset(
-        char.lower()
+        _small(char)
         for char in rest
         if not char.isascii() and char.isalpha() and script_of(char) in _WORD_LIST_SCRIPTS
     )
+
+
+def _small(char: str) -> str:
+    """``char`` in lower case, where that is one character (``İ`` lowers to two)."""
+    small = char.lower()
+    return small if len(small) == 1 else char
 
 
 def _letter_bonuses(
@@ -876,7 +882,7 @@ def _letter_bonuses(
     rarer there than a typical one (the text is then not quite in that language: Esperanto
     read as Slovenian, whose ``ĝ`` is unseen)."""
     chars = {
-        char for unit_options in options for char, _ in unit_options if char.lower() in letters
+        char for unit_options in options for char, _ in unit_options if _small(char) in letters
     }
     bonuses = {char: _rarity(char, language) for char in chars}
     return {char: bonus for char, bonus in bonuses.items() if bonus > 0}
@@ -885,7 +891,7 @@ def _letter_bonuses(
 def _rarity(char: str, language: str | None) -> float:
     """What the language's frequencies take off a letter for being rarer than a typical
     one, case aside (log10 units; 0 for a common letter)."""
-    return max(0.0, _TYPICAL_LETTER - char_logprob(char.lower(), language))
+    return max(0.0, _TYPICAL_LETTER - char_logprob(_small(char), language))
 
 
 def _echoed_letters(beam: tuple[Choice, ...], bonuses: dict[str, float]) -> float:
@@ -912,7 +918,7 @@ def _letter_options(
     after_letter = unit.start > 0 and text[unit.start - 1].isalpha()
     tied = [char for char, _ in options if char.isalpha() or (after_letter and _is_mark(char))]
     if bonuses and chosen in bonuses:
-        return len({char.lower() for char in tied if char in bonuses})
+        return len({_small(char) for char in tied if char in bonuses})
     return len(tied)
 
 
@@ -1042,7 +1048,7 @@ def _ranked(
         unit.candidates,
         key=lambda candidate: (
             _char_score(candidate[0], language)
-            + (_rarity(candidate[0], language) if candidate[0].lower() in letters else 0.0)
+            + (_rarity(candidate[0], language) if _small(candidate[0]) in letters else 0.0)
         ),
         reverse=True,
     )

@@ -4,7 +4,8 @@ Text that went through an HTML escaper once too often shows ``f&amp;uuml;r`` for
 ``Abbott &amp;amp; Costello``; text copied out of a page keeps ``&eacute;``, ``&#8211;`` or
 ``&nbsp;``. Those are repaired. The markup characters ``< > & " '`` escaped once
 (``&lt;b&gt;``, ``AT&amp;T``, ``&quot;``) are what a writer of plain text may mean
-literally, so they stay; so does anything that is not a known entity (``&foo;``).
+literally, so they stay; so do line breaks and tabs (``&#13;&#10;``), and anything that is
+not a known entity (``&foo;``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ TRIGGERS = (
     ("[&]", r"(?:amp;)*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"),
 )
 _ENTITY = re.compile("&" + TRIGGERS[0][1])
-_MARKUP = frozenset("<>&\"'")
+# What HTML escapers escape: the markup characters, and the backtick, the equals sign and the
+# slash that some of them add (``&#x60;``, ``&#x3D;``, ``&#x2F;``): in a string those are an
+# escaper's output, meant as written.
+_MARKUP = frozenset("<>&\"'`=/")
 # What named entities text uses: Latin-1, Latin Extended-A, Greek, general punctuation,
 # the euro and trade marks.
 _COMMON_NAMED = re.compile("[\u00a0-\u017f\u0391-\u03c9\u2010-\u2044\u20ac\u2122]")
@@ -33,7 +37,9 @@ def _unescape_once(entity: str) -> str | None:
     if value == entity or len(value) > 2 or value == "\ufffd":
         # Not an entity, or one for an invalid code point (&#0;, &#xD800;).
         return None
-    if any(0xD800 <= ord(c) <= 0xDFFF or (ord(c) < 0x20 and c not in "\t\n\r") for c in value):
+    if any(0xD800 <= ord(c) <= 0xDFFF or ord(c) < 0x20 for c in value):
+        # (Nor a control character: ``&#13;&#10;`` kept in an export is no letter, and
+        # decoding it would break the lines of the file it is in.)
         return None
     return value
 

@@ -115,6 +115,10 @@ _COMMON_IN_LATIN_EXT_B = frozenset(
     [0x01A0, 0x01A1, 0x01AF, 0x01B0, *range(0x01CD, 0x01DD), *range(0x0218, 0x021C)]
 )
 _RARE_IN_LATIN_EXT_B = frozenset(range(0x0180, 0x0250)) - _COMMON_IN_LATIN_EXT_B
+# Letters of the IPA and Latin Extended-B blocks that living orthographies write every day,
+# though no word list here covers them: Azerbaijani ``ə Ə``, the open ``ɛ ɔ`` of Akan, Ewe,
+# Lingala and Bambara. Rare, not unheard of.
+_WRITTEN_PHONETIC = frozenset("əƏɛƐɔƆ")
 
 _NFD_ACCENTS = frozenset(
     [*range(0x0300, 0x030D), 0x030F, 0x0311, 0x031B, 0x0323, 0x0326, 0x0327, 0x0328]
@@ -178,6 +182,8 @@ def _describe(char: str) -> Info:
     if category.startswith("L"):
         if script == "modifier":
             return (SYMBOL, "", "", _ODD_SYMBOL)
+        if char in _WRITTEN_PHONETIC:
+            return (LETTER, "latin", case, _ODD_SYMBOL)
         if script in ("ipa", "rare") or code in _RARE_IN_LATIN_EXT_B:
             return (LETTER, script, case, _RARE)
         return (LETTER, script, case, _letter_cost(char, script))

@@ -23,6 +23,7 @@ from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.language import LATIN_LANGUAGES, is_common_word, language_data, rank_languages
 from fixtext.model import Edit
 from fixtext.plausibility import (
+    char_cost,
     dominant_of,
     drawn_with_lines,
     language_fit,
@@ -45,6 +46,8 @@ _MAX_LAYERS = 4
 _FIT_MARGIN = 1.5
 _SCRIPT_BONUS = 2
 _LONE_GAIN = 2
+# The cost of a letter rare in every language (see fixtext.plausibility).
+_RARE_LETTER = 3
 # In the General Punctuation block but no mark text is written with: leaders.
 _RARE_PUNCTUATION = frozenset("\u2024\u2025\u2027")
 # Those, and the invisible controls of bidirectional text (``тАм`` is U+202C through cp866).
@@ -65,6 +68,14 @@ class _Candidate:
     gain: int
     sequences: int
     touches_letter: bool
+
+
+def _rare_letters_only(after: str) -> bool:
+    """Whether the letters of a reading are all rare ones (``ǫ``, ``ƫ``): those are no sign
+    of damage in the main script, as rare there as the letters they replace (German
+    ``»З« und »Ж«`` quotes Cyrillic letters, which cp1251 would read as ``»ǫ und »ƫ``)."""
+    letters = [char for char in after if char.isalpha()]
+    return bool(letters) and all(char_cost(char) >= _RARE_LETTER for char in letters)
 
 
 def _decoded_sequences(
@@ -208,6 +219,7 @@ def _clusters(
             main is not None
             and scripts_of(after) == {main}
             and main not in scripts_of(text[start:end])
+            and not _rare_letters_only(after)
             and not (code_page.family in _NARROWED and shaped_like_lost_utf8(text[start:end], 1))
         ):
             gain += _SCRIPT_BONUS

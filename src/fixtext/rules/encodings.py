@@ -55,6 +55,9 @@ _INVISIBLE_OR_LEADER = _RARE_PUNCTUATION | frozenset(
     "\u200e\u200f\u2028\u2029" + "".join(map(chr, range(0x202A, 0x202F)))
 )
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+_CYRILLIC_CAMEL_CASE = re.compile(
+    "[\u0400-\u04ff]+(?<=[\u0430-\u045f\u0491])(?=[\u0400-\u042f\u0490])[\u0400-\u04ff]+"
+)
 _THAI_ALONE = frozenset("«»©®°±§·àèéìòùåÀÈÉÅ")
 
 
@@ -68,6 +71,17 @@ class _Candidate:
     gain: int
     sequences: int
     touches_letter: bool
+
+
+def _camel_case(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a small Cyrillic letter then a capital inside a
+    Cyrillic word: camel case (``АвиаПорт``, ``ЗаявкаНаЗакрытие``), not UTF-8 read through
+    ISO 8859-5 (``аП`` is D0 BF, ``п``), whose mojibake runs on for the whole word. (A letter
+    before it that is a lead byte alone, ``а`` or ``б`` after a dropped C1 control, is
+    mojibake's.)"""
+    if start == 0 or end >= len(text) or text[start - 1] in "аб":
+        return False
+    return _CYRILLIC_CAMEL_CASE.fullmatch(text, start - 1, end + 1) is not None
 
 
 def _rare_letters_only(after: str) -> bool:
@@ -179,6 +193,8 @@ def _clusters(
         if paired is None or _cuts_latin1_unit(text, start, code_page):
             continue
         after, layers = _undo_layers(paired, code_page, max_layers)
+        if _camel_case(text, start, end):
+            continue
         if count == 1 and code_page.family == "cyrillic" and after in _INVISIBLE_OR_LEADER:
             # Cyrillic letters line up as cp866 or KOI8 sequences of these all the time
             # (``ЛатАм``, ``ВіртАдр``); bidi controls of damaged Arabic or Hebrew text

@@ -123,6 +123,8 @@ _KNOWN_ZIPF = 2.5
 # A CJK reading of a short Latin-1 run (``aí´´``) is a guess, not a repair.
 _CJK_MIN_CHARS = 4
 _MAX_PAIRS = 2
+# Words of a script left as they are that make it one the text is written in.
+_LIVING_SCRIPT_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +211,8 @@ def _readings(word: str, reader: str, writer: str) -> str | None:
         return None
     if after == word or len(scripts_of(after) - {"latin"}) > 1 or _NEVER_AFTER.search(after):
         return None
-    if damage(" " + after + " ") > 0:  # n°NOMBRE is not n¡NOMBRE
-        return None
+    if damage(" " + after + " ") > 0 or _space_for_a_letter(word, after):
+        return None  # (n°NOMBRE is not n¡NOMBRE)
     letters_before = _letter_count(word)
     if _letter_count(after) * (2 if writer in _CJK_WRITERS else 1) < letters_before:
         # A repair gives letters back; two Latin-1 letters make one CJK character.
@@ -340,6 +342,10 @@ def _riders(text: str, readings: list[_Reading], rule: str, edits: list[Edit]) -
     scripts = scripts_of("".join(r.after for r in readings))
     taken = [(r.start, r.end) for r in readings] + [(e.start, e.end) for e in edits]
     riders = []
+    # Scripts whose words the pair leaves as they are, two letters or more: a script the
+    # text is written in, whose one-letter words are words too (Bulgarian ``с`` is no
+    # ``á``, whatever a homoglyph typo elsewhere proved).
+    kept: Counter[str] = Counter()
     for match in (_DOUBLE_BYTE_TOKEN if writer in _CJK_WRITERS else _TOKEN).finditer(text):
         if len(match.group()) > _MAX_TOKEN:
             continue
@@ -353,10 +359,20 @@ def _riders(text: str, readings: list[_Reading], rule: str, edits: list[Edit]) -
             continue
         after = _reading_of(word, reader, writer)
         if after is None or not scripts_of(after) <= scripts or not scripts_of(after):
+            if _letter_count(word) >= 2:
+                kept.update(scripts_of(word))
             continue
         if text_cost(" " + after + " ") <= text_cost(" " + word + " "):
             riders.append(_Reading(start, end, after, 0))
-    return riders
+        elif _letter_count(word) >= 2:
+            kept.update(scripts_of(word))
+    alive = {script for script, count in kept.items() if count >= _LIVING_SCRIPT_WORDS}
+    return [
+        rider
+        for rider in riders
+        if not (scripts_of(text[rider.start : rider.end]) & alive)
+        or _letter_count(text[rider.start : rider.end]) > 1
+    ]
 
 
 def _reading_of(word: str, reader: str, writer: str) -> str | None:
@@ -366,7 +382,21 @@ def _reading_of(word: str, reader: str, writer: str) -> str | None:
         return None
     if after == word or _NEVER_AFTER.search(after) or damage(" " + after + " ") > 0:
         return None
-    return after
+    return None if _space_for_a_letter(word, after) else after
+
+
+def _space_for_a_letter(word: str, after: str) -> bool:
+    """Whether a letter between letters becomes a no-break space: ``Dahlbаck``, with the
+    Cyrillic ``а`` of a homoglyph typo, is no ``Dahlb\xa0ck`` (``а`` is A0 in cp866)."""
+    if len(word) != len(after):
+        return False
+    return any(
+        new == "\xa0"
+        and old.isalpha()
+        and after[i - 1 : i].isalpha()
+        and after[i + 1 : i + 2].isalpha()
+        for i, (old, new) in enumerate(zip(word, after, strict=True))
+    )
 
 
 def _overlaps(span: tuple[int, int, str], readings: list[_Reading]) -> bool:

@@ -183,7 +183,9 @@ def find_lost_byte_repairs(
     units = [
         unit
         for unit in _plausible_units(text, units)
-        if not _forms_real_word(text, unit) and not _small_among_capitals(text, unit)
+        if not _forms_real_word(text, unit)
+        and not _small_among_capitals(text, unit)
+        and not _operator_between_terms(text, unit)
     ]
     if c1_kept:
         units = _c1_bytes_kept(text, c1_kept, units)
@@ -596,6 +598,19 @@ def _completes_a_word(text: str, units: Sequence[ByteUnit], code: str) -> bool:
             if (text[start : unit.start] + char + text[end:stop]).lower() in words:
                 return True
     return False
+
+
+def _operator_between_terms(text: str, unit: ByteUnit) -> bool:
+    """Whether a lone ``×`` or ``÷`` stands between digits or CJK characters, as the sign
+    it is (``基本給×勤続年数``, ``3×4``), not the lead byte of a Hebrew letter or sign."""
+    if unit.end - unit.start != 1 or text[unit.start] not in "×÷":
+        return False
+    before = text[unit.start - 1 : unit.start]
+    after = text[unit.end : unit.end + 1]
+    return all(side.isdigit() or _CJK_TERM.match(side) for side in (before, after))
+
+
+_CJK_TERM = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff10-\uff19]")
 
 
 def _small_among_capitals(text: str, unit: ByteUnit) -> bool:

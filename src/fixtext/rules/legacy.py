@@ -137,8 +137,9 @@ class _Reading:
 
 def _inner_damage(word: str) -> int:
     """Damage inside the word, case aside: symbols at its edges are quotation marks
-    (Greek ``¨ανατροφή¨``), capitals inside it camel case (``ПоздравЂаво``)."""
-    core = _EDGES.sub("", word)
+    (Greek ``¨ανατροφή¨``), capitals inside it camel case (``ПоздравЂаво``), and an acute
+    accent inside it an apostrophe (Turkish ``1970´den``, Italian ``dell´anno``)."""
+    core = _EDGES.sub("", word).replace("´", "'")
     return damage(" " + core.lower() + " ") if core else 0
 
 
@@ -362,7 +363,10 @@ def _riders(text: str, readings: list[_Reading], rule: str, edits: list[Edit]) -
             if _letter_count(word) >= 2:
                 kept.update(scripts_of(word))
             continue
-        if text_cost(" " + after + " ") <= text_cost(" " + word + " "):
+        # (A word that stays in its script must read better, not only as well: Turkish
+        # ``kullanıcı`` is no ``kullanõcõ`` through Mac Roman.)
+        same_script = scripts_of(after) == scripts_of(word)
+        if text_cost(" " + after + " ") < text_cost(" " + word + " ") + (0 if same_script else 1):
             riders.append(_Reading(start, end, after, 0))
         elif _letter_count(word) >= 2:
             kept.update(scripts_of(word))

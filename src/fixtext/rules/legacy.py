@@ -138,9 +138,15 @@ class _Reading:
 def _inner_damage(word: str) -> int:
     """Damage inside the word, case aside: symbols at its edges are quotation marks
     (Greek ``¨ανατροφή¨``), capitals inside it camel case (``ПоздравЂаво``), and an acute
-    accent inside it an apostrophe (Turkish ``1970´den``, Italian ``dell´anno``)."""
-    core = _EDGES.sub("", word).replace("´", "'")
+    accent inside it an apostrophe (Turkish ``1970´den``, Italian ``dell´anno``) or, with a
+    diaeresis before a vowel, the accent of text extracted from a PDF (``Karhum¨aki``)."""
+    core = _SPACING_ACCENT.sub("'", _EDGES.sub("", word))
     return damage(" " + core.lower() + " ") if core else 0
+
+
+# An acute accent anywhere, a diaeresis before a vowel: apostrophes, and the accents of text
+# extracted from a PDF (``Karhum¨aki``, ``D´ıaz``), not bytes of another code page.
+_SPACING_ACCENT = re.compile("´|¨(?=[AEIOUYaeiouy])")
 
 
 def _strong_damage(word: str) -> bool:

@@ -139,14 +139,19 @@ def _inner_damage(word: str) -> int:
     """Damage inside the word, case aside: symbols at its edges are quotation marks
     (Greek ``¨ανατροφή¨``), capitals inside it camel case (``ПоздравЂаво``), and an acute
     accent inside it an apostrophe (Turkish ``1970´den``, Italian ``dell´anno``) or, with a
-    diaeresis before a vowel, the accent of text extracted from a PDF (``Karhum¨aki``)."""
+    diaeresis before a vowel, the accent of text extracted from a PDF (``Karhum¨aki``);
+    ``×`` between ASCII letters is a product (``B×H×T``)."""
     core = _SPACING_ACCENT.sub("'", _EDGES.sub("", word))
+    core = _TIMES_BETWEEN_TERMS.sub("-", core)
     return damage(" " + core.lower() + " ") if core else 0
 
 
 # An acute accent anywhere, a diaeresis before a vowel: apostrophes, and the accents of text
 # extracted from a PDF (``Karhum¨aki``, ``D´ıaz``), not bytes of another code page.
 _SPACING_ACCENT = re.compile("´|¨(?=[AEIOUYaeiouy])")
+# ``×`` or ``÷`` between ASCII letters or digits: a product (``n×m``, German ``B×H×T``), not
+# ``Ч`` or ``ч`` of cp1251 read as cp1252, which stand among Latin-1 letters (``×òî``).
+_TIMES_BETWEEN_TERMS = re.compile("(?<=[A-Za-z0-9])[×÷](?=[A-Za-z0-9])")
 
 
 def _strong_damage(word: str) -> bool:

@@ -782,3 +782,22 @@ def test_a_letter_written_elsewhere_is_no_reason_to_guess_in_clean_text() -> Non
 
 def test_a_letter_two_characters_in_lower_case_is_written_too() -> None:
     assert fixtext.clean("İstanbul: Ãcole İ") == "İstanbul: École İ"
+
+
+@pytest.mark.parametrize(
+    ("clean", "expected"),
+    [
+        ("It costs €20 today", "It costs €20 today"),  # ``â¬``: € is E2 82 AC
+        ("Preis: 12,50 € inkl.", "Preis: 12,50 € inkl."),
+    ],
+)
+def test_a_lost_euro_sign_is_the_euro_sign(clean: str, expected: str) -> None:
+    # Not ``❬`` or ``⟬``, ornamental and mathematical brackets of the same bytes but one.
+    assert fixtext.clean(_c1_dropped(clean)) == expected
+
+
+def test_emoji_that_lost_their_bytes_are_left_rather_than_made_worse() -> None:
+    # ``😀`` keeps only ``ð``: no guess is better than a letter of a historic script
+    # (``𑙠``, swallowing the space after it) or the leader ``․`` for ``❤``.
+    damaged = _c1_dropped("Emoji: 😀 👍🏽 ❤️ 🎉.")
+    assert fixtext.clean(damaged) == damaged

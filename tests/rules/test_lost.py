@@ -789,9 +789,11 @@ def test_a_letter_two_characters_in_lower_case_is_written_too() -> None:
     [
         ("It costs €20 today", "It costs €20 today"),  # ``â¬``: € is E2 82 AC
         ("Preis: 12,50 € inkl.", "Preis: 12,50 € inkl."),
+        # ``â¹``, ``âº``: ``₹`` and ``₺`` before a number, not ``‹`` and ``›`` (E2 80 B9/BA).
+        ("£5 or ¥800 or ₹300 or ₽500 or ₺40", "£5 or ¥800 or ₹300 or ₽500 or ₺40"),
     ],
 )
-def test_a_lost_euro_sign_is_the_euro_sign(clean: str, expected: str) -> None:
+def test_a_lost_currency_sign_is_the_currency_sign(clean: str, expected: str) -> None:
     # Not ``❬`` or ``⟬``, ornamental and mathematical brackets of the same bytes but one.
     assert fixtext.clean(_c1_dropped(clean)) == expected
 

@@ -807,7 +807,7 @@ def _decide(
             score += _ECHO_BONUS * echo_words(rendered, echo)
         if bonuses:
             score += _echoed_letters(beam, bonuses)
-        return score
+        return score + _currency_before_amounts(text, beam)
 
     beams: list[tuple[Choice, ...]] = [()]
     for index, unit_options in enumerate(options):
@@ -924,6 +924,22 @@ def _rarity(char: str, language: str | None) -> float:
 def _echoed_letters(beam: tuple[Choice, ...], bonuses: dict[str, float]) -> float:
     """The head start of the characters ``beam`` chooses for the units."""
     return sum(bonuses.get(choice[0], 0.0) for choice in beam if choice is not None)
+
+
+def _currency_before_amounts(text: str, beam: tuple[Choice, ...]) -> float:
+    """The head start of a currency sign chosen right before a number (``â¹300`` is
+    ``₹300``, E2 82 B9, not ``‹300``, E2 80 B9): a number follows a currency sign, rarely an
+    opening quotation mark."""
+    return sum(
+        _CURRENCY_BONUS
+        for choice in beam
+        if choice is not None
+        and unicodedata.category(choice[0]) == "Sc"
+        and text[choice[1] : choice[1] + 1].isdigit()
+    )
+
+
+_CURRENCY_BONUS = 1.5
 
 
 def _joins_across_space(text: str, unit: ByteUnit, choice: tuple[str, int]) -> bool:

@@ -461,9 +461,6 @@ _QUOTES = frozenset("“”‘’„‚")
 # and Armenian: as common there as ``,`` and ``.`` (``،`` is not some sign of U+0600–061F).
 _SCRIPT_PUNCTUATION = frozenset("،؛؟۔।॥։")
 _TYPOGRAPHIC_COST = -1.0
-# Currency signs in use: rarer than punctuation, commoner than other symbols.
-_CURRENCY_SIGNS = frozenset("¢£¥€₩₪₫₭₮₱₲₴₵₸₹₺₼₽₾₿₦")
-_CURRENCY_COST = -2.0
 _QUOTE_INSIDE_WORD_COST = -4.0
 _SYMBOL_COST = -6.0
 _RARE_PUNCTUATION_COST = -4.0
@@ -674,8 +671,6 @@ def _score_gap(text: str, start: int, end: int, code: str | None) -> float:
                 total += _QUOTE_INSIDE_WORD_COST
         elif char in _SCRIPT_PUNCTUATION:
             total += _TYPOGRAPHIC_COST
-        elif char in _CURRENCY_SIGNS:
-            total += _CURRENCY_COST
         elif unicodedata.category(char)[0] in "PN":
             total += _RARE_PUNCTUATION_COST
         else:

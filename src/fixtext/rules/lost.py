@@ -929,17 +929,17 @@ def _echoed_letters(beam: tuple[Choice, ...], bonuses: dict[str, float]) -> floa
 def _currency_before_amounts(text: str, beam: tuple[Choice, ...]) -> float:
     """The head start of a currency sign chosen right before a number (``â¹300`` is
     ``₹300``, E2 82 B9, not ``‹300``, E2 80 B9): a number follows a currency sign, rarely an
-    opening quotation mark."""
+    opening quotation mark. (It makes up for the cost of a symbol against punctuation.)"""
     return sum(
         _CURRENCY_BONUS
         for choice in beam
         if choice is not None
-        and unicodedata.category(choice[0]) == "Sc"
+        and (choice[0] in _CURRENCIES or "\xa2" <= choice[0] <= "\xa5")
         and text[choice[1] : choice[1] + 1].isdigit()
     )
 
 
-_CURRENCY_BONUS = 1.5
+_CURRENCY_BONUS = 6.0
 
 
 def _joins_across_space(text: str, unit: ByteUnit, choice: tuple[str, int]) -> bool:

@@ -49,7 +49,6 @@ def repair_text(text: str, config: Config) -> Result:
 
 
 _C1 = re.compile("[\x80-\x9f]")
-_ENTITY_RULE = "html-entity"
 # The code page rule's triggers alone: one search where its families' gates take a dozen
 # (CJK or Greek text that another rule's trigger let through).
 _CODE_PAGE_SCAN = compile_triggers(codepages.TRIGGERS)
@@ -130,7 +129,7 @@ def run_rules(text: str, config: Config) -> Result:
         c1_left = _C1.search(current) is not None
         # (Entities decoded are no sign that bytes were lost: ``&#171;`` beside Russian
         # ``В этом`` does not make its ``В `` a no-break space that lost a byte.)
-        damaged = c1_left or any(change.rule != _ENTITY_RULE for change in changes)
+        damaged = c1_left or any(change.rule != entities.RULE for change in changes)
         guesses = (
             find_lost_byte_repairs(
                 current,

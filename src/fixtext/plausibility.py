@@ -26,12 +26,14 @@ from functools import lru_cache
 from fixtext.data.char_costs import ALPHABETS, CHAR_COSTS
 
 __all__ = [
+    "LEADERS",
     "char_cost",
     "damage",
     "dominant_script",
     "drawn_with_lines",
     "language_fit",
     "line_art",
+    "rare_letters_only",
     "scripts_of",
     "text_cost",
 ]
@@ -409,6 +411,20 @@ def text_cost(text: str) -> int:
         previous = info
         previous_char = char
     return total
+
+
+# In the General Punctuation block but no mark text is written with: leaders.
+LEADERS = frozenset("\u2024\u2025\u2027")
+
+
+def rare_letters_only(text: str) -> bool:
+    """Whether the letters of ``text`` are all rare ones (``ǫ``, ``ƫ``).
+
+    >>> rare_letters_only("ǫ"), rare_letters_only("ǫa"), rare_letters_only("…")
+    (True, False, False)
+    """
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(_info(char)[3] >= _RARE for char in letters)
 
 
 # Three horizontal lines in a row, or a line drawn with box drawing alone: a table or a

@@ -23,11 +23,12 @@ from fixtext.codepages import CODE_PAGES, CodePage, find_candidate_pages
 from fixtext.language import LATIN_LANGUAGES, is_common_word, language_data, rank_languages
 from fixtext.model import Edit
 from fixtext.plausibility import (
-    char_cost,
+    LEADERS,
     dominant_of,
     drawn_with_lines,
     language_fit,
     line_art,
+    rare_letters_only,
     script_counts,
     scripts_of,
     text_cost,
@@ -46,12 +47,8 @@ _MAX_LAYERS = 4
 _FIT_MARGIN = 1.5
 _SCRIPT_BONUS = 2
 _LONE_GAIN = 2
-# The cost of a letter rare in every language (see fixtext.plausibility).
-_RARE_LETTER = 3
-# In the General Punctuation block but no mark text is written with: leaders.
-_RARE_PUNCTUATION = frozenset("\u2024\u2025\u2027")
-# Those, and the invisible controls of bidirectional text (``тАм`` is U+202C through cp866).
-_INVISIBLE_OR_LEADER = _RARE_PUNCTUATION | frozenset(
+# The leaders, and the invisible controls of bidirectional text (``тАм`` is U+202C through cp866).
+_INVISIBLE_OR_LEADER = LEADERS | frozenset(
     "\u200e\u200f\u2028\u2029" + "".join(map(chr, range(0x202A, 0x202F)))
 )
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
@@ -82,14 +79,6 @@ def _camel_case(text: str, start: int, end: int) -> bool:
     if start == 0 or end >= len(text) or text[start - 1] in "аб":
         return False
     return _CYRILLIC_CAMEL_CASE.fullmatch(text, start - 1, end + 1) is not None
-
-
-def _rare_letters_only(after: str) -> bool:
-    """Whether the letters of a reading are all rare ones (``ǫ``, ``ƫ``): those are no sign
-    of damage in the main script, as rare there as the letters they replace (German
-    ``»З« und »Ж«`` quotes Cyrillic letters, which cp1251 would read as ``»ǫ und »ƫ``)."""
-    letters = [char for char in after if char.isalpha()]
-    return bool(letters) and all(char_cost(char) >= _RARE_LETTER for char in letters)
 
 
 def _decoded_sequences(
@@ -235,7 +224,9 @@ def _clusters(
             main is not None
             and scripts_of(after) == {main}
             and main not in scripts_of(text[start:end])
-            and not _rare_letters_only(after)
+            # (Rare letters alone are no sign of damage in the main script, as rare there
+            # as the letters they replace: German ``»З« und »Ж«`` would be ``»ǫ und »ƫ``.)
+            and not rare_letters_only(after)
             and not (code_page.family in _NARROWED and shaped_like_lost_utf8(text[start:end], 1))
         ):
             gain += _SCRIPT_BONUS
@@ -500,7 +491,7 @@ def _inside_lost_utf8(text: str, candidate: _Candidate) -> bool:
 
 def _is_common_punctuation(text: str) -> bool:
     """``‘ ’ “ ” – — … • € № ™ → ✔ ♫``: what three-byte mojibake most often stands for."""
-    if len(text) != 1 or text in _RARE_PUNCTUATION:
+    if len(text) != 1 or text in LEADERS:
         return False
     return (
         "\u2010" <= text <= "\u206f"

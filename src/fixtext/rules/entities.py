@@ -15,7 +15,9 @@ import re
 
 from fixtext.model import Edit
 
-__all__ = ["find_entity_repairs"]
+__all__ = ["RULE", "find_entity_repairs"]
+
+RULE = "html-entity"
 
 # One entity, possibly escaped several times: "&amp;amp;eacute;" is three layers.
 TRIGGERS = (
@@ -77,5 +79,5 @@ def find_entity_repairs(text: str) -> list[Edit]:
             continue
         if layers == 0 and not _in_text(text, match.start(), match.end(), value):
             continue
-        edits.append(Edit(match.start(), match.end(), value, "html-entity", 0.95))
+        edits.append(Edit(match.start(), match.end(), value, RULE, 0.95))
     return edits

@@ -38,7 +38,7 @@ from fixtext.language import (
     scripts_of_language,
 )
 from fixtext.model import Edit
-from fixtext.plausibility import scripts_of
+from fixtext.plausibility import LEADERS, scripts_of
 from fixtext.rules.lost_cjk import find_cjk_repairs
 from fixtext.rules.lost_punctuation import (
     QuoteStyle,
@@ -500,7 +500,7 @@ def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
     script = script_of(char)
     if script is not None:
         return script in scripts
-    if char in _LEADERS or not ("\x20" <= char < "\u2070" or _CJK_PUNCTUATION.match(char)):
+    if char in LEADERS or not ("\x20" <= char < "\u2070" or _CJK_PUNCTUATION.match(char)):
         # (Punctuation of historic scripts, ``𑙠``, ornamental or mathematical brackets
         # ``❬ ⟬`` and the leaders ``․ ‥ ‧``: what a lone ``ð`` or ``â¤`` of an emoji, or
         # ``â¬`` of ``€``, would give, were they candidates.)
@@ -509,7 +509,6 @@ def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
     return category[0] in "PZ" or (category == "Sc" and char <= "\xff")
 
 
-_LEADERS = frozenset("\u2024\u2025\u2027")
 _CJK_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uff65]")
 # Currency signs in use (not the lira's ``₤`` or the peseta's ``₧``).
 _CURRENCIES = frozenset("€₩₪₫₭₮₱₲₴₵₸₹₺₼₽₾₿₦")

@@ -170,6 +170,21 @@ def _strong_damage(word: str) -> bool:
     return not shaped_like_lost_utf8(word)
 
 
+def _one_sign_between_latin(word: str, after: str) -> bool:
+    """Whether a Latin word reads as another Latin word on the strength of one control
+    character or one sign alone, and the reading is no better shaped than the word: small
+    letters around a capital (``geA¯nspireerde``, whose ``Ã`` lost its tilde, is no
+    ``geAīnspireerde``). Such a reading must be a known word (``K\x94nig`` is ``König``)."""
+    if scripts_of(word) - {"latin"} or scripts_of(after) != {"latin"}:
+        return False
+    letters = "".join(_LETTERS.findall(after))
+    if letters.islower() or letters.isupper() or letters.istitle():
+        return False
+    signs = len(_C1.findall(word)) + len(_SIGN_INSIDE.findall(word))
+    boxes = sum(len(run) for run in _BOX_INSIDE.findall(word))
+    return signs + boxes == 1
+
+
 def _known(text: str) -> bool:
     """Whether every word of ``text`` is in the word list of the language it reads as."""
     ranked = rank_languages(text)
@@ -440,7 +455,11 @@ def _best_pair(
                 after = _readings(word, reader, writer)
                 if after is None or (allowed is not None and not scripts_of(after) <= allowed):
                     continue
-                if writer not in _CJK_WRITERS and not _strong_damage(word) and not _known(after):
+                if (
+                    writer not in _CJK_WRITERS
+                    and not (_strong_damage(word) and not _one_sign_between_latin(word, after))
+                    and not _known(after)
+                ):
                     continue
                 gain = text_cost(" " + word + " ") - text_cost(" " + after + " ")
                 if writer not in _CJK_WRITERS:

@@ -191,6 +191,8 @@ def _clusters(
             left, right = text[start - 1 : start], text[end : end + 1]
             if _CYRILLIC_LETTER.match(left) or _CYRILLIC_LETTER.match(right):
                 continue
+        if count == 1 and code_page.family == "cyrillic" and _nbsp_between_words(text, start, end):
+            continue
         left = text[max(0, start - _CONTEXT) : start]
         right = text[end : end + _CONTEXT]
         touches = left.isalpha() or right.isalpha()
@@ -242,6 +244,18 @@ def _clusters(
             _Candidate(start, end, text[start:end], after, name, gain, count, touches)
         )
     return candidates
+
+
+def _nbsp_between_words(text: str, start: int, end: int) -> bool:
+    """Whether a lone sequence is a Cyrillic word's last letter and the no-break space after
+    it, with a Cyrillic word going on after: Russian ``комиссия\xa0в`` is clean, not ``њ``
+    through KOI8-R (D1 9A); Cyrillic read through a Cyrillic code page runs on for whole
+    words. (Between Latin letters it is damage: ``е\xa0`` is ``Ś``, C5 9A.)"""
+    return (
+        text[end - 1] == "\xa0"
+        and _CYRILLIC_LETTER.match(text[start - 1 : start]) is not None
+        and _CYRILLIC_LETTER.match(text[end : end + 1]) is not None
+    )
 
 
 def _nbsp_inside_word(text: str, start: int, end: int) -> bool:

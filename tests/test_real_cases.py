@@ -35,9 +35,6 @@ KNOWN_GAPS: dict[str, str] = {
     "Japanese and IPA in a copied Wikipedia paragraph, quotes straightened": (
         "unchanged: 'ã'' (け with 0x81 lost, ‘ straightened) and 'Ê'' (ʑ) not repaired"
     ),
-    "Czech/Slovak stop words, cp1252 mojibake lowercased": (
-        "unchanged: lowercased mojibake (ä\\x8d, å™, ã¡) not recognised"
-    ),
 }
 
 

@@ -10,7 +10,7 @@ from fixtext.compose import compose_changes
 from fixtext.config import Config, Normalization
 from fixtext.model import Change, Edit, Result
 from fixtext.plausibility import text_cost
-from fixtext.rules import bom, cjk, controls, entities, legacy, lost
+from fixtext.rules import bom, cjk, controls, entities, legacy, lost, lowercased
 from fixtext.rules.bom import find_bom_residue
 from fixtext.rules.cjk import find_cjk_repairs
 from fixtext.rules.controls import find_c1_controls
@@ -19,6 +19,7 @@ from fixtext.rules.entities import find_entity_repairs
 from fixtext.rules.legacy import find_legacy_repairs
 from fixtext.rules.lost import find_lost_byte_repairs
 from fixtext.rules.lost_evidence import demote_unsupported, worth_guessing
+from fixtext.rules.lowercased import find_lowercased_repairs
 from fixtext.scan import compile_triggers
 from fixtext.spans import applied, merge_edits
 
@@ -62,6 +63,7 @@ _MAY_BE_DAMAGED = compile_triggers(
         *entities.TRIGGERS,
         *legacy.TRIGGERS,
         *lost.TRIGGERS,
+        *lowercased.TRIGGERS,
     ]
 )
 
@@ -119,8 +121,11 @@ def run_rules(text: str, config: Config) -> Result:
     """
     changes: list[Change] = []
     current = text
+    lowercased = not any(c.isupper() for c in text)
     for done in range(config.max_passes):
-        edits = _propose(current, config, config.max_passes - done)
+        # (Lowercased mojibake is undone in the first pass only: a repair, ``í`` before a
+        # repaired ``”``, may take the same shape.)
+        edits = _propose(current, config, config.max_passes - done, lowercased and not done)
         if not edits:
             break
         changes, current = compose_changes(text, changes, current, edits)
@@ -233,11 +238,15 @@ def _normalization_edits(text: str, form: Normalization) -> list[Edit]:
     return edits
 
 
-def _propose(text: str, config: Config, layers: int) -> list[Edit]:
-    """Repairs of one layer of damage (of up to ``layers`` for the same code page twice)."""
+def _propose(text: str, config: Config, layers: int, lowercased: bool) -> list[Edit]:
+    """Repairs of one layer of damage (of up to ``layers`` for the same code page twice);
+    ``lowercased`` for a text as it came, if it has no capital letter."""
     edits: list[Edit] = []
     if config.encodings:
-        edits = find_bom_residue(text)
+        # (In a text that came lowercased, its sequences go first: ``ð½ð½``, ``нн``, also
+        # reads as ``ЫЫ`` through cp850.)
+        edits = find_lowercased_repairs(text) if lowercased else []
+        edits = merge_edits(edits, find_bom_residue(text))
         if _CODE_PAGE_SCAN.search(text):
             edits = merge_edits(edits, find_codepage_repairs(text, layers))
         edits = merge_edits(edits, find_cjk_repairs(text))

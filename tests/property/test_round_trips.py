@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from strategies import (
@@ -56,3 +58,51 @@ def test_partial_damage_is_undone(before: str, middle: str, after: str) -> None:
     assert damaged_middle is not None
     clean_text = f"{before}\n{middle}\n{after}"
     assert clean(f"{before}\n{damaged_middle}\n{after}") == clean_text
+
+
+# Languages whose letters beyond ASCII are two bytes of UTF-8 with a lead that lowercasing
+# moves (``Ã`` C3 → ``ã`` E3): Latin, Greek and Cyrillic.
+_LOWERCASED_LANGUAGES = ("fr", "de", "es", "pt", "cs", "pl", "tr", "ru", "uk", "el")
+
+
+@given(real_texts(_LOWERCASED_LANGUAGES, max_sentences=2))
+@example("crème brûlée")
+@example("привет мир")
+def test_lowercased_mojibake_is_undone(text: str) -> None:
+    """Real text in small letters, read as cp1252 (Latin-1 for the bytes it leaves undefined)
+    and then lowercased, comes back exactly: ``crã¨me brã»lã©e`` is ``crème brûlée``.
+    The damage must show in each script: two Greek or Cyrillic letters or none (``ð²`` alone
+    for ``в`` is also an emoji whose C1 bytes were dropped, F0 9F 92 B2), and two Latin
+    letters beyond ASCII in words holding ASCII ones (``ä\x8d ä\x8d`` for ``č č`` has the
+    shape of CJK text whose C1 bytes were dropped, ``ã¤ã³`` for ``イン``). Bytes 8A 8C 8E,
+    ``Š Œ Ž``, lowercase to 9A 9C 9E: ``「`` E3 80 8C becomes ``〜`` E3 80 9C, and nothing
+    tells which it was; texts with such characters are left out."""
+    text = text.lower()
+    assume(not any(byte in (0x8A, 0x8C, 0x8E) for byte in text.encode("utf-8")))
+    assume(_shows_lowercasing(text))
+    damaged = _read_as_cp1252(text).lower()
+    assume(damaged != text and not any(c.isupper() for c in damaged))
+    assume(sum(1 for c in text if c.isalpha() and not c.isascii()) >= 2)
+    assert clean(damaged) == text
+
+
+def _shows_lowercasing(text: str) -> bool:
+    for script in ("[\u0370-\u03ff]", "[\u0400-\u04ff]"):
+        if len(re.findall(script, text)) == 1:
+            return False
+    latin = re.compile("[^\\W\\d_a-z\u0370-\u04ff]")
+    beside_ascii = sum(
+        len(latin.findall(word)) for word in re.findall("\\w+", text) if re.search("[a-z]", word)
+    )
+    return not latin.search(text) or beside_ascii >= 2
+
+
+def _read_as_cp1252(text: str) -> str:
+    """UTF-8 read as cp1252, the five bytes it leaves undefined read as Latin-1 (C1)."""
+    return "".join(_CP1252_OR_LATIN1[byte] for byte in text.encode("utf-8"))
+
+
+_CP1252_OR_LATIN1 = [
+    bytes([byte]).decode("cp1252", errors="replace").replace("\ufffd", chr(byte))
+    for byte in range(256)
+]

@@ -1,0 +1,81 @@
+"""UTF-8 read as cp1252 and then lowercased, and the clean text that looks like it."""
+
+from __future__ import annotations
+
+import pytest
+
+import fixtext
+from fixtext.rules.lowercased import find_lowercased_repairs
+
+
+def lowercased_mojibake(text: str) -> str:
+    """``text`` as UTF-8 read as cp1252 (Latin-1 where cp1252 has no character), lowercased."""
+    shown = []
+    for byte in text.encode("utf-8"):
+        try:
+            shown.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            shown.append(chr(byte))
+    return "".join(shown).lower()
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "čau čtrnáct čtyři",  # Czech stop words (a C1 control kept: č is C4 8D)
+        "crème brûlée",
+        "привет мир",  # Ð¿ lowercased is ð¿: F0, a four-byte lead
+        "και το",  # Greek: Î is CE, î EE
+        "zażółć gęślą jaźń",
+        "“это” — новое",  # whole three-byte punctuation around it
+        "emoji 😀 and café",  # 😀 is F0 9F 98 80: Ÿ (9F) lowercases to ÿ
+    ],
+)
+def test_lowercased_mojibake_is_repaired(clean: str) -> None:
+    damaged = lowercased_mojibake(clean)
+    assert damaged != clean and not any(c.isupper() for c in damaged)
+    assert fixtext.clean(damaged) == clean
+
+
+def test_the_repair_is_reported_with_its_rule() -> None:
+    result = fixtext.repair("crã¨me brã»lã©e")
+    assert result.text == "crème brûlée"
+    assert {change.rule for change in result.changes} == {"lowercased-cp1252"}
+    assert [change.before for change in result.changes] == ["ã¨", "ã»", "ã©"]
+
+
+def test_one_sequence_needs_a_known_word() -> None:
+    assert fixtext.clean("the cafã© is open") == "the café is open"
+    # One sequence in a word no language knows is no evidence.
+    assert find_lowercased_repairs("the zqxã© is open") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crã¨me brã»lã©e",  # a capital: the text was not lowercased
+        "non è… così",  # è then an ellipsis: Italian
+        "«café» à€ 20",
+        "«cafè» e «tè»",
+        "ã€‚と",  # whole UTF-8 as it stands: the code page rules' (。)
+        "já» e só»",
+        "l·lega è·l",
+    ],
+)
+def test_clean_or_other_damage_is_not_taken(text: str) -> None:
+    edits = find_lowercased_repairs(text)
+    assert edits == []
+
+
+def test_a_lone_latin1_sign_rides_along_only() -> None:
+    # ``â`` and a continuation alone: UTF-8 punctuation with its middle byte dropped reads
+    # the same (``â¹300`` is ``₹300``), and no evidence of lowercasing.
+    assert find_lowercased_repairs("a â© b â® c") == []
+    edits = find_lowercased_repairs("cafã© â© crã¨me")
+    assert [e.after for e in edits] == ["é", "©", "è"]
+
+
+def test_capitals_repaired_elsewhere_do_not_make_a_text_lowercased() -> None:
+    # ``Â£5`` has a capital: its ``â¹300`` is ``₹300`` with a byte lost, not ``Â¹``.
+    damaged = "Â£5 or â¹300"
+    assert fixtext.clean(damaged) == "£5 or ₹300"

@@ -63,9 +63,10 @@ _MAY_BE_DAMAGED = compile_triggers(
         *entities.TRIGGERS,
         *legacy.TRIGGERS,
         *lost.TRIGGERS,
-        *lowercased.TRIGGERS,
     ]
 )
+
+_LOWERCASED = compile_triggers(lowercased.TRIGGERS)
 
 # Characters per block of a long text; a block ends at a line break after this many. Small
 # enough that most blocks of a long, mostly clean document pass the scan untouched; large
@@ -100,7 +101,11 @@ def left_as_is(text: str, config: Config) -> bool:
     what most clean text is decided by."""
     if text.isascii() and ("&" not in text or not config.entities):
         return True
-    return config.normalization is None and not _MAY_BE_DAMAGED.search(text)
+    if config.normalization is not None or _MAY_BE_DAMAGED.search(text):
+        return False
+    # (Lowercased mojibake, ``cafã©``, only in a text with no capital: one C-level test
+    # decides most text, French ``café\xa0!`` and all, before a search.)
+    return not (config.encodings and text.islower() and _LOWERCASED.search(text))
 
 
 def _repair_block(text: str, config: Config) -> Result:
@@ -121,7 +126,7 @@ def run_rules(text: str, config: Config) -> Result:
     """
     changes: list[Change] = []
     current = text
-    lowercased = not any(c.isupper() for c in text)
+    lowercased = text.islower()
     for done in range(config.max_passes):
         # (Lowercased mojibake is undone in the first pass only: a repair, ``í`` before a
         # repaired ``”``, may take the same shape.)

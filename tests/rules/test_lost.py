@@ -803,3 +803,36 @@ def test_emoji_that_lost_their_bytes_are_left_rather_than_made_worse() -> None:
     # (``𑙠``, swallowing the space after it) or the leader ``․`` for ``❤``.
     damaged = _c1_dropped("Emoji: 😀 👍🏽 ❤️ 🎉.")
     assert fixtext.clean(damaged) == damaged
+
+
+def _quotes_straightened(text: str) -> str:
+    """``text`` as UTF-8 read as cp1252, its curly quotes then made straight (as ftfy's
+    ``uncurl_quotes`` and many a normaliser do), the bytes cp1252 leaves undefined kept."""
+    shown = text.encode("utf-8").decode("cp1252", errors="ignore")
+    return shown.translate(str.maketrans("‘’‚“”„", "'''\"\"\""))
+
+
+@pytest.mark.parametrize(
+    ("clean", "damaged"),
+    [
+        ("PowerHouse™", 'PowerHouseâ"¢'),  # ™ is E2 84 A2: „ (84) straightened
+        ("onze dēzl", 'onze dÄ"zl'),  # ē is C4 93: “ (93) straightened
+    ],
+)
+def test_quotes_straightened_after_the_damage_stand_for_their_bytes(
+    clean: str, damaged: str
+) -> None:
+    assert _quotes_straightened(clean) == damaged
+    assert fixtext.clean(damaged) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "Ä" is a letter',  # a quote after a lead, closing, not inside a word
+        'Der Begriff "Ä" steht',
+        'the “Mcâ"¢s” brand',  # curly quotes kept elsewhere: none was straightened
+    ],
+)
+def test_straight_quotes_that_close_or_stand_beside_curly_ones_stay(text: str) -> None:
+    assert fixtext.clean(text) == text

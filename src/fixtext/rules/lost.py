@@ -102,6 +102,9 @@ _EVIDENCE = (
         "\u017d\u017e\u0192\u2013-\u2022\u2026\u2039\u203a])" + _CONTINUATION,
     ),
     ("[\u00d7\u00f7]", ""),
+    # A curly quotation mark inside a longer sequence, straightened after the damage:
+    # ``â"¢`` is ``™`` (E2 84 A2).
+    ("[\u00e0-\u00ef]", f"[\"'](?={_CONTINUATION})"),
     # A lead beside a letter of another script; written to start with the lead, which is
     # rare, rather than with the letter, which is all there is in Greek or Hindi text.
     (
@@ -425,7 +428,8 @@ def _main_new_script(new: Counter[str | None]) -> str | None:
 
 def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> list[ByteUnit]:
     """Keep the candidates a text in ``language`` can hold: its letters (and Latin ones,
-    which every script's text borrows) and punctuation."""
+    which every script's text borrows) and punctuation; and ``™`` where a straightened
+    quotation mark stands for its middle byte (``â"¢``, E2 84 A2; ``â¢`` alone is ``•``)."""
     if language is None:
         # Thai, Georgian: no word list, but the intact letters show the script, and
         # ``áƒ `` in Georgian text is ``რ`` (E1 83 A0), not the Myanmar digit ``၃``.
@@ -435,7 +439,13 @@ def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> lis
         scripts = frozenset({script, "Latin"})
     else:
         scripts = scripts_of_language(language) | {"Latin"}
-    return _filtered(units, lambda _, char, __: _fits_scripts(char, scripts))
+    return _filtered(
+        units,
+        lambda unit, char, end: (
+            _fits_scripts(char, scripts)
+            or (char == "™" and any(q in text[unit.start : end] for q in "\"'"))
+        ),
+    )
 
 
 def _spaces_kept(text: str, units: list[ByteUnit]) -> list[ByteUnit]:

@@ -59,6 +59,13 @@ _UNDEFINED_SHOWN_AS = frozenset("?\ufffd")
 _EVERYDAY_A0_LEADS = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0})
 _QMARK = -1
 _SPACE_A0 = -2
+# Quotation marks straightened after the damage (``â"¢`` for ``™``, E2 84 A2): a straight
+# quote stands for the bytes of the curly ones it replaced.
+_STRAIGHT_DOUBLE = -3
+_STRAIGHT_SINGLE = -4
+_STRAIGHTENED = {'"': _STRAIGHT_DOUBLE, "'": _STRAIGHT_SINGLE}
+_CURLY_BYTES = {_STRAIGHT_DOUBLE: (0x84, 0x93, 0x94), _STRAIGHT_SINGLE: (0x82, 0x91, 0x92)}
+_CURLY = frozenset("‘’‚“”„")
 _MOST_MISSING = 2
 
 
@@ -173,6 +180,12 @@ def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
             ):
                 break
             present.append(_QMARK)
+        elif (
+            char in _STRAIGHTENED
+            and reading.latin1
+            and _straightened(text, end, needed - len(present))
+        ):
+            present.append(_STRAIGHTENED[char])
         elif char == " " and len(present) + 1 < needed and _continues(text, end + 1, reading):
             # ``é …`` for ``項`` (E9 A0 85): the A0 inside a character became a space.
             present.append(_SPACE_A0)
@@ -182,7 +195,7 @@ def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
                 break
             present.append(value)
         end += 1
-    if _QMARK in present:
+    if _QMARK in present or _STRAIGHT_DOUBLE in present or _STRAIGHT_SINGLE in present:
         qmarked = _fill(lead, present, needed, reading, qmark=True)
         return _make(start, [(char, end) for char in qmarked], "lost-qmark", lossless=False)
     if _SPACE_A0 in present:
@@ -247,6 +260,19 @@ def _bare_lead_allowed(lead: int, reading: Reading) -> bool:
     followed it: only where a Latin-1 reader would have dropped C1 controls (the ISO
     pages), and only for the leads of Latin-1 and Latin Extended-A letters."""
     return reading.lost == tuple(_LOST_BYTES) and 0xC3 <= lead <= 0xC5
+
+
+def _straightened(text: str, index: int, missing: int) -> bool:
+    """Whether the straight quote at ``index`` is a curly one straightened after the damage,
+    a continuation byte of the character being read, ``missing`` bytes short of whole: in a
+    text that holds no curly quote, followed by the continuations still needed (``â"¢`` for
+    ``™``), or, as the last, by a letter (``dÄ"zl`` for ``dēzl``, a quote does not close
+    inside a word)."""
+    if any(char in _CURLY for char in text):
+        return False
+    if missing > 1:
+        return _completes(text, index + 1, missing - 1, LATIN1)
+    return text[index + 1 : index + 2].isalpha()
 
 
 def _completes(text: str, index: int, count: int, reading: Reading) -> bool:
@@ -324,7 +350,9 @@ def _fill_cached(
                 layout[slot] = [value]
         else:
             layout = [[value] for value in present]
-        layout = [list(undefined) if v == [_QMARK] else v for v in layout]
+        layout = [
+            list(undefined) if v == [_QMARK] else list(_CURLY_BYTES.get(v[0], v)) for v in layout
+        ]
         for tail in itertools.product(*layout):
             char = _decode(bytes([lead, *tail]))
             if char is not None:

@@ -8,7 +8,7 @@ import sys
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from strategies import any_texts, real_texts
+from strategies import SINGLE_BYTE_CODE_PAGES, any_texts, damage, real_texts
 
 from fixtext import Result, clean, repair
 
@@ -63,6 +63,20 @@ def test_letters_of_any_kind_beside_damage_do_not_raise(text: str) -> None:
     """Damage markers among letters of every script and case send each text through the
     guessing rules, which look letters up by case and script."""
     assert isinstance(clean(text), str)
+
+
+@given(
+    real_texts(),
+    st.sampled_from(SINGLE_BYTE_CODE_PAGES),
+    st.integers(min_value=1, max_value=40),
+)
+@example("مرحبا بك في ظل", "cp1256", 1)
+def test_mojibake_cut_anywhere_does_not_raise(text: str, code_page: str, cut: int) -> None:
+    """Text read through any code page and cut short, leaving a lead byte without what
+    follows it (through pages that lose no byte, such as cp1256, it has no candidates)."""
+    damaged = damage(text, code_page)
+    if damaged is not None:
+        assert isinstance(clean(damaged[: max(1, len(damaged) - cut)]), str)
 
 
 def test_every_code_point_does_not_raise() -> None:

@@ -351,13 +351,19 @@ def _fill_cached(
         else:
             layout = [[value] for value in present]
         layout = [
-            list(undefined) if v == [_QMARK] else list(_CURLY_BYTES.get(v[0], v)) for v in layout
+            list(undefined) if v == [_QMARK] else list(_CURLY_BYTES[v[0]]) if _curly(v) else v
+            for v in layout
         ]
         for tail in itertools.product(*layout):
             char = _decode(bytes([lead, *tail]))
             if char is not None:
                 found.setdefault(char, None)
     return tuple(found)
+
+
+def _curly(slot: list[int]) -> bool:
+    """Whether a slot holds a straightened quotation mark (see ``_STRAIGHTENED``)."""
+    return len(slot) == 1 and slot[0] in _CURLY_BYTES
 
 
 def _decode(data: bytes) -> str | None:

@@ -300,7 +300,9 @@ def _arabic_gates(page: CodePage) -> tuple[tuple[str, str], ...]:
 
     letters = [c for c in page.leads if arabic(c) and page.to_byte[c] not in _SCRIPT_LEADS]
     others = [c for c in page.leads if c not in letters]
-    foreign = [c for c in page.continuations if not arabic(c)]
+    # (Nor ``·`` after such a letter, a separator some Arabic text writes between its words:
+    # it would make Latin Extended-B, IPA or other rare letters, ``ا·`` is ``Ƿ``, C7 B7.)
+    foreign = [c for c in page.continuations if not arabic(c) and c != "·"]
     return (
         (_character_class(others), _character_class(page.continuations)),
         (_character_class(letters), _character_class(foreign)),

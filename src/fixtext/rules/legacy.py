@@ -80,7 +80,8 @@ _CJK_SCRIPTS = frozenset({"cjk", "hangul"})
 _C1 = re.compile("[\x80-\x9f]")
 # The shapes of damage this rule needs, one scan before looking at words: a C1 control; box
 # drawing against a letter or digit; a Latin letter against Greek or Cyrillic; a symbol of
-# the upper half of Latin-1 or cp1252 inside a run of letters and symbols. Each pattern
+# the upper half of Latin-1 or cp1252 inside a run of letters and symbols (not ``·``, which
+# clean text puts there, Catalan ``col·lecció``, and which no damage measure counts). Each pattern
 # starts with its rarest class, which lets the engine skip through the text.
 _LATIN1_LETTER = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"
 _LATIN1_RUN = re.compile(_LATIN1_LETTER + "{3}")
@@ -90,7 +91,7 @@ TRIGGERS = (
     ("[\u0370-\u04ff]", "[A-Za-z\u00c0-\u024f]"),
     ("[\u0370-\u04ff]", "(?<=[A-Za-z\u00c0-\u024f].)"),
     (
-        "[\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u0192\u02c6\u02dc\u2020-\u2022"
+        "[\u00a1-\u00ac\u00ae-\u00b6\u00b8-\u00bf\u00d7\u00f7\u0192\u02c6\u02dc\u2020-\u2022"
         "\u2030\u2039\u203a\u20ac\u2122]",
         "(?<=[^\\W\\d_].)(?=[^\\s\\d!-@\\[-`{-~])",
     ),

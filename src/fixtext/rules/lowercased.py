@@ -76,7 +76,7 @@ def find_lowercased_repairs(text: str) -> list[Edit]:
     >>> find_lowercased_repairs("Crã¨me")  # a capital: not lowercased text
     []
     """
-    if not _SEQUENCE.search(text) or any(c.isupper() for c in text):
+    if not text.islower() or not _SEQUENCE.search(text):
         return []
     edits = []
     position = 0
@@ -92,7 +92,7 @@ def find_lowercased_repairs(text: str) -> list[Edit]:
         edits.append(Edit(match.start(), end, after, RULE, _CONFIDENCE))
         position = end
     edits = _improving(text, edits)
-    if all(_sign_alone(text, edit) for edit in edits):
+    if not edits or all(_sign_alone(text, edit) for edit in edits):
         # ``â`` and a continuation alone is as likely UTF-8 punctuation whose middle byte
         # was dropped (``â¹300`` is ``₹300``, E2 82 B9), not ``Â¹``: they only ride along.
         return []
@@ -135,18 +135,18 @@ def _reading(text: str, start: int) -> tuple[int, str] | None:
     # A combining mark only after another sequence: Czech ``vypíše`` holds ``íš``, which
     # reads as U+034A.
     mark = start >= 2 and text[start - 2] in _LEADS and text[start - 1] in _CONTINUATIONS
-    options_ = [
+    readings = [
         char
         for byte in _CONTINUATIONS[text[start + 1]]
         for char in [bytes([_LEADS[lead], byte]).decode("utf-8").lower()]
         if len(char) == 1
         and (char.isalpha() or "\xa0" <= char <= "\xbf" or (mark and _combining(char)))
     ]
-    if not options_:
+    if not readings:
         return None
     word_start, word_end = _word_span(text, start, start + 2)
     left, right = text[word_start:start], text[start + 2 : word_end]
-    return start + 2, min(options_, key=lambda char: text_cost(left + char + right))
+    return start + 2, min(readings, key=lambda char: text_cost(left + char + right))
 
 
 def _combining(char: str) -> bool:

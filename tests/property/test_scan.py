@@ -70,6 +70,14 @@ def test_lowercase_text_is_searched_for_lowercased_mojibake() -> None:
     assert left_as_is("ça coûte cher, le prix\xa0: 5\xa0€", _CONFIG)
 
 
+def test_russian_in_capitals_is_decided_by_the_scan() -> None:
+    # ``ТЕ`` is C2 B5 through ISO 8859-5 (``µ``): Russian in capitals lines up as such pairs
+    # in every word, and mojibake's do not stand inside Cyrillic words.
+    assert left_as_is("ТЕКСТ И СТАТУС ФАЙЛА, ПРОВЕРКА ТЕСТА", _CONFIG)
+    assert not left_as_is("УМber", _CONFIG)  # über through ISO 8859-5
+    assert not left_as_is("ЮБЮГЮД", _CONFIG)  # αγδ
+
+
 def test_scan_passes_most_clean_text() -> None:
     clean = ["Ça coûte cher, à mon ami.", "Größe – “quoted”", "Привет, мир!", "Καλημέρα"]
     assert [_MAY_BE_DAMAGED.search(text) for text in clean] == [False] * 4

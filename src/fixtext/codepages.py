@@ -215,18 +215,18 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
             two = [c for c in page.leads if page.to_byte[c] < 0xE0]
             longer = _character_class(c for c in page.leads if page.to_byte[c] >= 0xE0)
             cont = _character_class(page.continuations)
-            capitals = [c for c in two if c.isupper() and "\u0400" <= c <= "\u04ff"]
-            if page.name == "iso-8859-5" and capitals:
-                # ISO 8859-5 reads C2–CF as the capitals ``Т``–``Я`` and 80–BF as ``А``–``П``:
-                # Russian in capitals lines up as such pairs all the time (``ТЕКСТ``,
+            upper = [c for c in two if c.isupper() and "\u0400" <= c <= "\u04ff"]
+            if page.name == "iso-8859-5" and upper:
+                # ISO 8859-5 reads C2–CF as the upper ``Т``–``Я`` and 80–BF as ``А``–``П``:
+                # Russian in upper lines up as such pairs all the time (``ТЕКСТ``,
                 # ``СТАТУС``). Mojibake's pair stands after no Cyrillic letter that is not a
                 # continuation, and before no Cyrillic letter but a lead with its own
                 # continuation (``УМber`` is ``über``, ``ЮБЮГ`` is ``αβ``).
-                rest = [c for c in two if c not in capitals]
+                rest = [c for c in two if c not in upper]
                 after = f"(?![Ѐ-ӿ])|(?=[{''.join(page.leads)}]{cont})"
                 pairs.append(
                     (
-                        _character_class(capitals),
+                        _character_class(upper),
                         f"{cont}(?<![Р-Яа-яѐ-ӿ]..)(?:{after})",
                     )
                 )

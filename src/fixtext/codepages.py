@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from fixtext.plausibility import char_cost
+
 __all__ = ["CODE_PAGES", "TRIGGERS", "CodePage", "Family", "find_candidate_pages"]
 
 Family = Literal["windows", "windows-cyrillic", "dos", "cyrillic", "thai"]
@@ -315,14 +317,28 @@ def _arabic_gates(page: CodePage) -> tuple[tuple[str, str], ...]:
         return "\u0600" <= char <= "\u06ff" or char in "\u200c\u200d"
 
     letters = [c for c in page.leads if arabic(c) and page.to_byte[c] not in _SCRIPT_LEADS]
-    others = [c for c in page.leads if c not in letters]
     # (Nor ``·`` after such a letter, a separator some Arabic text writes between its words:
-    # it would make Latin Extended-B, IPA or other rare letters, ``ا·`` is ``Ƿ``, C7 B7.)
+    # it would make Latin Extended-B, IPA or other rare letters, ``ا·`` is ``Ƿ``, C7 B7; nor
+    # after a lead of another script where it makes a rare letter, ``د·`` is ``Ϸ``, CF B7.)
+    dotted = [
+        c
+        for c in page.leads
+        if c not in letters
+        and arabic(c)
+        and char_cost(bytes([page.to_byte[c], _MIDDLE_DOT]).decode("utf-8")) >= _RARE
+    ]
+    others = [c for c in page.leads if c not in letters and c not in dotted]
     foreign = [c for c in page.continuations if not arabic(c) and c != "·"]
+    undotted = [c for c in page.continuations if c != "·"]
     return (
         (_character_class(others), _character_class(page.continuations)),
+        (_character_class(dotted), _character_class(undotted)),
         (_character_class(letters), _character_class(foreign)),
     )
+
+
+_MIDDLE_DOT = 0xB7
+_RARE = 2
 
 
 _NARROWED_FAMILIES = ("cyrillic", "windows-cyrillic")

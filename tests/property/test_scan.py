@@ -78,6 +78,16 @@ def test_russian_in_capitals_is_decided_by_the_scan() -> None:
     assert not left_as_is("ЮБЮГЮД", _CONFIG)  # αγδ
 
 
+def test_arabic_words_joined_by_middle_dots_are_decided_by_the_scan() -> None:
+    # ``ا·`` is C7 B7 through cp1256 (``Ƿ``), ``د·`` CF B7 (``Ϸ``): rare letters no repair
+    # gives; some Arabic catalogues write ``·`` between words.
+    assert left_as_is("إذا·كان·الفضاء·الإضافي·رقم·العمود·الذي·ستربط", _CONFIG)
+    # Arabic's own mojibake still reaches the rules (``ط§`` is ``ا``, D8 A7), and so does a
+    # Greek letter through cp1256 (``خ·`` is ``η``, CE B7).
+    assert not left_as_is("ط§ظ„ط¹ط±ط¨ظٹط©", _CONFIG)
+    assert not left_as_is("Hخ·llo", _CONFIG)
+
+
 def test_scan_passes_most_clean_text() -> None:
     clean = ["Ça coûte cher, à mon ami.", "Größe – “quoted”", "Привет, мир!", "Καλημέρα"]
     assert [_MAY_BE_DAMAGED.search(text) for text in clean] == [False] * 4

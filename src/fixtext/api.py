@@ -10,7 +10,7 @@ from fixtext.config import DEFAULT_CONFIG, Config
 from fixtext.decode import decode
 from fixtext.errors import ConfigError
 from fixtext.model import Result
-from fixtext.pipeline import BLOCK, left_as_is, repair_text
+from fixtext.pipeline import BLOCK, left_as_is, repair_text, run_rules
 
 __all__ = ["clean", "repair"]
 
@@ -47,15 +47,16 @@ def clean(text: str | bytes, config: Config | None = None, **options: Any) -> st
     >>> clean("SÃO PAULO, pâte, “quoted”")
     'SÃO PAULO, pâte, “quoted”'
     """
-    # The common case, a short clean text, costs one scan and no more.
+    # The common case, a short clean text, costs one scan and no more; a short text the scan
+    # does not decide goes to the rules without a second one.
     if (
         type(text) is str
         and not options
         and len(text) <= BLOCK
         and (config is None or isinstance(config, Config))
-        and left_as_is(text, config or DEFAULT_CONFIG)
     ):
-        return text
+        resolved = config or DEFAULT_CONFIG
+        return text if left_as_is(text, resolved) else run_rules(text, resolved).text
     return repair(text, config, **options).text
 
 

@@ -23,7 +23,7 @@ from fixtext.rules.lowercased import find_lowercased_repairs
 from fixtext.scan import compile_triggers
 from fixtext.spans import applied, merge_edits
 
-__all__ = ["BLOCK", "left_as_is", "repair_text"]
+__all__ = ["BLOCK", "left_as_is", "repair_text", "run_rules"]
 
 
 def repair_text(text: str, config: Config) -> Result:

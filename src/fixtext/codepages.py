@@ -317,24 +317,27 @@ def _arabic_gates(page: CodePage) -> tuple[tuple[str, str], ...]:
         return "\u0600" <= char <= "\u06ff" or char in "\u200c\u200d"
 
     letters = [c for c in page.leads if arabic(c) and page.to_byte[c] not in _SCRIPT_LEADS]
-    # (Nor ``·`` after such a letter, a separator some Arabic text writes between its words:
-    # it would make Latin Extended-B, IPA or other rare letters, ``ا·`` is ``Ƿ``, C7 B7; nor
-    # after a lead of another script where it makes a rare letter, ``د·`` is ``Ϸ``, CF B7.)
-    dotted = [
-        c
-        for c in page.leads
-        if c not in letters
-        and arabic(c)
-        and char_cost(bytes([page.to_byte[c], _MIDDLE_DOT]).decode("utf-8")) >= _RARE
-    ]
-    others = [c for c in page.leads if c not in letters and c not in dotted]
-    foreign = [c for c in page.continuations if not arabic(c) and c != "·"]
-    undotted = [c for c in page.continuations if c != "·"]
-    return (
+    # (``آ أ ؤ إ``, C2–C5, stay with every continuation: ``أ،`` is ``á``, ``إپ`` is ``Ł``.)
+    scripts = [c for c in page.leads if arabic(c) and c not in letters and page.to_byte[c] >= 0xCE]
+    others = [c for c in page.leads if c not in letters and c not in scripts]
+    # Nor ``·`` after an Arabic letter, a separator some Arabic text writes between its
+    # words, where it makes a rare letter (``ا·`` is ``Ƿ``, C7 B7; ``د·`` is ``Ϸ``, CF B7).
+    # Nor, after the Arabic letters that are leads of Greek, Cyrillic and Arabic (``خ د ذ ر
+    # ط ظ``), the letters Persian and Urdu add (``رچ`` is ``э``, D1 8D, but Persian writes
+    # ``برچسب``): UTF-8 of those scripts read this way also gives signs there (``ذ°``, ``а``).
+    dotted = [c for c in scripts if char_cost(_with_middle_dot(page, c)) >= _RARE]
+    foreign = [c for c in page.continuations if not arabic(c)]
+    gates = [
         (_character_class(others), _character_class(page.continuations)),
-        (_character_class(dotted), _character_class(undotted)),
-        (_character_class(letters), _character_class(foreign)),
-    )
+        (_character_class(letters), _character_class(c for c in foreign if c != "·")),
+        (_character_class(c for c in scripts if c not in dotted), _character_class(foreign)),
+        (_character_class(dotted), _character_class(c for c in foreign if c != "·")),
+    ]
+    return tuple(gate for gate in gates if "(?!)" not in gate[0])
+
+
+def _with_middle_dot(page: CodePage, lead: str) -> str:
+    return bytes([page.to_byte[lead], _MIDDLE_DOT]).decode("utf-8")
 
 
 _MIDDLE_DOT = 0xB7

@@ -88,6 +88,15 @@ def test_arabic_words_joined_by_middle_dots_are_decided_by_the_scan() -> None:
     assert not left_as_is("Hخ·llo", _CONFIG)
 
 
+def test_persian_letters_after_greek_or_cyrillic_leads_are_decided_by_the_scan() -> None:
+    # ``رچ`` is D1 8D through cp1256 (``э``), ``دک`` CF 98: Persian writes them in every
+    # other word. Mojibake of those scripts, and of Persian itself, still reaches the rules,
+    # and so does Latin (``أ،`` is ``á``, with the Arabic comma A1).
+    assert left_as_is("برچسب بزرگ خودکار ترکیب کدگذاری", _CONFIG)
+    for damaged in ("ظ¾غŒط´ع©ط§ط±", "ذںر€ذ¸ذ²ذµر‚", "pأ،gina"):
+        assert not left_as_is(damaged, _CONFIG), damaged
+
+
 def test_scan_passes_most_clean_text() -> None:
     clean = ["Ça coûte cher, à mon ami.", "Größe – “quoted”", "Привет, мир!", "Καλημέρα"]
     assert [_MAY_BE_DAMAGED.search(text) for text in clean] == [False] * 4

@@ -116,7 +116,9 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
         thai = _character_class(chars(0xB8, 0xB9))
         punctuation = chars(0xE2, 0xE2) + chars(0x80, 0x80)  # E2 80 xx: ``โ€ฆ`` is ``…``
         beside_latin = "(?:(?=[A-Za-z])|(?<=[A-Za-z]..))"
-        alone = "(?!\\w)(?<!\\w..)"
+        # (Thai's vowel and tone marks are no ``\w``, yet part of the word: ``มือช่วย``.)
+        word = "[\\w\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+        alone = f"(?!{word})(?<!{word}..)"
         trigger = (
             _character_class(lead2 + lead3 + punctuation[0]),
             f"(?:{thai}{cont}|{cont}{beside_latin}|{cont}{alone}|{punctuation[1]}{cont})",
@@ -124,7 +126,7 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
         thai_lead2 = _character_class(lead2)
         two = (
             f"(?<=[A-Za-z]){thai_lead2}{cont}|{thai_lead2}{cont}(?=[A-Za-z])"
-            f"|(?<!\\w){thai_lead2}{cont}(?!\\w)"
+            f"|(?<!{word}){thai_lead2}{cont}(?!{word})"
         )
         three = f"{_character_class(lead3)}{thai}{cont}|{punctuation}{cont}"
     if family == "cyrillic":

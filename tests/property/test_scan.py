@@ -97,6 +97,13 @@ def test_persian_letters_after_greek_or_cyrillic_leads_are_decided_by_the_scan()
         assert not left_as_is(damaged, _CONFIG), damaged
 
 
+def test_thai_letters_beside_their_marks_are_decided_by_the_scan() -> None:
+    # ``อช`` is CD AA through windows-874 (``ͪ``): standing alone it would be a Latin
+    # text's sign, but Thai's vowel and tone marks around it make it part of a word.
+    assert left_as_is("เครื่องมือช่วย", _CONFIG)
+    assert not left_as_is("non รจ", _CONFIG)  # ``è`` standing alone, C3 A8
+
+
 def test_scan_passes_most_clean_text() -> None:
     clean = ["Ça coûte cher, à mon ami.", "Größe – “quoted”", "Привет, мир!", "Καλημέρα"]
     assert [_MAY_BE_DAMAGED.search(text) for text in clean] == [False] * 4

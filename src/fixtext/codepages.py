@@ -119,9 +119,11 @@ def _build(name: str, codec: str, family: Family, *, latin1_controls: bool = Fal
         # (Thai's vowel and tone marks are no ``\w``, yet part of the word: ``มือช่วย``.)
         word = "[\\w\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
         alone = f"(?!{word})(?<!{word}..)"
+        # (Thai's own sequences start with ``เ``, E0: ``ัน`` of ``วันที่``, D1 B9, is none.)
+        own = f"(?<={_character_class(lead3)}){thai}{cont}"
         trigger = (
             _character_class(lead2 + lead3 + punctuation[0]),
-            f"(?:{thai}{cont}|{cont}{beside_latin}|{cont}{alone}|{punctuation[1]}{cont})",
+            f"(?:{own}|{cont}{beside_latin}|{cont}{alone}|{punctuation[1]}{cont})",
         )
         thai_lead2 = _character_class(lead2)
         two = (

@@ -102,6 +102,9 @@ def test_thai_letters_beside_their_marks_are_decided_by_the_scan() -> None:
     # text's sign, but Thai's vowel and tone marks around it make it part of a word.
     assert left_as_is("เครื่องมือช่วย", _CONFIG)
     assert not left_as_is("non รจ", _CONFIG)  # ``è`` standing alone, C3 A8
+    # Thai's own sequences start with ``เ`` (E0): ``ันท`` of ``ทันที`` is no E0 B9 xx.
+    assert left_as_is("การยืนยันตัวบุคคล ทันที วันที่", _CONFIG)
+    assert not left_as_is("เธชเธงเธฑเธชเธ”เธต", _CONFIG)  # สวัสดี through windows-874
 
 
 def test_scan_passes_most_clean_text() -> None:

@@ -843,3 +843,50 @@ def test_a_lead_left_alone_through_a_page_that_loses_no_byte(damaged: str) -> No
     # Arabic through cp1256, which defines every byte: a lead at the end that lost what
     # followed has no candidates there, and must not break the guessing.
     assert fixtext.clean(damaged).startswith(("مرحبا", "المستخدم"))
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Finnish: the text writes ``ä`` (``Käyttö``), so its ``Ä`` is the letter.
+        "Käyttö: %s [VALITSIN] [KÄÄNNÖSJOUKKO] VIESTI-ID MÄÄRÄ",
+        "väärtust ei teisendatud täielikult Äärise reljeefi laad",
+        # ``AÇÃO`` is a word: the ``Ã`` of ``IDAPLICAÇÃO`` (no word) is the same letter.
+        "IDAPLICAÇÃO AÇÃO [PARÂMETRO]",
+        "Indexul rândurilor (%u) este mai mare decât numărul de intrări",
+    ],
+)
+def test_a_suspect_the_text_writes_as_a_letter_is_decided_without_a_search(
+    clean: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_search(*_: object) -> object:
+        raise AssertionError("the candidates of a letter were searched")
+
+    monkeypatch.setattr(lost_module, "_decide", no_search)
+    assert find_lost_byte_repairs(clean, CONFIG) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "suspect", "written"),
+    [
+        ("Käyttö: MÄÄRÄ", 9, True),
+        ("väärtust Äärise", 9, True),
+        # Only the suspect itself, in no word: each may stand for another lost letter.
+        ("Äas a Äas", 0, False),
+        ("PÅÃklad", 1, False),
+        # Not inside a word: ``Ã `` may be ``à`` whose A0 became a space.
+        ("ação Ã mais", 5, False),
+    ],
+)
+def test_which_suspects_the_text_writes_as_letters(text: str, suspect: int, written: bool) -> None:
+    (unit,) = [u for u in find_byte_units(text, [suspect]) if u.start == suspect]
+    assert lost_module._written_as_letter(text, unit, []) is written
+
+
+def test_a_suspect_written_elsewhere_is_still_repaired_beside_damage() -> None:
+    # ``Ã¤`` just repaired shows the text was damaged: ``Ãrea`` is ``Área``, whatever
+    # ``não`` writes.
+    damaged = "Um algoritmo que nÃ£o estÃ¡ habilitado. Ãrea morta em volta da Ã¡rea ativa"
+    assert fixtext.clean(damaged) == (
+        "Um algoritmo que não está habilitado. Área morta em volta da área ativa"
+    )

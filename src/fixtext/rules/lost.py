@@ -183,13 +183,18 @@ def find_lost_byte_repairs(
         for unit in find_byte_units(text, [m.start() for m in lead_re.finditer(text)])
         if not any(start < unit.end and unit.start < end for start, end in taken)
     ]
+    units = _plausible_units(text, units)
+    words = [unit for unit in units if _forms_real_word(text, unit)]
     units = [
         unit
-        for unit in _plausible_units(text, units)
-        if not _forms_real_word(text, unit)
+        for unit in units
+        if unit not in words
         and not _small_among_capitals(text, unit)
         and not _operator_between_terms(text, unit)
     ]
+    if lead_re is _SUSPECT_RE and not repaired:
+        # (Not after a repair: ``Ã¡rea`` just repaired shows the text was damaged.)
+        units = [unit for unit in units if not _written_as_letter(text, unit, words)]
     if c1_kept:
         units = _c1_bytes_kept(text, c1_kept, units)
     units = _with_other_readings(text, units, readings, taken)
@@ -689,6 +694,24 @@ def _forms_real_word(text: str, unit: ByteUnit) -> bool:
     if not any(is_common_word(word, code, _REAL_WORD_ZIPF) for code in _ACCENTED_LANGUAGES):
         return False
     return not _joins_more_common_word(text, unit, word, start)
+
+
+def _written_as_letter(text: str, unit: ByteUnit, words: list[ByteUnit]) -> bool:
+    """Whether a lone suspect inside a word, in a text with no sign of mojibake, is a
+    letter the same text writes elsewhere as a letter: in a real word (``AÇÃO`` beside
+    ``IDAPLICAÇÃO``, ``decât`` beside ``rândurilor``), or in its small form where that is
+    no suspect (``väärtust`` beside ``Äärise``, ``KÄÄNNÖSJOUKKO`` beside ``Käyttö``). Lost
+    bytes would make each occurrence a different character; a text written in a language
+    writes its letters again."""
+    char = text[unit.start]
+    if unit.lossless or not char.isalpha() or text[unit.start + 1 : unit.end].strip():
+        return False
+    if not any(c.isalpha() for c in text[max(0, unit.start - 1) : unit.start + 2] if c != char):
+        return False
+    if any(text[word.start].lower() == char.lower() for word in words):
+        return True
+    small = char.lower()
+    return small != char and small not in _LONE_SUSPECTS and small in text
 
 
 def _joins_more_common_word(

@@ -73,3 +73,36 @@ def test_a_sign_completing_utf8_is_no_legacy_evidence(text: str) -> None:
     # Î¼ is μ (CE BC) read as Latin-1: the sign is a continuation byte, not a letter of
     # another 8-bit code page (not ``ÎĽ``, cp1250).
     assert find_legacy_repairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "typo"),
+    [
+        ("Tип", True),  # a Latin T: ``Тип``
+        ("Pуccкий", True),
+        ("στiς", True),  # a Latin i: ``στις``
+        ("Прескачанe", True),  # one Latin letter among nine Cyrillic ones
+        # Latin text read through a Cyrillic or Greek code page keeps most of its ASCII.
+        ("Tйst", False),
+        ("Thιβtre", False),
+        ("ъћasтм", False),
+    ],
+)
+def test_latin_look_alikes_in_a_greek_or_cyrillic_word_are_a_typo(word: str, typo: bool) -> None:
+    from fixtext.rules.legacy import _homoglyph_typo
+
+    assert _homoglyph_typo(word) is typo
+
+
+def test_a_homoglyph_typo_sends_no_word_to_the_code_page_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import fixtext.rules.legacy as legacy
+
+    def no_search(*_: object) -> object:
+        raise AssertionError("pairs of code pages were tried")
+
+    monkeypatch.setattr(legacy, "_best_pair", no_search)
+    text = "нет пустого локального буфера Tип смещения: 0x%s; Прескачанe на знака"
+    assert find_legacy_repairs(text) == []
+    assert fixtext.clean(text) == text

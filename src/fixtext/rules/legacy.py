@@ -195,6 +195,37 @@ def _known(text: str) -> bool:
     return bool(words) and all(word_zipf(w.lower(), ranked[0][0]) >= _KNOWN_ZIPF for w in words)
 
 
+def _homoglyph_typo(word: str) -> bool:
+    """Whether a Greek or Cyrillic word holds Latin letters that look like its own, and is a
+    known word with its own letters in their place: ``Tип`` (a Latin ``T``) is ``Тип``,
+    ``Прескачанe`` ``Прескачане``, ``στiς`` ``στις``. A typo, not another code page: every
+    code page keeps ASCII as it is."""
+    others = {c for c in word if c.isalpha() and not c.isascii()}
+    if not others or not any(c.isascii() and c.isalpha() for c in word):
+        return False
+    if all("\u0370" <= c <= "\u03ff" for c in others):
+        own = word.translate(_GREEK_LOOKALIKES)
+    elif all("\u0400" <= c <= "\u04ff" for c in others):
+        own = word.translate(_CYRILLIC_LOOKALIKES)
+    else:
+        return False
+    if any(c.isascii() and c.isalpha() for c in own):
+        return False
+    # (One Latin letter among four of the word's script is a typo whether or not the word
+    # list knows the word: a word in another code page keeps more of its ASCII letters.)
+    latin = sum(1 for c in word if c.isascii() and c.isalpha())
+    script = sum(1 for c in word if c.isalpha() and not c.isascii())
+    return (latin == 1 and script >= _TYPO_AMONG) or _known(own)
+
+
+_TYPO_AMONG = 4
+
+
+# Latin letters and the Cyrillic or Greek letters they look like.
+_CYRILLIC_LOOKALIKES = str.maketrans("AaBCcEeHIiKMOoPpTXxYy", "АаВСсЕеНІіКМОоРрТХхУу")
+_GREEK_LOOKALIKES = str.maketrans("ABEHIiKMNOoPTXYZuv", "ΑΒΕΗΙιΚΜΝΟοΡΤΧΥΖυν")
+
+
 def _letter_count(word: str) -> int:
     """A table's ``│x│`` is one letter between box drawing, not a damaged word."""
     return sum(1 for c in word if c.isalpha())
@@ -294,6 +325,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         if len(m.group()) <= _MAX_TOKEN
         and (_inner_damage(m.group()) >= _MIN_DAMAGE or _LATIN1_RUN.search(m.group()))
         and _letter_count(m.group()) >= 2
+        and not _homoglyph_typo(m.group())
     ]
     # Double-byte text read as 8-bit is cut only where no second byte can be: its second
     # bytes may be ASCII letters and punctuation from 0x40 up (``“ú–{Œê`` is 日本語 in
@@ -305,6 +337,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         and sum(1 for c in m.group() if c >= "\x80") >= _CJK_MIN_CHARS
         and damage(" " + m.group() + " ") >= _MIN_DAMAGE
         and not _lost_utf8_token(text, m.start(), m.end())
+        and not _homoglyph_typo(m.group())
     ]
     if line_art(text):
         # (A table's ``│ab│cd│`` is no damaged word.)

@@ -166,3 +166,21 @@ def test_triggers_on_running_letters_start_on_their_rarer_character() -> None:
         True,
         False,
     ]
+
+
+# Bytes rich in what UTF-8 sequences are made of: leads of two, three and four bytes, and
+# continuation bytes, with ASCII between.
+_UTF8_PARTS = st.sampled_from(
+    [bytes([b]) for b in (0x41, 0x20, 0xCE, 0xD0, 0xD7, 0xDB, 0xDC, 0xE3, 0xEF, 0xF0, 0xF4)]
+    + [bytes([b]) for b in range(0x80, 0xC0, 7)]
+    + ["дом".encode(), "文字".encode(), "😀".encode(), "ا".encode()]
+)
+
+
+@given(st.lists(_UTF8_PARTS, max_size=30).map(b"".join))
+def test_the_cjk_byte_gate_passes_every_wide_reading(encoded: bytes) -> None:
+    # The byte gate may let through what has no wide reading, never the other way round.
+    from fixtext.rules.cjk import _may_read_wide, _wide_reading
+
+    if _wide_reading(encoded.decode("utf-8", "replace")):
+        assert _may_read_wide(encoded)

@@ -177,6 +177,19 @@ def _wide_reading(rough: str) -> bool:
     return _WIDE_READING.search(rough) is not None
 
 
+def _may_read_wide(encoded: bytes) -> bool:
+    """Whether the bytes may hold what :func:`_wide_reading` looks for in their UTF-8
+    reading: two sequences of three or four bytes side by side, or three of two bytes
+    from Greek to Arabic. Two searches of the bytes cost less than decoding them and
+    searching the text, and decide most clean CJK text."""
+    return bool(_TWO_WIDE_BYTES.search(encoded) or _THREE_ALPHABETIC_BYTES.search(encoded))
+
+
+# (A three-byte sequence and the next; a four-byte one takes the optional byte.)
+_TWO_WIDE_BYTES = re.compile(b"[\xe0-\xf4][\x80-\xbf]{2}[\x80-\xbf]?[\xe0-\xf4][\x80-\xbf]{2}")
+_THREE_ALPHABETIC_BYTES = re.compile(b"[\xcd-\xdb][\x80-\xbf]" * 3)
+
+
 # Not a letter: (``\w`` also takes numbers such as ``½`` and ``Ⅱ``; those of Latin-1 are
 # left out here, the rest are too rare to tip a share of letters).
 _NOT_LETTER = re.compile(r"[\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be]+")
@@ -340,11 +353,11 @@ def find_cjk_repairs(text: str) -> list[Edit]:
         # One pass in C first. CJK text needs a ``_WIDE_READING`` (which holds valid
         # multibyte characters), or cp932's mark; only a Latin reading (one character
         # inside a Latin word) needs less. (Neither pattern matches a replacement character.)
-        rough = _encode(text, codec, "replace").decode("utf-8", "replace")
-        if not _wide_reading(rough):
+        encoded = _encode(text, codec, "replace")
+        if not (_may_read_wide(encoded) and _wide_reading(encoded.decode("utf-8", "replace"))):
             if not (signature and codec == "cp932") and main() == "cjk":
                 continue
-            if not _VALID_MULTIBYTE.search(rough):
+            if not _VALID_MULTIBYTE.search(encoded.decode("utf-8", "replace")):
                 continue
         by_codec.append(_candidates(text, codec, name, main()))
     # A text is damaged through one code page: the one that explains most of it chooses

@@ -890,3 +890,10 @@ def test_a_suspect_written_elsewhere_is_still_repaired_beside_damage() -> None:
     assert fixtext.clean(damaged) == (
         "Um algoritmo que não está habilitado. Área morta em volta da área ativa"
     )
+
+
+def test_a_replacement_character_inside_a_sequence_is_no_character_of_its_own() -> None:
+    # ``ðŸ�°`` is an emoji one of whose bytes was undefined (F0 9F 90 B0 is 🐰, 8F 🏰…):
+    # its ``�`` is that byte, never a whole ``”`` (E2 80 9D) of its own, which would leave
+    # ``ðŸ”°``, mojibake of yet another emoji.
+    assert fixtext.clean("Boa sorte!!! ðŸ˜€ðŸ�°") == "Boa sorte!!! 😀ðŸ�°"

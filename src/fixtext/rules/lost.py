@@ -221,11 +221,13 @@ def find_lost_byte_repairs(
     damaged_script = _main_new_script(new_letters) or _script_of_lone_units(text, units)
     letters = _written_letters(text, units)
     languages = _likely_languages(tentative, text, damaged_script, units, letters)
+    qmarked = "\ufffd" in text
+    inside = _sequences_with_replacement(text) if qmarked else []
     for language in languages:
         fitting = _in_script_of(units, language, text)
         # A ``�`` inside a unit (``â€�``) is that unit's undefined byte, not a character.
-        covered = taken + [(unit.start, unit.end) for unit in fitting]
-        replacements = replacement_units(text, language, covered) if "\ufffd" in text else []
+        covered = taken + [(unit.start, unit.end) for unit in fitting] + inside
+        replacements = replacement_units(text, language, covered) if qmarked else []
         clusters = _clusters(
             text,
             sorted(fitting + replacements, key=lambda unit: unit.start),
@@ -248,6 +250,18 @@ def find_lost_byte_repairs(
         # shown to be damage (``AÜŒÆ`` keeps its ``ÜŒ``, no Syriac ``܌``).
         best_edits = []
     return sorted(edits + _join_lone_to_sequences(text, sorted(best_edits)))
+
+
+def _sequences_with_replacement(text: str) -> list[tuple[int, int]]:
+    """The spans of UTF-8 sequences (seen through Windows-1252) that hold a ``�`` for an
+    undefined byte (``ðŸ�°``, ``â€�``), whether or not a language takes their candidates:
+    such a ``�`` is a byte of a character, not a character replaced whole."""
+    starts = [match.start() for match in _LEAD_RE.finditer(text)]
+    return [
+        (unit.start, unit.end)
+        for unit in find_byte_units(text, starts)
+        if "\ufffd" in text[unit.start : unit.end]
+    ]
 
 
 def _echo_pass(

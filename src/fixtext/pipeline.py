@@ -124,50 +124,135 @@ def run_rules(text: str, config: Config) -> Result:
        applied but reported in ``Result.unapplied``.
     3. Normalize, if asked.
     """
-    changes: list[Change] = []
-    current = text
     lowercased = text.islower()
-    for done in range(config.max_passes):
-        # (Lowercased mojibake is undone in the first pass only: a repair, ``í`` before a
-        # repaired ``”``, may take the same shape.)
-        edits = _propose(current, config, config.max_passes - done, lowercased and not done)
-        if not edits:
-            break
-        changes, current = compose_changes(text, changes, current, edits)
+    changes, current, layers = _undo_layers(text, [], text, config, 0, lowercased)
+    if config.encodings and config.lost_bytes and _SPACED_LEAD.search(text):
+        changes, current, layers = _with_spaces_restored(text, config, lowercased) or (
+            changes,
+            current,
+            layers,
+        )
     unapplied: list[Change] = []
     if config.encodings and config.lost_bytes:
-        c1_left = _C1.search(current) is not None
-        # (Entities decoded are no sign that bytes were lost: ``&#171;`` beside Russian
-        # ``В этом`` does not make its ``В `` a no-break space that lost a byte.)
-        damaged = c1_left or any(change.rule != entities.RULE for change in changes)
-        guesses = (
-            find_lost_byte_repairs(
-                current,
-                config,
-                _pages_of(changes),
-                _repaired_spans(changes),
-                c1_kept=_c1_kept(changes, c1_left),
-            )
-            if damaged or worth_guessing(current)
-            else []
-        )
-        guesses = demote_unsupported(current, guesses, damaged)
-        sure = [g for g in guesses if g.confidence >= config.min_confidence]
-        unsure = [g for g in guesses if g.confidence < config.min_confidence]
-        if sure:
-            changes, current = compose_changes(text, changes, current, sure)
-            # Offsets of the unsure guesses were taken before the sure ones were applied.
-            unsure = _shift(unsure, sure)
-        unapplied = [
-            Change(g.start, g.end, current[g.start : g.end], g.after, g.rule, g.confidence)
-            for g in unsure
-        ]
+        for _ in range(_GUESS_ROUNDS):
+            guessed = current
+            changes, current, unapplied = _guess_lost_bytes(text, changes, current, config)
+            if current == guessed:
+                break
+            # Bytes restored may complete a layer the passes could not undo: in ``Р С’Р С”``
+            # (two layers of cp1251 whose no-break spaces then became spaces) the outer
+            # layer comes back once each ``Р `` is ``Р`` again, the inner one after that.
+            undone = layers
+            changes, current, layers = _undo_layers(text, changes, current, config, layers)
+            if layers == undone:
+                break
+            unapplied = []
     if config.normalization is not None:
         edits = _normalization_edits(current, config.normalization)
         if edits:
             changes, current = compose_changes(text, changes, current, edits)
             unapplied = []
     return Result(current, tuple(changes), tuple(unapplied))
+
+
+# A space where UTF-8 read through Windows-1251 had the byte A0: after a lead of two bytes
+# (``Р `` for ``Р``, D0 A0; then another sequence: ``Р С’`` is ``Рђ``, two layers of ``А``),
+# or after a lead of three and a continuation (``вЂ `` for ``†``).
+_CP1251_CONTINUATIONS = (
+    bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore").replace("\xa0", "")
+)
+_CP1251_LEADS2 = bytes(range(0xC2, 0xE0)).decode("cp1251")
+_CP1251_LEADS3 = bytes(range(0xE0, 0xF0)).decode("cp1251")
+# (A sequence whose A0 is a space too: ``Р вЂ Р Р…`` is ``РІРЅ``, two layers of ``Ін``.)
+_CP1251_SEQUENCE = (
+    f"[{_CP1251_LEADS2}][ {_CP1251_CONTINUATIONS}]"
+    f"|[{_CP1251_LEADS3}][{_CP1251_CONTINUATIONS}][ {_CP1251_CONTINUATIONS}]"
+)
+_SPACED_LEAD = re.compile(
+    f"(?:[{_CP1251_LEADS2}]|[{_CP1251_LEADS3}][{_CP1251_CONTINUATIONS}]) (?={_CP1251_SEQUENCE})"
+)
+_SPACED_A0 = re.compile(
+    f"(?<=[{_CP1251_LEADS2}]) |(?<=[{_CP1251_LEADS3}][{_CP1251_CONTINUATIONS}]) "
+)
+# That many, at least, make the hypothesis worth a try.
+_SPACED_LEADS = 2
+
+
+def _with_spaces_restored(
+    text: str, config: Config, lowercased: bool
+) -> tuple[list[Change], str, int] | None:
+    """The lossless repair of ``text`` with its spaces that stand for the byte A0 made
+    no-break spaces again, if it takes in every one of them: mojibake through Windows-1251,
+    twice, whose no-break spaces were then made spaces (``Р С’Р С”РЎвЂ Р С‘РЎРЏ`` for
+    ``Акция``; ``Р С—Р С•`` for ``по``), a shape common on the web."""
+    if len(_SPACED_LEAD.findall(text)) < _SPACED_LEADS:
+        return None
+    edits = [Edit(m.start(), m.end(), "\xa0", "lost-nbsp", 0.9) for m in _SPACED_A0.finditer(text)]
+    changes, current = compose_changes(text, [], text, edits)
+    changes, current, layers = _undo_layers(text, changes, current, config, 0, lowercased)
+    if current.count("\xa0") > text.count("\xa0"):
+        return None  # a no-break space left over: not the damage supposed
+    return changes, current, layers
+
+
+# Rounds of guesses, each followed by the passes the bytes it restored make possible.
+_GUESS_ROUNDS = 3
+
+
+def _undo_layers(
+    text: str,
+    changes: list[Change],
+    current: str,
+    config: Config,
+    layers: int,
+    lowercased: bool = False,
+) -> tuple[list[Change], str, int]:
+    """Undo lossless damage in ``current`` (``text`` after ``changes``), one layer a pass,
+    until nothing changes or ``config.max_passes`` layers are undone in all; ``layers``
+    were undone already. ``lowercased`` for a text as it came, with no capital letter:
+    (lowercased mojibake is undone in the first pass only: a repair, ``í`` before a
+    repaired ``”``, may take the same shape)."""
+    while layers < config.max_passes:
+        edits = _propose(current, config, config.max_passes - layers, lowercased and not layers)
+        if not edits:
+            break
+        changes, current = compose_changes(text, changes, current, edits)
+        layers += 1
+    return changes, current, layers
+
+
+def _guess_lost_bytes(
+    text: str, changes: list[Change], current: str, config: Config
+) -> tuple[list[Change], str, list[Change]]:
+    """Guess what lost bytes stood for in ``current`` (``text`` after ``changes``): the
+    changes and the text with the sure guesses applied, and the unsure ones."""
+    c1_left = _C1.search(current) is not None
+    # (Entities decoded are no sign that bytes were lost: ``&#171;`` beside Russian
+    # ``В этом`` does not make its ``В `` a no-break space that lost a byte.)
+    damaged = c1_left or any(change.rule != entities.RULE for change in changes)
+    guesses = (
+        find_lost_byte_repairs(
+            current,
+            config,
+            _pages_of(changes),
+            _repaired_spans(changes),
+            c1_kept=_c1_kept(changes, c1_left),
+        )
+        if damaged or worth_guessing(current)
+        else []
+    )
+    guesses = demote_unsupported(current, guesses, damaged)
+    sure = [g for g in guesses if g.confidence >= config.min_confidence]
+    unsure = [g for g in guesses if g.confidence < config.min_confidence]
+    if sure:
+        changes, current = compose_changes(text, changes, current, sure)
+        # Offsets of the unsure guesses were taken before the sure ones were applied.
+        unsure = _shift(unsure, sure)
+    unapplied = [
+        Change(g.start, g.end, current[g.start : g.end], g.after, g.rule, g.confidence)
+        for g in unsure
+    ]
+    return changes, current, unapplied
 
 
 def _pages_of(changes: list[Change]) -> tuple[str, ...]:

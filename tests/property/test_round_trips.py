@@ -106,3 +106,32 @@ _CP1252_OR_LATIN1 = [
     bytes([byte]).decode("cp1252", errors="replace").replace("\ufffd", chr(byte))
     for byte in range(256)
 ]
+
+
+@given(real_texts(("ru", "uk", "bg"), max_sentences=2))
+@example("Акция «Приведи друга» за клиента")
+@example("Если Вы не являетесь адресатом")
+@example("В на на?")
+def test_two_layers_of_cp1251_with_spaces_for_no_break_spaces_are_undone(text: str) -> None:
+    """Cyrillic read as Windows-1251 twice puts the byte A0 after nearly every letter of the
+    first layer (``Р`` is D0 A0: ``Р С’Р С”`` for ``Ак``); a page or an editor that then made
+    each no-break space a space leaves text that is still repaired exactly, where the two
+    round trips lost no byte and the text held no no-break space of its own. The shape must
+    show twice: two letters of ``А``–``п`` (D0 in UTF-8) before another Cyrillic letter. Text
+    that is itself UTF-8 read through Windows-1251 is left out: ``в”…`` is ``┅`` (E2 94 85),
+    and then nothing tells how many layers there were."""
+    assume("\u00a0" not in text)
+    assume(not any(_reads_through_cp1251(run) for run in re.findall("[^\x00-\x7f]+", text)))
+    assume(len(re.findall("[\u0400-\u043f](?=[\u0400-\u04ff])", text)) >= 2)
+    once = damage(text, "cp1251")
+    twice = None if once is None else damage(once, "cp1251")
+    assume(twice is not None and "\u00a0" in twice)
+    assert twice is not None
+    assert clean(twice.replace("\u00a0", " ")) == text
+
+
+def _reads_through_cp1251(run: str) -> bool:
+    try:
+        return bool(run.encode("cp1251").decode("utf-8"))
+    except UnicodeError:
+        return False

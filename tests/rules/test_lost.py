@@ -897,3 +897,20 @@ def test_a_replacement_character_inside_a_sequence_is_no_character_of_its_own() 
     # its ``�`` is that byte, never a whole ``”`` (E2 80 9D) of its own, which would leave
     # ``ðŸ”°``, mojibake of yet another emoji.
     assert fixtext.clean("Boa sorte!!! ðŸ˜€ðŸ�°") == "Boa sorte!!! 😀ðŸ�°"
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # ``В`` is C2 through Windows-1251, and ``В `` looks like a no-break space (C2 A0)
+        # whose A0 became a space; in Russian it is a word.
+        ("РџСЂРёРІРµС‚ В доме и О нём", "Привет В доме и О нём"),
+        ("Р’ РґРѕРјРµ В доме", "В доме В доме"),
+        # Where no word of the script stands around it, ``Г `` is ``à`` (C3 A0).
+        ("La rГ©gion se trouve Г lвЂ™ouest", "La région se trouve à l’ouest"),
+    ],
+)
+def test_a_one_letter_word_through_another_page_is_no_lost_no_break_space(
+    damaged: str, expected: str
+) -> None:
+    assert fixtext.clean(damaged) == expected

@@ -363,6 +363,10 @@ def _with_other_readings(
                 # Through ISO-8859-5 ``а`` is the lead D0: a word ending in it before a
                 # space (``заглавља одељка``) is no ``Р`` whose A0 byte became a space.
                 continue
+            if unit.rule == "lost-nbsp" and _one_letter_word(text, unit.start):
+                # Through Windows-1251 ``В`` is the lead C2: ``В на`` is Russian, not a
+                # no-break space (C2 A0) whose A0 became a space.
+                continue
             candidates = tuple(
                 (char, end) for char, end in unit.candidates if _fits_scripts(char, scripts)
             )
@@ -726,6 +730,30 @@ def _written_as_letter(text: str, unit: ByteUnit, words: list[ByteUnit]) -> bool
         return True
     small = char.lower()
     return small != char and small not in _LONE_SUSPECTS and small in text
+
+
+def _one_letter_word(text: str, index: int) -> bool:
+    """Whether the letter at ``index`` stands alone as a word that is a common one in a
+    language of its script, in a text that writes whole words in that script (Russian
+    ``В на``; not the ``Г`` of ``se trouve Г l’ouest``, ``à`` through Windows-1251)."""
+    char = text[index]
+    if text[index - 1 : index].isalnum() or text[index + 1 : index + 2].isalnum():
+        return False
+    script = script_of(char)
+    words = _WORDS_OF_SCRIPT.get(script or "")
+    if words is None or not words.search(text):
+        return False
+    return any(
+        _common_zipf(char.lower(), code) >= _ONE_LETTER_WORD_ZIPF
+        for code in _ONE_LETTER_LANGUAGES[script or ""]
+    )
+
+
+_ONE_LETTER_LANGUAGES = {"Cyrillic": ("ru", "uk", "bg", "sr", "mk"), "Greek": ("el",)}
+_WORDS_OF_SCRIPT = {
+    "Cyrillic": re.compile("(?<![^\\W\\d_])[\u0400-\u04ff]{2,}(?![^\\W\\d_])"),
+    "Greek": re.compile("(?<![^\\W\\d_])[\u0370-\u03ff]{2,}(?![^\\W\\d_])"),
+}
 
 
 def _joins_more_common_word(

@@ -119,34 +119,20 @@ def run_rules(text: str, config: Config) -> Result:
     """Repair one block of text by running the rules:
 
     1. Undo lossless damage (code pages, CJK code pages, entities, BOM residue), one layer
-       a pass, until nothing changes or ``config.max_passes`` is reached.
+       a pass, until nothing changes or ``config.max_passes`` is reached; first with the
+       spaces that stand for no-break spaces inside that damage restored, if there are any.
     2. Guess what lost bytes stood for; guesses below ``config.min_confidence`` are not
        applied but reported in ``Result.unapplied``.
     3. Normalize, if asked.
     """
     lowercased = text.islower()
-    changes, current, layers = _undo_layers(text, [], text, config, 0, lowercased)
-    if config.encodings and config.lost_bytes and _SPACED_LEAD.search(text):
-        changes, current, layers = _with_spaces_restored(text, config, lowercased) or (
-            changes,
-            current,
-            layers,
-        )
+    restored = None
+    if config.encodings and config.lost_bytes:
+        restored = _with_spaces_restored(text, config, lowercased)
+    changes, current = restored or _undo_layers(text, [], text, config, lowercased)
     unapplied: list[Change] = []
     if config.encodings and config.lost_bytes:
-        for _ in range(_GUESS_ROUNDS):
-            guessed = current
-            changes, current, unapplied = _guess_lost_bytes(text, changes, current, config)
-            if current == guessed:
-                break
-            # Bytes restored may complete a layer the passes could not undo: in ``Р С’Р С”``
-            # (two layers of cp1251 whose no-break spaces then became spaces) the outer
-            # layer comes back once each ``Р `` is ``Р`` again, the inner one after that.
-            undone = layers
-            changes, current, layers = _undo_layers(text, changes, current, config, layers)
-            if layers == undone:
-                break
-            unapplied = []
+        changes, current, unapplied = _guess_lost_bytes(text, changes, current, config)
     if config.normalization is not None:
         edits = _normalization_edits(current, config.normalization)
         if edits:
@@ -180,7 +166,7 @@ _SPACED_LEADS = 2
 
 def _with_spaces_restored(
     text: str, config: Config, lowercased: bool
-) -> tuple[list[Change], str, int] | None:
+) -> tuple[list[Change], str] | None:
     """The lossless repair of ``text`` with its spaces that stand for the byte A0 made
     no-break spaces again, if it takes in every one of them: mojibake through Windows-1251,
     twice, whose no-break spaces were then made spaces (``Р С’Р С”РЎвЂ Р С‘РЎРЏ`` for
@@ -188,37 +174,28 @@ def _with_spaces_restored(
     if len(_SPACED_LEAD.findall(text)) < _SPACED_LEADS:
         return None
     edits = [Edit(m.start(), m.end(), "\xa0", "lost-nbsp", 0.9) for m in _SPACED_A0.finditer(text)]
+    if not edits:
+        return None
     changes, current = compose_changes(text, [], text, edits)
-    changes, current, layers = _undo_layers(text, changes, current, config, 0, lowercased)
+    changes, current = _undo_layers(text, changes, current, config, lowercased)
     if current.count("\xa0") > text.count("\xa0"):
         return None  # a no-break space left over: not the damage supposed
-    return changes, current, layers
-
-
-# Rounds of guesses, each followed by the passes the bytes it restored make possible.
-_GUESS_ROUNDS = 3
+    return changes, current
 
 
 def _undo_layers(
-    text: str,
-    changes: list[Change],
-    current: str,
-    config: Config,
-    layers: int,
-    lowercased: bool = False,
-) -> tuple[list[Change], str, int]:
+    text: str, changes: list[Change], current: str, config: Config, lowercased: bool
+) -> tuple[list[Change], str]:
     """Undo lossless damage in ``current`` (``text`` after ``changes``), one layer a pass,
-    until nothing changes or ``config.max_passes`` layers are undone in all; ``layers``
-    were undone already. ``lowercased`` for a text as it came, with no capital letter:
-    (lowercased mojibake is undone in the first pass only: a repair, ``í`` before a
-    repaired ``”``, may take the same shape)."""
-    while layers < config.max_passes:
-        edits = _propose(current, config, config.max_passes - layers, lowercased and not layers)
+    until nothing changes or ``config.max_passes`` is reached. ``lowercased`` for a text
+    as it came, with no capital letter (lowercased mojibake is undone in the first pass
+    only: a repair, ``í`` before a repaired ``”``, may take the same shape)."""
+    for done in range(config.max_passes):
+        edits = _propose(current, config, config.max_passes - done, lowercased and not done)
         if not edits:
             break
         changes, current = compose_changes(text, changes, current, edits)
-        layers += 1
-    return changes, current, layers
+    return changes, current
 
 
 def _guess_lost_bytes(

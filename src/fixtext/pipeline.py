@@ -20,6 +20,7 @@ from fixtext.rules.legacy import find_legacy_repairs
 from fixtext.rules.lost import find_lost_byte_repairs
 from fixtext.rules.lost_evidence import demote_unsupported, worth_guessing
 from fixtext.rules.lowercased import find_lowercased_repairs
+from fixtext.rules.uppercased import find_uppercased_repairs
 from fixtext.scan import compile_triggers
 from fixtext.spans import applied, merge_edits
 
@@ -125,11 +126,10 @@ def run_rules(text: str, config: Config) -> Result:
        applied but reported in ``Result.unapplied``.
     3. Normalize, if asked.
     """
-    lowercased = text.islower()
     restored = None
     if config.encodings and config.lost_bytes:
-        restored = _with_spaces_restored(text, config, lowercased)
-    changes, current = restored or _undo_layers(text, [], text, config, lowercased)
+        restored = _with_spaces_restored(text, config)
+    changes, current = restored or _undo_layers(text, [], text, config)
     unapplied: list[Change] = []
     if config.encodings and config.lost_bytes:
         changes, current, unapplied = _guess_lost_bytes(text, changes, current, config)
@@ -164,9 +164,7 @@ _SPACED_A0 = re.compile(
 _SPACED_LEADS = 2
 
 
-def _with_spaces_restored(
-    text: str, config: Config, lowercased: bool
-) -> tuple[list[Change], str] | None:
+def _with_spaces_restored(text: str, config: Config) -> tuple[list[Change], str] | None:
     """The lossless repair of ``text`` with its spaces that stand for the byte A0 made
     no-break spaces again, if it takes in every one of them: mojibake through Windows-1251,
     twice, whose no-break spaces were then made spaces (``Р С’Р С”РЎвЂ Р С‘РЎРЏ`` for
@@ -177,21 +175,19 @@ def _with_spaces_restored(
     if not edits:
         return None
     changes, current = compose_changes(text, [], text, edits)
-    changes, current = _undo_layers(text, changes, current, config, lowercased)
+    changes, current = _undo_layers(text, changes, current, config)
     if current.count("\xa0") > text.count("\xa0"):
         return None  # a no-break space left over: not the damage supposed
     return changes, current
 
 
 def _undo_layers(
-    text: str, changes: list[Change], current: str, config: Config, lowercased: bool
+    text: str, changes: list[Change], current: str, config: Config
 ) -> tuple[list[Change], str]:
-    """Undo lossless damage in ``current`` (``text`` after ``changes``), one layer a pass,
-    until nothing changes or ``config.max_passes`` is reached. ``lowercased`` for a text
-    as it came, with no capital letter (lowercased mojibake is undone in the first pass
-    only: a repair, ``í`` before a repaired ``”``, may take the same shape)."""
+    """Undo lossless damage in ``current`` (``text`` after ``changes``, in the same case),
+    one layer a pass, until nothing changes or ``config.max_passes`` is reached."""
     for done in range(config.max_passes):
-        edits = _propose(current, config, config.max_passes - done, lowercased and not done)
+        edits = _propose(current, config, config.max_passes - done, as_it_came=not done)
         if not edits:
             break
         changes, current = compose_changes(text, changes, current, edits)
@@ -305,14 +301,17 @@ def _normalization_edits(text: str, form: Normalization) -> list[Edit]:
     return edits
 
 
-def _propose(text: str, config: Config, layers: int, lowercased: bool) -> list[Edit]:
+def _propose(text: str, config: Config, layers: int, *, as_it_came: bool) -> list[Edit]:
     """Repairs of one layer of damage (of up to ``layers`` for the same code page twice);
-    ``lowercased`` for a text as it came, if it has no capital letter."""
+    ``as_it_came`` in the first pass, where the case of the text is as it came."""
     edits: list[Edit] = []
     if config.encodings:
-        # (In a text that came lowercased, its sequences go first: ``ð½ð½``, ``нн``, also
-        # reads as ``ЫЫ`` through cp850.)
-        edits = find_lowercased_repairs(text) if lowercased else []
+        # Mojibake lowercased or uppercased whole is undone in the first pass only (a
+        # repair, ``í`` before a repaired ``”``, may take the same shape), and its sequences
+        # go first: ``ð½ð½``, ``нн``, also reads as ``ЫЫ`` through cp850; ``Â€™``, ``’``
+        # in capitals, as ``¤™`` through ISO 8859-15.
+        if as_it_came:
+            edits = find_lowercased_repairs(text) or find_uppercased_repairs(text)
         edits = merge_edits(edits, find_bom_residue(text))
         if _CODE_PAGE_SCAN.search(text):
             edits = merge_edits(edits, find_codepage_repairs(text, layers))

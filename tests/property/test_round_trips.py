@@ -135,3 +135,22 @@ def _reads_through_cp1251(run: str) -> bool:
         return bool(run.encode("cp1251").decode("utf-8"))
     except UnicodeError:
         return False
+
+
+@given(real_texts(("fr", "de", "es", "pt", "cs", "pl", "tr", "vi"), max_sentences=2))
+@example("DON’T STOP “NOW”")
+def test_uppercased_mojibake_is_undone(text: str) -> None:
+    """Real text in capitals, read as cp1252 (Latin-1 for the bytes it leaves undefined) and
+    then uppercased, comes back as the same mojibake not uppercased does, where the
+    uppercasing changed it: ``â€™`` is ``Â€™``, ``á»‡`` ``Á»‡``, ``ðŸ˜€`` ``ÐŸ˜€``. (A short
+    word in capitals may be too little to repair either way: ``CÃ“`` alone is left.) Bytes
+    9A 9C 9E, ``š œ ž``, uppercase to 8A 8C 8E, and ``Á»Ž`` is as much ``Ỏ`` (E1 BB 8E) as
+    ``Ở`` (E1 BB 9E): texts with such bytes are left out, but for ``“`` (E2 80 9C, where
+    E2 80 8C is an invisible joiner)."""
+    text = text.upper()
+    data = text.replace("“", "").encode("utf-8")
+    assume(not any(byte in (0x8A, 0x8C, 0x8E, 0x9A, 0x9C, 0x9E) for byte in data))
+    damaged = _read_as_cp1252(text).upper()
+    assume(damaged != _read_as_cp1252(text))
+    assume(clean(_read_as_cp1252(text)) == text)
+    assert clean(damaged) == text

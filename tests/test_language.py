@@ -205,3 +205,13 @@ def test_word_tables_stay_out_of_the_garbage_collectors_way() -> None:
 def test_a_persian_word_with_the_ezafe_hamza_is_looked_up_without_it() -> None:
     # wordfreq's tokenizer drops the hamza of ``پروندهٔ`` (file, with ezafe).
     assert word_logprob("پروندهٔ", "fa") == word_logprob("پرونده", "fa") is not None
+
+
+def test_greek_without_accents_is_looked_up_as_with_them() -> None:
+    from fixtext.language import word_zipf
+
+    # Greek capitals drop the tonos; the word list writes it.
+    assert word_zipf("ΦΙΛΑ", "el") == word_zipf("φίλα", "el") > 0
+    assert word_zipf("ΡΥΘΜΙΣΕΙΣ", "el") == word_zipf("ρυθμίσεις", "el") > 0
+    # Written with a wrong accent, a word is still unknown.
+    assert word_zipf("φιλά", "el") == 0

@@ -319,6 +319,9 @@ def word_logprob(word: str, code: str | None) -> float | None:
         frequency = words.get(word.lower().replace("’", "'"))
     if frequency is None and "ς" in word:
         frequency = words.get(word.lower().replace("ς", "σ"))  # and the final sigma to σ
+    if frequency is None and code == "el" and _without_accents(word) == word:
+        # Greek capitals drop the tonos (``ΦΙΛΑ`` is ``φίλα``), and so does informal writing.
+        frequency = _greek_without_accents().get(word.lower().replace("ς", "σ"))
     if frequency is None and code == "fa" and word.endswith("\u0647\u0654"):
         # wordfreq drops the ezafe's hamza: ``پروندهٔ`` is listed as ``پرونده``.
         frequency = words.get(word[:-1])
@@ -328,6 +331,25 @@ def word_logprob(word: str, code: str | None) -> float | None:
     if not frequency:
         return None
     return math.log10(frequency)
+
+
+@lru_cache(maxsize=1)
+def _greek_without_accents() -> dict[str, float]:
+    """The Greek word list keyed by its words without accents, each key the frequency of the
+    commonest word it stands for."""
+    found: dict[str, float] = {}
+    for word, frequency in _full_words("el").items():
+        key = _without_accents(word).replace("ς", "σ")
+        if frequency > found.get(key, 0.0):
+            found[key] = frequency
+    return found
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def is_common_word(word: str, code: str, min_zipf: float = 3.0) -> bool:

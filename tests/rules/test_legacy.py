@@ -106,3 +106,16 @@ def test_a_homoglyph_typo_sends_no_word_to_the_code_page_search(
     text = "нет пустого локального буфера Tип смещения: 0x%s; Прескачанe на знака"
     assert find_legacy_repairs(text) == []
     assert fixtext.clean(text) == text
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # Greek capitals carry no tonos, and the word list has them with it: ``ΦΙΛΑ`` is
+        # ``φίλα``. KOI8-R reads the same letters as small Cyrillic ones (``жика``).
+        ("ÖÉËÁ ÌÅ - ÂÏÓÊÏÐÏÕËÏÓ - ×ÉÙÔÇÓ", "ΦΙΛΑ ΜΕ - ΒΟΣΚΟΠΟΥΛΟΣ - ΧΙΩΤΗΣ"),
+        ("ÈÅÓÓÁËÏÍÉÊÇ", "ΘΕΣΣΑΛΟΝΙΚΗ"),
+    ],
+)
+def test_greek_capitals_read_as_latin1_come_back(damaged: str, expected: str) -> None:
+    assert fixtext.clean(damaged) == expected

@@ -498,6 +498,11 @@ def _best_pair(
                 gain = text_cost(" " + word + " ") - text_cost(" " + after + " ")
                 if writer not in _CJK_WRITERS:
                     gain += _fit_gain(word, after)
+                    if _LATIN1_RUN.search(word) and word.isupper() == after.isupper():
+                        # Four accented Latin-1 letters in a row, which no language writes,
+                        # and a known word in the same case: ``ÖÉËÁ`` is Greek ``ΦΙΛΑ`` read
+                        # as Latin-1 (KOI8-R would read ``жика``, in small letters).
+                        gain += _known(after)
                 if gain >= _MIN_GAIN:
                     readings.append(_Reading(start, end, after, gain))
             if readings:

@@ -32,6 +32,10 @@ KNOWN_GAPS: dict[str, str] = {
     "Hebrew page heading, ISO-8859-8 text read as KOI8-R": (
         "unchanged: Hebrew 8-bit text read as KOI8-R not repaired"
     ),
+    "Japanese source comment, Shift_JIS read as cp1252 with its undefined bytes dropped": (
+        "returns 'ビュ[で敵を…デ[タを曹ｫ桙ﾞル[チン': read as Shift_JIS with the bytes as they"
+        " are; ー lost its 81 (leaving '['), 書き込 its 8F and 8D"
+    ),
     "Japanese and IPA in a copied Wikipedia paragraph, quotes straightened": (
         "unchanged: 'ã'' (け with 0x81 lost, ‘ straightened) and 'Ê'' (ʑ) not repaired"
     ),

@@ -336,9 +336,13 @@ def _propose(text: str, config: Config, layers: int, *, as_it_came: bool) -> lis
     return [edit for edit in edits if edit.confidence >= config.min_confidence]
 
 
-# Six characters of the upper half of Latin-1 in a row, the shape of GBK, EUC-KR, Big5 or
-# Shift_JIS text read as Latin-1.
-_DOUBLE_BYTE_SHAPE = re.compile("[\u00a1-\u00ff]{6}")
+# Six characters of the upper half of Latin-1 or Windows-1252 in a row, the shape of GBK,
+# EUC-KR, Big5 or Shift_JIS text read as Latin-1 or Windows-1252 (``‚·‚é‚½`` is ``するた``).
+_DOUBLE_BYTE_SHAPE = re.compile(
+    "[\u0080-\u009f\u00a1-\u00ff"
+    + re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+    + "]{6}"
+)
 
 
 def _covers(outer: list[Edit], inner: list[Edit]) -> bool:

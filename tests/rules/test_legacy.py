@@ -119,3 +119,15 @@ def test_a_homoglyph_typo_sends_no_word_to_the_code_page_search(
 )
 def test_greek_capitals_read_as_latin1_come_back(damaged: str, expected: str) -> None:
     assert fixtext.clean(damaged) == expected
+
+
+def test_shift_jis_shown_through_windows_1252_comes_back() -> None:
+    # A source comment in Shift_JIS shown as Windows-1252, its undefined bytes as C1 controls
+    # (Maseya/SMB-Utility#1): cp1252's own signs (``‚ ƒ …``) sit between the letters, and
+    # ``RAM`` inside is no word of another alphabet.
+    clean = "ビューで敵を表示するためにスプライトRAMにデータを書き込むルーチン"
+    shown = "".join(
+        bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b))
+        for b in clean.encode("cp932")
+    )
+    assert fixtext.clean("// " + shown) == "// " + clean

@@ -240,9 +240,19 @@ def _mostly_latin1(word: str) -> bool:
 
 
 def _encode(word: str, reader: str) -> bytes:
+    if reader == "cp1252" and _C1.search(word):
+        # (A Windows-1252 reader shows the five bytes it leaves undefined as C1 controls.)
+        return b"".join(c.encode("latin-1" if c < "\xa0" else "cp1252") for c in word)
     if reader != _MIXED:
         return word.encode(reader)
     return b"".join(c.encode("latin-1" if c <= "\xff" else "utf-8") for c in word)
+
+
+def _ascii_word(word: str) -> bool:
+    """Whether ``word`` holds two ASCII letters in a row, and ASCII letters make a quarter
+    of it or more."""
+    ascii_letters = sum(1 for c in word if c.isascii() and c.isalpha())
+    return _ASCII_PAIR.search(word) is not None and 4 * ascii_letters >= len(word)
 
 
 def _readings(word: str, reader: str, writer: str) -> str | None:
@@ -255,10 +265,11 @@ def _readings(word: str, reader: str, writer: str) -> str | None:
         # homoglyph typo (``Уgанда``) read as GBK is not a repair.
         return None
     if writer in _CJK_WRITERS and (
-        _ASCII_PAIR.search(word) or sum(1 for c in word if c >= "\x80") < _CJK_MIN_CHARS
+        _ascii_word(word) or sum(1 for c in word if c >= "\x80") < _CJK_MIN_CHARS
     ):
-        # Double-byte text read as 8-bit is all high bytes: two ASCII letters in a row
-        # (``Th`` of ``Thιβtre``) belong to a word of an alphabet.
+        # Double-byte text read as 8-bit is mostly high bytes: ASCII letters in a row
+        # (``Th`` of ``Thιβtre``) belong to a word of an alphabet, unless they are few in a
+        # long run (``ƒgRAM‚É``, Japanese with ``RAM`` inside).
         return None
     try:
         data = _encode(word, reader)

@@ -914,3 +914,19 @@ def test_a_one_letter_word_through_another_page_is_no_lost_no_break_space(
     damaged: str, expected: str
 ) -> None:
     assert fixtext.clean(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        'He paused â€" then went on.',
+        'an em-dash â€" like this',
+        'the model said â€"yesâ€" and left',
+    ],
+)
+def test_a_dash_whose_last_byte_was_straightened_is_a_dash(damaged: str) -> None:
+    # ``—`` (E2 80 94) and ``–`` (E2 80 93) read as cp1252 end in ``”`` and ``“``; output
+    # that straightens quotes afterwards leaves ``â€"``. Only the dashes take those bytes;
+    # which of the two it was, nothing tells.
+    repaired = fixtext.clean(damaged)
+    assert repaired in {damaged.replace('â€"', "–"), damaged.replace('â€"', "—")}

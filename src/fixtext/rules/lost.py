@@ -103,8 +103,9 @@ _EVIDENCE = (
     ),
     ("[\u00d7\u00f7]", ""),
     # A curly quotation mark inside a longer sequence, straightened after the damage:
-    # ``â"¢`` is ``™`` (E2 84 A2).
+    # ``â"¢`` is ``™`` (E2 84 A2); ``â€"`` is ``—`` (E2 80 94), its ``”`` straightened.
     ("[\u00e0-\u00ef]", f"[\"'](?={_CONTINUATION})"),
+    ("[\u00e2]", '\u20ac"'),
     # A lead beside a letter of another script; written to start with the lead, which is
     # rare, rather than with the letter, which is all there is in Greek or Hindi text.
     (
@@ -1096,6 +1097,7 @@ def _options(
         unit.rule == "lost-qmark"
         and text[unit.start : unit.start + 2] == "â€"
         and unit.end - unit.start == 3
+        and text[unit.start + 2] in "?\ufffd"
     ):
         return [_undefined_punctuation(text, unit)]
     return _ranked(unit, language, letters)

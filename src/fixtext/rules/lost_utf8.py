@@ -183,7 +183,7 @@ def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
         elif (
             char in _STRAIGHTENED
             and reading.latin1
-            and _straightened(text, end, needed - len(present))
+            and _straightened(text, end, needed - len(present), (lead, *present))
         ):
             present.append(_STRAIGHTENED[char])
         elif char == " " and len(present) + 1 < needed and _continues(text, end + 1, reading):
@@ -262,17 +262,21 @@ def _bare_lead_allowed(lead: int, reading: Reading) -> bool:
     return reading.lost == tuple(_LOST_BYTES) and 0xC3 <= lead <= 0xC5
 
 
-def _straightened(text: str, index: int, missing: int) -> bool:
+def _straightened(text: str, index: int, missing: int, before: tuple[int, ...] = ()) -> bool:
     """Whether the straight quote at ``index`` is a curly one straightened after the damage,
-    a continuation byte of the character being read, ``missing`` bytes short of whole: in a
-    text that holds no curly quote, followed by the continuations still needed (``â"¢`` for
-    ``™``), or, as the last, by a letter (``dÄ"zl`` for ``dēzl``, a quote does not close
-    inside a word)."""
+    a continuation byte of the character being read (whose bytes so far are ``before``),
+    ``missing`` bytes short of whole: in a text that holds no curly quote, followed by the
+    continuations still needed (``â"¢`` for ``™``), or, as the last, by a letter (``dÄ"zl``
+    for ``dēzl``, a quote does not close inside a word), or by a space or the end where
+    it makes a dash (``â€"`` is ``—``, E2 80 94, its ``”`` straightened)."""
     if any(char in _CURLY for char in text):
         return False
     if missing > 1:
         return _completes(text, index + 1, missing - 1, LATIN1)
-    return text[index + 1 : index + 2].isalpha()
+    after = text[index + 1 : index + 2]
+    if before == (0xE2, 0x80) and text[index] == '"':
+        return after.isalpha() or not after or after.isspace() or after in ".,;:!?)"
+    return after.isalpha()
 
 
 def _completes(text: str, index: int, count: int, reading: Reading) -> bool:

@@ -51,10 +51,6 @@ _CONTINUATIONS = _continuations()
 # ``Ãœ``, ``Ü``; ``Μ`` of ``Ðµ``, ``е``).
 _LEADS = {chr(byte).upper(): byte for byte in range(0xE0, 0xF5) if chr(byte) != "÷"}
 _TWO_BYTE_LEADS = {chr(byte): byte for byte in range(0xC2, 0xE0)}
-_OWN = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")) | frozenset(
-    map(chr, range(0x80, 0xC0))
-)
-_MOVED = {c: b for c, b in _CONTINUATIONS.items() if len(b) > 1 or c not in _OWN}
 # The byte each continuation is as it stands, through Windows-1252 or Latin-1.
 _OWN_BYTE = {
     **{chr(byte): byte for byte in range(0x80, 0xC0)},
@@ -65,6 +61,8 @@ _OWN_BYTE = {
         if char
     },
 }
+# The continuations uppercasing may have moved: ``Š Œ Ž`` (two bytes each now), ``Μ``.
+_MOVED = {c: b for c, b in _CONTINUATIONS.items() if len(b) > 1 or c not in _OWN_BYTE}
 _SEQUENCE = re.compile(
     "[" + re.escape("".join(_LEADS)) + "][" + re.escape("".join(_CONTINUATIONS)) + "]{2}"
     "|[" + re.escape("".join(_TWO_BYTE_LEADS)) + "][" + re.escape("".join(_MOVED)) + "]"

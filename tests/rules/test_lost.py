@@ -930,3 +930,15 @@ def test_a_dash_whose_last_byte_was_straightened_is_a_dash(damaged: str) -> None
     # which of the two it was, nothing tells.
     repaired = fixtext.clean(damaged)
     assert repaired in {damaged.replace('â€"', "–"), damaged.replace('â€"', "—")}
+
+
+def test_a_cjk_sign_that_lost_an_undefined_byte_between_ideographs() -> None:
+    # ``€`` (80) shows Windows-1252 read the text: of ``、`` (E3 80 81) only the byte it
+    # leaves undefined, 81, can be gone, and only those five bytes are candidates.
+    damaged = "有序抖动ã€误差扩散"
+    (unit,) = [u for u in find_byte_units(damaged, [4]) if u.start == 4]
+    expected = {
+        bytes([0xE3, 0x80, byte]).decode("utf-8") for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    }
+    assert {char for char, _ in unit.candidates} == expected
+    assert [guess.after for guess in find_lost_byte_repairs(damaged, CONFIG)] == ["、"]

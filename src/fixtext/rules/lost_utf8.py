@@ -226,6 +226,15 @@ def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
     elif not reading.latin1 or not any(0x80 <= value <= 0x9F for value in present):
         candidates = _candidates(lead, tuple(present), needed, lone_e2, reading.lost)
         choices = dict.fromkeys(candidates, end)
+    elif reading is LATIN1 and _between_cjk(text, start, end) and len(present) + 1 == needed:
+        # ``抖动ã€误差``: a byte of 80–9F shown (``€`` is 80) says Windows-1252 read the text,
+        # and only a byte it leaves undefined can be gone, last: ``、`` is E3 80 81.
+        choices = {
+            char: end
+            for last in UNDEFINED_CP1252
+            for char in [_decode(bytes([lead, *present, last]))]
+            if char is not None
+        }
     if end == len(text) and present and len(present) + 1 == needed:
         # ``…å…ƒç´`` for ``…元素``: the text was cut inside its last character, whose final
         # byte, gone with the rest, may have been any continuation byte.
@@ -253,6 +262,14 @@ def _truncated(lead: int, present: tuple[int, ...]) -> tuple[str, ...]:
     their final byte."""
     found = (_decode(bytes([lead, *present, last])) for last in range(0x80, 0xC0))
     return tuple(char for char in found if char is not None)
+
+
+def _between_cjk(text: str, start: int, end: int) -> bool:
+    """Whether ideographs or kana stand on both sides of ``text[start:end]``."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return all("\u3040" <= side <= "\u9fff" for side in (before, after) if side) and bool(
+        before or after
+    )
 
 
 def _bare_lead_allowed(lead: int, reading: Reading) -> bool:

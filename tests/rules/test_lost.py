@@ -942,3 +942,18 @@ def test_a_cjk_sign_that_lost_an_undefined_byte_between_ideographs() -> None:
     }
     assert {char for char, _ in unit.candidates} == expected
     assert [guess.after for guess in find_lost_byte_repairs(damaged, CONFIG)] == ["、"]
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ('He paused â€" then went on.', "He paused — then went on."),
+        ('Er zögerte â€" dann ging er weiter.', "Er zögerte – dann ging er weiter."),
+        # The dash the text already sets between spaces wins.
+        ('He paused – then â€" went on.', "He paused – then – went on."),
+    ],
+)
+def test_a_straightened_dash_is_the_dash_the_text_or_its_language_sets(
+    damaged: str, expected: str
+) -> None:
+    assert fixtext.clean(damaged) == expected

@@ -1100,6 +1100,10 @@ def _options(
         and text[unit.start + 2] in "?\ufffd"
     ):
         return [_undefined_punctuation(text, unit)]
+    if unit.rule == "lost-qmark" and {char for char, _ in unit.candidates} == {"–", "—"}:
+        # ``â€"``, a dash whose last byte was straightened: the dash the text sets, else its
+        # language's (``—`` in English, ``–`` in German).
+        return [(style[1], unit.end)]
     return _ranked(unit, language, letters)
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
+    import re
+
     from fixtext.model import Edit
 
-__all__ = ["applied", "merge_edits", "select_disjoint"]
+__all__ = ["applied", "merge_edits", "readings_of", "select_disjoint"]
 
 
 class _Span(Protocol):
@@ -82,3 +84,22 @@ def applied(text: str, edits: Iterable[Edit], start: int = 0, end: int | None = 
         position = edit.end
     pieces.append(text[position : len(text) if end is None else end])
     return "".join(pieces)
+
+
+def readings_of(
+    text: str, pattern: re.Pattern[str], read: Callable[[str, int], tuple[int, str] | None]
+) -> list[tuple[int, int, str]]:
+    """Where ``pattern`` matches ``text`` and ``read(text, start)`` gives a reading (its end
+    and what it stands for), left to right: ``(start, end, after)``, none overlapping. After
+    a match that reads as nothing, the search goes on from the next character."""
+    found = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        reading = read(text, match.start())
+        if reading is None:
+            position = match.start() + 1
+            continue
+        end, after = reading
+        found.append((match.start(), end, after))
+        position = end
+    return found

@@ -692,7 +692,7 @@ _ONE_LETTER_WORD_ZIPF = 6.0
 def _forms_real_word(text: str, unit: ByteUnit) -> bool:
     """Whether a lone lead letter belongs to a word some language knows: ``âge``, ``SÃO``,
     ``hâlâ``, ``cât`` are written that way, whatever the language of the rest."""
-    if unit.lossless or not text[unit.start].isalpha() or text[unit.start + 1 : unit.end].strip():
+    if not _lone_letter(text, unit):
         return False
     start = _letters_from(text, unit.start)
     word = text[start : _letters_until(text, unit.start + 1)]
@@ -715,6 +715,16 @@ def _forms_real_word(text: str, unit: ByteUnit) -> bool:
     return not _joins_more_common_word(text, unit, word, start)
 
 
+def _lone_letter(text: str, unit: ByteUnit) -> bool:
+    """Whether ``unit`` is a lead letter that lost every byte after it (a space after it at
+    most): ``â`` of ``âge``, not ``Ã©`` nor ``â€``."""
+    return (
+        not unit.lossless
+        and text[unit.start].isalpha()
+        and not text[unit.start + 1 : unit.end].strip()
+    )
+
+
 def _written_as_letter(text: str, unit: ByteUnit, words: list[ByteUnit]) -> bool:
     """Whether a lone suspect inside a word, in a text with no sign of mojibake, is a
     letter the same text writes elsewhere as a letter: in a real word (``AÇÃO`` beside
@@ -722,9 +732,9 @@ def _written_as_letter(text: str, unit: ByteUnit, words: list[ByteUnit]) -> bool
     no suspect (``väärtust`` beside ``Äärise``, ``KÄÄNNÖSJOUKKO`` beside ``Käyttö``). Lost
     bytes would make each occurrence a different character; a text written in a language
     writes its letters again."""
-    char = text[unit.start]
-    if unit.lossless or not char.isalpha() or text[unit.start + 1 : unit.end].strip():
+    if not _lone_letter(text, unit):
         return False
+    char = text[unit.start]
     if not any(c.isalpha() for c in text[max(0, unit.start - 1) : unit.start + 2] if c != char):
         return False
     if any(text[word.start].lower() == char.lower() for word in words):

@@ -23,7 +23,7 @@ from collections import Counter
 from fixtext.language import LATIN_LANGUAGES, rank_languages, word_zipf
 from fixtext.model import Edit
 from fixtext.plausibility import char_cost, scripts_of, text_cost
-from fixtext.spans import applied
+from fixtext.spans import applied, readings_of
 
 __all__ = ["RULE", "TRIGGERS", "find_lowercased_repairs"]
 
@@ -78,19 +78,10 @@ def find_lowercased_repairs(text: str) -> list[Edit]:
     """
     if not text.islower() or not _SEQUENCE.search(text):
         return []
-    edits = []
-    position = 0
-    while True:
-        match = _SEQUENCE.search(text, position)
-        if match is None:
-            break
-        found = _reading(text, match.start())
-        if found is None:
-            position = match.start() + 1
-            continue
-        end, after = found
-        edits.append(Edit(match.start(), end, after, RULE, _CONFIDENCE))
-        position = end
+    edits = [
+        Edit(start, end, after, RULE, _CONFIDENCE)
+        for start, end, after in readings_of(text, _SEQUENCE, _reading)
+    ]
     edits = _improving(text, edits)
     if not edits or all(_sign_alone(text, edit) for edit in edits):
         # ``â`` and a continuation alone is as likely UTF-8 punctuation whose middle byte

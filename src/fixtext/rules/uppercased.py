@@ -23,6 +23,7 @@ import unicodedata
 from fixtext.language import LATIN_LANGUAGES, word_zipf
 from fixtext.model import Edit
 from fixtext.plausibility import char_cost, text_cost
+from fixtext.spans import readings_of
 
 __all__ = ["RULE", "find_uppercased_repairs"]
 
@@ -85,19 +86,10 @@ def find_uppercased_repairs(text: str) -> list[Edit]:
     """
     if not _uppercased(text) or not _SEQUENCE.search(text):
         return []
-    edits = []
-    position = 0
-    while True:
-        match = _SEQUENCE.search(text, position)
-        if match is None:
-            break
-        found = _reading(text, match.start())
-        if found is None:
-            position = match.start() + 1
-            continue
-        end, after = found
-        edits.append(Edit(match.start(), end, after, RULE, _CONFIDENCE))
-        position = end
+    edits = [
+        Edit(start, end, after, RULE, _CONFIDENCE)
+        for start, end, after in readings_of(text, _SEQUENCE, _reading)
+    ]
     return sorted(edits + _riders(text, edits)) if edits else []
 
 

@@ -54,18 +54,19 @@ _C1 = re.compile("[\x80-\x9f]")
 # The code page rule's triggers alone: one search where its families' gates take a dozen
 # (CJK or Greek text that another rule's trigger let through).
 _CODE_PAGE_SCAN = compile_triggers(codepages.TRIGGERS)
-# Where no rule could find anything: most clean text is decided by this one search.
-_MAY_BE_DAMAGED = compile_triggers(
-    [
-        *bom.TRIGGERS,
-        *codepages.TRIGGERS,
-        *cjk.TRIGGERS,
-        *controls.TRIGGERS,
-        *entities.TRIGGERS,
-        *legacy.TRIGGERS,
-        *lost.TRIGGERS,
-    ]
+_BESIDES_CJK = (
+    *bom.TRIGGERS,
+    *codepages.TRIGGERS,
+    *controls.TRIGGERS,
+    *entities.TRIGGERS,
+    *legacy.TRIGGERS,
+    *lost.TRIGGERS,
 )
+# Where no rule could find anything: most clean text is decided by this one search.
+_MAY_BE_DAMAGED = compile_triggers([*_BESIDES_CJK, *cjk.TRIGGERS])
+# Every character of CJK text is the CJK rule's trigger: where no other rule's matches, that
+# rule's own first checks decide.
+_MAY_BE_DAMAGED_BESIDES_CJK = compile_triggers(_BESIDES_CJK)
 
 _LOWERCASED = compile_triggers(lowercased.TRIGGERS)
 
@@ -102,7 +103,11 @@ def left_as_is(text: str, config: Config) -> bool:
     what most clean text is decided by."""
     if text.isascii() and ("&" not in text or not config.entities):
         return True
-    if config.normalization is not None or _MAY_BE_DAMAGED.search(text):
+    if config.normalization is not None:
+        return False
+    if _MAY_BE_DAMAGED.search(text) and (
+        _MAY_BE_DAMAGED_BESIDES_CJK.search(text) or (config.encodings and cjk.may_repair(text))
+    ):
         return False
     # (Lowercased mojibake, ``cafã©``, only in a text with no capital: one C-level test
     # decides most text, French ``café\xa0!`` and all, before a search.)

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fixtext.rules.cjk import _clearly_cjk, _counted_main_script, _main_script, find_cjk_repairs
+from fixtext.rules.cjk import (
+    _clearly_cjk,
+    _counted_main_script,
+    _main_script,
+    find_cjk_repairs,
+    may_repair,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,3 +55,40 @@ _CJK_SOUP = st.text(
 def test_the_quick_count_agrees_with_the_full_one(text: str) -> None:
     if _clearly_cjk(text):
         assert _counted_main_script(text) == "cjk"
+
+
+# Clean CJK text, and the mojibake UTF-8 makes of it through each CJK code page, in pieces.
+_MOJIBAKE_PIECES = [
+    "文字化けを直すツール".encode().decode(codec, "replace")
+    for codec in ("cp932", "gb18030", "cp949", "cp950", "euc_jp")
+] + ["选项".encode().decode("gbk", "replace"), "приятно".encode().decode("gbk", "replace")]
+_CJK_OR_MOJIBAKE = st.lists(
+    st.one_of(_CJK_SOUP, st.sampled_from(_MOJIBAKE_PIECES)), min_size=1, max_size=4
+).map("".join)
+
+
+@given(_CJK_OR_MOJIBAKE)
+def test_what_the_first_checks_pass_over_has_nothing_to_repair(text: str) -> None:
+    if not may_repair(text):
+        assert find_cjk_repairs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "文字化けを直すツール",
+        "这个软件包记下了完整的历史记录。",
+        "이 파일을 열 수 없습니다",
+        '%s: --detail 后预期两个参数 在目录"%s"下不能创建Unix域的网络套接字',
+    ],
+)
+def test_clean_cjk_text_is_decided_by_the_first_checks(text: str) -> None:
+    assert not may_repair(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["git pull [<閫夐」>]", "譁�蟄怜喧縺ｮ蝠城｡�", "锌褉懈褟褌薪芯", "Le fichier a été d茅couvert"],
+)
+def test_mojibake_passes_the_first_checks(text: str) -> None:
+    assert may_repair(text)

@@ -14,13 +14,14 @@ lost-bytes rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from fixtext.data.char_costs import CHAR_COSTS
 from fixtext.model import Edit
 from fixtext.plausibility import char_cost, scripts_of, text_cost
 from fixtext.spans import select_disjoint
 
-__all__ = ["CJK_CODECS", "find_cjk_repairs"]
+__all__ = ["CJK_CODECS", "find_cjk_repairs", "may_repair"]
 
 # Python codec, and the name a repair reports. Supersets first: cp932 reads everything
 # Shift_JIS does, cp949 everything EUC-KR does, and so on.
@@ -45,7 +46,8 @@ _CJK_TEXT_SHARE = 0.3
 # A Latin word read through a CJK code page holds a CJK character per accented letter or
 # two: longer runs glued to a Latin word are CJK text (``Unix域的网络套接字``).
 _MOST_INSIDE_A_WORD = 3
-_HALFWIDTH_AFTER_KANJI = re.compile("[\u3000-\u9fff][\uff61-\uff9f\uf8f0]")
+# (Keyed on the half-width character, rare in CJK text, which the kanji is looked behind for.)
+_HALFWIDTH_AFTER_KANJI = re.compile("[\uff61-\uff9f\uf8f0](?<=[\u3000-\u9fff].)")
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\uffef"
 # Such mojibake holds CJK characters (ideographs, kana, Hangul, full- and half-width forms):
 # two side by side, one inside a Latin word (``d茅couvert``, French read as GBK), or one
@@ -70,8 +72,9 @@ _CJK_IN_LATIN_WORD = re.compile(
     "|(?<=\\b.)[\u2e80-\U0010ffff]*(?=[A-Za-z]{2})"
     ")"
 )
-# Where ``_CJK_IN_LATIN_WORD`` may match (each branch starts with a class: a fast scan).
-_LATIN_BESIDE_CJK = re.compile("[\u2e80-\U0010ffff](?=[A-Za-z])|[A-Za-z](?=[\u2e80-\U0010ffff])")
+# (Each starts with the Latin letter, which CJK text holds fewer of than CJK characters.)
+_LATIN_BEFORE_CJK = re.compile("[A-Za-z](?=[\u2e80-\U0010ffff])")
+_LATIN_AFTER_CJK = re.compile("[A-Za-z](?<=[\u2e80-\U0010ffff].)")
 _VALID_MULTIBYTE = re.compile("[\u0080-\ufffc\U00010000-\U0010ffff]")
 # What a reading of CJK text must hold to be judged (see ``_judge``): two wide characters,
 # or three characters of one alphabet (Greek, Cyrillic, Armenian, Hebrew, Arabic) side by
@@ -180,14 +183,26 @@ def _wide_reading(rough: str) -> bool:
 def _may_read_wide(encoded: bytes) -> bool:
     """Whether the bytes may hold what :func:`_wide_reading` looks for in their UTF-8
     reading: two sequences of three or four bytes side by side, or three of two bytes
-    from Greek to Arabic. Two searches of the bytes cost less than decoding them and
-    searching the text, and decide most clean CJK text."""
-    return bool(_TWO_WIDE_BYTES.search(encoded) or _THREE_ALPHABETIC_BYTES.search(encoded))
+    from Greek to Arabic. The bytes become their classes, which two searches for a fixed
+    string decide: that costs a fraction of decoding the bytes, and settles most clean CJK
+    text."""
+    classes = encoded.translate(_BYTE_CLASSES)
+    return bool(_TWO_WIDE.search(classes) or _THREE_ALPHABETIC.search(classes))
 
 
-# (A three-byte sequence and the next; a four-byte one takes the optional byte.)
-_TWO_WIDE_BYTES = re.compile(b"[\xe0-\xf4][\x80-\xbf]{2}[\x80-\xbf]?[\xe0-\xf4][\x80-\xbf]{2}")
-_THREE_ALPHABETIC_BYTES = re.compile(b"[\xcd-\xdb][\x80-\xbf]" * 3)
+def _byte_classes() -> bytes:
+    table = bytearray(b"." * 256)
+    table[0x80:0xC0] = b"c" * 0x40  # a continuation byte
+    table[0xCD:0xDC] = b"a" * 0x0F  # the lead of a letter from Greek to Arabic
+    table[0xE0:0xF5] = b"w" * 0x15  # the lead of a wide character
+    return bytes(table)
+
+
+_BYTE_CLASSES = _byte_classes()
+# (A sequence of three or four bytes and one of three; three letters. Each starts with a
+# fixed string, which the engine looks for faster than for a class.)
+_TWO_WIDE = re.compile(b"wccc?wcc")
+_THREE_ALPHABETIC = re.compile(b"acacac")
 
 
 # Not a letter: (``\w`` also takes numbers such as ``½`` and ``Ⅱ``; those of Latin-1 are
@@ -208,11 +223,19 @@ def _clearly_cjk(text: str) -> bool:
     """What most CJK text is decided by: a count of its ideographs, kana and Hangul. Letters
     are no more than the characters of the text, and each place where a Latin letter
     touches a CJK one takes at most one short run from the count (see below)."""
-    core = len(text) - len(_CJK_CORE.sub("", text))
+    # (Each run of them becomes one ideograph, which leaves fewer characters to look at for
+    # Latin letters beside CJK ones.)
+    rest, runs = _CJK_CORE.subn("\u4e00", text)
+    core = len(text) - len(rest) + runs
     least = _CJK_TEXT_SHARE * len(text)
     if not core or core < least:
         return False
-    return core - _MOST_INSIDE_A_WORD * len(_LATIN_BESIDE_CJK.findall(text)) >= least
+    return core - _MOST_INSIDE_A_WORD * _latin_beside_cjk(rest) >= least
+
+
+def _latin_beside_cjk(text: str) -> int:
+    """How many times a Latin letter touches a CJK character (from U+2E80) in ``text``."""
+    return len(_LATIN_BEFORE_CJK.findall(text)) + len(_LATIN_AFTER_CJK.findall(text))
 
 
 def _counted_main_script(text: str) -> str | None:
@@ -221,7 +244,7 @@ def _counted_main_script(text: str) -> str | None:
     cjk = len(letters) - len(_CJK_LETTERS.sub("", letters))
     if cjk < _CJK_TEXT_SHARE * len(letters) or not letters:
         return None
-    if _LATIN_BESIDE_CJK.search(text):
+    if _latin_beside_cjk(text):  # (where ``_CJK_IN_LATIN_WORD`` may match)
         for run in _CJK_IN_LATIN_WORD.findall(text):
             inside = len(run) - len(_CJK_LETTERS.sub("", run))
             if inside <= _MOST_INSIDE_A_WORD:
@@ -340,15 +363,59 @@ def find_cjk_repairs(text: str) -> list[Edit]:
     """
     if not _GATE.search(text):
         return []
-    known: list[str | None] = []
+    main = _MainScript(text)
+    by_codec = [_candidates(text, codec, name, main()) for codec, name in _worth_trying(text, main)]
+    # A text is damaged through one code page: the one that explains most of it chooses
+    # first (``聽`` is a no-break space through GBK, ``ť`` through Big5; the GBK text
+    # around it decides), then the others fill the gaps.
+    by_codec.sort(key=lambda found: (-len(found), -sum(score for score, _ in found)))
+    ordered = [edit for found in by_codec for _, edit in sorted(found, key=lambda item: -item[0])]
+    return select_disjoint(ordered)
 
-    def main() -> str | None:
-        if not known:
-            known.append(_main_script(text))
-        return known[0]
 
+def may_repair(text: str) -> bool:
+    """Whether :func:`find_cjk_repairs` may find anything in ``text``: its first checks,
+    which decide most clean CJK text for a fraction of the search.
+
+    >>> may_repair("文字化け"), may_repair("閫夐」")
+    (False, True)
+    """
+    if _GATE.search(text) is None:
+        return False
+    main = _MainScript(text)
+    # What decides most CJK text, before the checks code page by code page: that none of
+    # them reads it wide (one search of all their byte classes), and that it is CJK text.
+    classes = b".".join(
+        _encode(text, codec, "replace").translate(_BYTE_CLASSES) for codec, _ in CJK_CODECS
+    )
+    if not (
+        _TWO_WIDE.search(classes)
+        or _THREE_ALPHABETIC.search(classes)
+        or _HALFWIDTH_AFTER_KANJI.search(text)
+        or main() != "cjk"
+    ):
+        return False
+    return next(_worth_trying(text, main), None) is not None
+
+
+class _MainScript:
+    """:func:`_main_script` of a text, worked out the first time it is asked for."""
+
+    __slots__ = ("_known", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: list[str | None] = []
+
+    def __call__(self) -> str | None:
+        if not self._known:
+            self._known.append(_main_script(self._text))
+        return self._known[0]
+
+
+def _worth_trying(text: str, main: _MainScript) -> Iterator[tuple[str, str]]:
+    """The code pages (Python codec, reported name) worth a search of ``text``'s runs."""
     signature = _HALFWIDTH_AFTER_KANJI.search(text) is not None
-    by_codec: list[list[tuple[int, Edit]]] = []
     for codec, name in CJK_CODECS:
         # One pass in C first. CJK text needs a ``_WIDE_READING`` (which holds valid
         # multibyte characters), or cp932's mark; only a Latin reading (one character
@@ -359,10 +426,4 @@ def find_cjk_repairs(text: str) -> list[Edit]:
                 continue
             if not _VALID_MULTIBYTE.search(encoded.decode("utf-8", "replace")):
                 continue
-        by_codec.append(_candidates(text, codec, name, main()))
-    # A text is damaged through one code page: the one that explains most of it chooses
-    # first (``聽`` is a no-break space through GBK, ``ť`` through Big5; the GBK text
-    # around it decides), then the others fill the gaps.
-    by_codec.sort(key=lambda found: (-len(found), -sum(score for score, _ in found)))
-    ordered = [edit for found in by_codec for _, edit in sorted(found, key=lambda item: -item[0])]
-    return select_disjoint(ordered)
+        yield codec, name

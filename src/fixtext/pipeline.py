@@ -54,19 +54,21 @@ _C1 = re.compile("[\x80-\x9f]")
 # The code page rule's triggers alone: one search where its families' gates take a dozen
 # (CJK or Greek text that another rule's trigger let through).
 _CODE_PAGE_SCAN = compile_triggers(codepages.TRIGGERS)
-_BESIDES_CJK = (
+# Triggers that clean text matches all the time, each the trigger of one rule whose own
+# first checks then decide for a fraction of running the rules: every character of CJK text
+# (:func:`cjk.may_repair`), a lone ``â`` or ``Ã`` (:func:`worth_guessing`).
+_DECIDED_BY_THEIR_RULE = (*cjk.TRIGGERS, lost.LONE_TRIGGER)
+_OTHER_TRIGGERS = (
     *bom.TRIGGERS,
     *codepages.TRIGGERS,
     *controls.TRIGGERS,
     *entities.TRIGGERS,
     *legacy.TRIGGERS,
-    *lost.TRIGGERS,
+    *(trigger for trigger in lost.TRIGGERS if trigger != lost.LONE_TRIGGER),
 )
 # Where no rule could find anything: most clean text is decided by this one search.
-_MAY_BE_DAMAGED = compile_triggers([*_BESIDES_CJK, *cjk.TRIGGERS])
-# Every character of CJK text is the CJK rule's trigger: where no other rule's matches, that
-# rule's own first checks decide.
-_MAY_BE_DAMAGED_BESIDES_CJK = compile_triggers(_BESIDES_CJK)
+_MAY_BE_DAMAGED = compile_triggers([*_OTHER_TRIGGERS, *_DECIDED_BY_THEIR_RULE])
+_MAY_BE_OTHERWISE_DAMAGED = compile_triggers(_OTHER_TRIGGERS)
 
 _LOWERCASED = compile_triggers(lowercased.TRIGGERS)
 
@@ -106,7 +108,9 @@ def left_as_is(text: str, config: Config) -> bool:
     if config.normalization is not None:
         return False
     if _MAY_BE_DAMAGED.search(text) and (
-        _MAY_BE_DAMAGED_BESIDES_CJK.search(text) or (config.encodings and cjk.may_repair(text))
+        _MAY_BE_OTHERWISE_DAMAGED.search(text)
+        or (config.encodings and cjk.may_repair(text))
+        or (config.encodings and config.lost_bytes and worth_guessing(text))
     ):
         return False
     # (Lowercased mojibake, ``cafã©``, only in a text with no capital: one C-level test

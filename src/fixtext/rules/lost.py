@@ -116,8 +116,11 @@ _EVIDENCE = (
 # (One scan that starts with the union of the first characters: a plain alternation would
 # try every branch at every character of the text.)
 _EVIDENCE_SCAN = compile_triggers(_EVIDENCE)
+# A replacement character or a lone suspect, which clean text in many languages holds
+# (``âmbito``, ``OPÇÃO``, ``È``): :func:`worth_guessing` looks closer.
+LONE_TRIGGER = ("[\ufffd" + "".join(sorted(_LONE_SUSPECTS)) + "]", "")
 # Nothing is looked at without a replacement character, a lone suspect or evidence.
-TRIGGERS = (("[\ufffd" + "".join(sorted(_LONE_SUSPECTS)) + "]", ""), *_EVIDENCE)
+TRIGGERS = (LONE_TRIGGER, *_EVIDENCE)
 
 # log10 head start of the text as it is over any repair of it.
 _KEEP_BONUS = 1.0

@@ -212,7 +212,10 @@ def _describe(char: str) -> Info:
         # Arrows, mathematical and technical signs, shapes, dingbats, emoji (``✔ ♫ 😀``): fine
         # on their own; glued to a letter, the seam costs.
         return (SYMBOL, "", "", _FREE)
-    if category.startswith(("S", "N")) or category == "Cf":
+    if category.startswith(("S", "N")) or category in ("Cf", "Zl", "Zp"):
+        # (Format characters, and the line and paragraph separators U+2028 and U+2029,
+        # which text exchanged as such hardly holds: ``â\x80Š`` is ``…`` through
+        # ISO-8859-16, not ``\u2029`` through ISO-8859-2.)
         return (SYMBOL, "", "", _ODD_SYMBOL)
     if script not in _SCRIPTS_WITHOUT_LETTERS and category.startswith(("P", "N")):
         # Punctuation and digits of a script are as out of place as its letters
@@ -258,6 +261,24 @@ def language_fit(letters: Iterable[str]) -> float:
 
 
 _UNUSED_LETTER = 7.0
+
+
+def alphabet_fit(letters: Iterable[str], code: str) -> float:
+    """How well ``letters`` fit the alphabet of the language ``code``, measured as
+    :func:`language_fit` does (a language without a table fits nothing: 0.0 for every
+    letter set, which leaves the choice to other measures).
+
+    >>> alphabet_fit("å", "nb") < alphabet_fit("á", "nb")
+    True
+    """
+    alphabet = ALPHABETS.get(code)
+    if alphabet is None:
+        return 0.0
+    return sum(
+        alphabet.get(char, _UNUSED_LETTER)
+        for char in (c.lower() for c in letters)
+        if char >= "\x80" and char.isalpha()
+    )
 
 
 def damage(text: str) -> int:

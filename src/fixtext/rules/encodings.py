@@ -24,6 +24,7 @@ from fixtext.language import LATIN_LANGUAGES, is_common_word, language_data, ran
 from fixtext.model import Edit
 from fixtext.plausibility import (
     LEADERS,
+    alphabet_fit,
     dominant_of,
     drawn_with_lines,
     language_fit,
@@ -208,7 +209,9 @@ def _clusters(
             gain -= 1
         if _classic(text[start:end]):
             gain += 1
-        if _capital_pair_of_no_language(text, start, end, after):
+        if _capital_pair_of_no_language(text, start, end, after) or _sign_as_a_word(
+            text, start, end, after
+        ):
             gain += _LONE_GAIN
         if after == "\ufffd" and text[start:end] == _REPLACEMENT_READ_AS_CP1252 and not touches:
             # The replacement character's own mojibake, which no measure of characters
@@ -306,6 +309,25 @@ def _makes_word(text: str, start: int, end: int, after: str) -> bool:
     return any(is_common_word(repaired, code) for code in languages[:_WORD_LANGUAGES])
 
 
+def _fits_in_text_language(text: str, letters: dict[str, str]) -> dict[str, float]:
+    """For each code page family, how well the letters its repairs give fit the alphabets
+    of the languages whose words the text holds most of (see :func:`alphabet_fit`): 0.0
+    for those within a margin of the best, so that only a clear difference counts."""
+    # (Languages that know some of its words: a text of unknown words tells none.)
+    languages = [code for code, known in rank_languages(text)[:_TEXT_LANGUAGES] if known > 0]
+    if not languages:
+        return {}
+    fits = {
+        family: min(alphabet_fit(chars, code) for code in languages)
+        for family, chars in letters.items()
+    }
+    best = min(fits.values())
+    return {family: 0.0 if fit <= best + _FIT_MARGIN else fit for family, fit in fits.items()}
+
+
+_TEXT_LANGUAGES = 3
+
+
 def _known_words(text: str, candidates: list[_Candidate]) -> int:
     """How many of the words ``candidates`` repair become words some language knows."""
     known = 0
@@ -367,6 +389,17 @@ def _capital_pair_of_no_language(text: str, start: int, end: int, after: str) ->
     if not (after.isupper() or after == "ß"):
         return False
     return text[start - 1 : start].isupper() or text[end : end + 1].isupper()
+
+
+def _sign_as_a_word(text: str, start: int, end: int, after: str) -> bool:
+    """``Â`` and a letter standing alone as a word, for a sign of Latin-1's upper half
+    (``Copyright ÂŠ %s``, ``ÂŤ %s Âť`` are ``©``, ``«`` and ``»`` through ISO-8859-2): a word
+    of two letters that no language writes side by side, where ``Â©`` shows no letter."""
+    if end - start != 2 or text[start] != "Â" or not text[start + 1].isalpha():
+        return False
+    if text[start - 1 : start].isalpha() or text[end : end + 1].isalpha():
+        return False
+    return len(after) == 1 and "\u00a0" <= after <= "\u00bf" and not after.isalpha()
 
 
 def _science_greek(run: str, after: str, code_page: str) -> bool:
@@ -625,10 +658,15 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
         if len(tied) > 1
         else {}
     )
+    # Then the letters of the language the rest of the text is written in: ``for ĂĽ lytte``
+    # is Norwegian ``å`` through ISO-8859-2, ``ü`` through cp1250, both letters of some
+    # language, but only one of them of Norwegian.
+    in_text = _fits_in_text_language(text, {f: letters[f] for f in tied}) if len(tied) > 1 else {}
     viable.sort(
         key=lambda c: (
             -totals[c.code_page.split("+")[0]],
             -words.get(c.code_page.split("+")[0], 0),
+            in_text.get(c.code_page.split("+")[0], 0.0),
             fits[c.code_page.split("+")[0]],
             order[c.code_page.split("+")[0]],
             -c.gain,

@@ -957,3 +957,26 @@ def test_a_straightened_dash_is_the_dash_the_text_or_its_language_sets(
     damaged: str, expected: str
 ) -> None:
     assert fixtext.clean(damaged) == expected
+
+
+def test_a_long_run_of_damaged_characters_is_decided_in_pieces() -> None:
+    # Japanese read as Latin-1 with its C1 bytes dropped: one word of 60 damaged characters.
+    # A beam over all of them at once costs the square of their number; pieces of a bounded
+    # size, side by side, cover the run and hold every unit once.
+    from fixtext.rules.lost import _LEAD_RE, _MOST_UNITS_TOGETHER, _clusters
+    from fixtext.rules.lost_utf8 import find_byte_units
+
+    text = "文字化けを直すツールです。" * 5
+    damaged = "".join(c for c in text.encode().decode("latin-1") if not "\x80" <= c <= "\x9f")
+    units = find_byte_units(damaged, [m.start() for m in _LEAD_RE.finditer(damaged)])
+    assert len(units) > 2 * _MOST_UNITS_TOGETHER
+    pieces = _clusters(damaged, units)
+    assert len(pieces) > 2
+    assert all(len(members) <= _MOST_UNITS_TOGETHER for members, _ in pieces)
+    assert [unit for members, _ in pieces for unit in members] == units
+    windows = [window for _, window in pieces]
+    assert windows[0][0] == 0 and windows[-1][1] == len(damaged)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(windows))
+    assert all(
+        start <= m.start and m.end <= end for members, (start, end) in pieces for m in members
+    )

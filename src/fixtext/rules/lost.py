@@ -130,6 +130,7 @@ _ECHO_BONUS = 2.0
 # however rare the language's letter frequencies make it.
 _TYPICAL_LETTER = -2.0
 _BEAM_WIDTH = 12
+_MOST_UNITS_TOGETHER = 16
 _OPTIONS_PER_UNIT = 10
 _OPTIONS_PER_COMPOUND_UNIT = 32
 # Languages whose words have the letters a lone lead byte looks like (``â`` ``Ã`` ``Ä`` ``Å``).
@@ -850,7 +851,25 @@ def _clusters(
             clusters[-1] = ([*members, unit], (first, max(end, clusters[-1][1][1])))
         else:
             clusters.append(([unit], (start, end)))
-    return clusters
+    return [piece for cluster in clusters for piece in _pieces(cluster)]
+
+
+def _pieces(
+    cluster: tuple[list[ByteUnit], tuple[int, int]],
+) -> list[tuple[list[ByteUnit], tuple[int, int]]]:
+    """A cluster of more than ``_MOST_UNITS_TOGETHER`` units, in as many pieces of about
+    equal size, each decided on its own: a beam over a window costs the square of its
+    units, and CJK or Thai text with every character damaged is one word of hundreds of
+    them. (Words of alphabets rarely hold that many; the letters a piece sees beside it
+    are left as they are.)"""
+    units, (start, end) = cluster
+    if len(units) <= _MOST_UNITS_TOGETHER:
+        return [cluster]
+    count = -(-len(units) // _MOST_UNITS_TOGETHER)
+    size = -(-len(units) // count)
+    groups = [units[index : index + size] for index in range(0, len(units), size)]
+    bounds = [start, *(group[0].start for group in groups[1:]), end]
+    return [(group, (bounds[i], bounds[i + 1])) for i, group in enumerate(groups)]
 
 
 def _word_start(text: str, index: int) -> int:

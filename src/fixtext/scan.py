@@ -8,7 +8,7 @@ The triggers are joined into one expression that starts with a single character 
 union of their first characters: the regular expression engine skips in C every character
 that no damage starts with, and tries the rules' own patterns only at the others. There it
 first tells which block of Unicode the character is in (Latin, Greek and Cyrillic, Hebrew
-and Arabic), and tries only the triggers that can start with a character of that block.
+and Arabic, Thai), and tries only the triggers that can start with a character of that block.
 
 Russian, Greek, Hebrew or Arabic text would hold a possible first character at nearly every
 position: most of their lower-case letters start some code page's sequence. A trigger whose
@@ -64,6 +64,7 @@ _BLOCKS = (
     (0x430, 0x45F),
     (0x460, 0x52F),
     (0x590, 0x6FF),
+    (0xE00, 0xE7F),
     (0x2000, 0x206F),
 )
 
@@ -171,12 +172,32 @@ def _alternatives(firsts: list[str], rests: dict[str, list[str]]) -> str:
     ]
     other = [first for first in firsts if first not in alone and first not in simple]
     branches = [f"(?<={_join_classes(alone)})"] if alone else []
-    if simple:
-        following = _join_classes([_leading_class(r) for f in simple for r in rests[f]])
-        branches.append(f"(?={following})(?:{_followed(simple, rests)})")
+    # (Those followed by ASCII alone, a space or a quotation mark, apart: the others need
+    # not be tried after every accented letter that ends a word.)
+    for led_by_ascii in (False, True):
+        pairs = [
+            (first, rest)
+            for first in simple
+            for rest in rests[first]
+            if _ascii_only(_leading_class(rest)) == led_by_ascii
+        ]
+        if pairs:
+            following = _join_classes([_leading_class(rest) for _, rest in pairs])
+            grouped: dict[str, list[str]] = {}
+            for first, rest in pairs:
+                grouped.setdefault(first, []).append(rest)
+            branches.append(f"(?={following})(?:{_followed(list(grouped), grouped)})")
     if other:
         branches.append(_followed(other, rests))
     return "|".join(branches)
+
+
+def _ascii_only(char_class: str) -> bool:
+    """Whether ``char_class`` matches ASCII characters only."""
+    return re.search(char_class, _NOT_ASCII) is None
+
+
+_NOT_ASCII = "".join(map(chr, range(0x80, 0x3400)))
 
 
 def _followed(firsts: list[str], rests: dict[str, list[str]]) -> str:

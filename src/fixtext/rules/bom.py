@@ -13,7 +13,7 @@ from fixtext.model import Edit
 __all__ = ["TRIGGERS", "find_bom_residue"]
 
 _RESIDUE = re.compile("ï»¿")
-TRIGGERS = (("[ï]", "»¿"),)
+TRIGGERS = (("[ï]", "[»]¿"),)
 
 
 def find_bom_residue(text: str) -> list[Edit]:

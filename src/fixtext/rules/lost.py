@@ -78,40 +78,36 @@ _CONTINUATION = (
 # Continuation bytes that are closing punctuation in cp1252: after a capital ending a word
 # (``KAPCSOLÓ…``, ``CAFÉ»``) they are no sequence, inside a word they are (``Ã…pen``).
 _CLOSING = "\u00bb\u2013\u2014\u2019\u201d\u2026\u203a"
+# (Each pattern after the first character starts with a character class: the scan then
+# tries it only where the next character is in that class, see :mod:`fixtext.scan`.)
 _EVIDENCE = (
-    (
-        "[\u00c2-\u00df]",
-        f"(?:(?![{_CLOSING}])[?{_CONTINUATION[1:]}|[{_CLOSING}](?=[^\\W_]))",
-    ),
+    ("[\u00c2-\u00df]", f"[?{_CONTINUATION[1:]}(?<![{_CLOSING}])"),
+    ("[\u00c2-\u00df]", f"[{_CLOSING}](?=[^\\W_])"),
     # A longer sequence needs a second continuation byte, or a symbol of Latin-1 that its
     # lost C1 byte left alone (``â¦`` is ``…`` less its \x80, ``á»`` Vietnamese ``ệ`` less
     # its \x87): ``í?`` ending a Czech question, ``é\u00a0?`` a French one, ``íš`` and
     # ``é«`` are no sequences. After ``á`` (E1) only B8–BF count: Vietnamese and Greek
     # letters; E1 A1–B7 are rare scripts, and ``á§`` ends many a Latin word before ``§``.
-    (
-        "[\u00e0-\u00f4]",
-        "(?:[\u0080-\u009f\u00b8-\u00bf]|(?<!\u00e1)[\u00a1-\u00aa\u00ac-\u00b7]"
-        f"|[?{_CONTINUATION[1:]}(?=[?{_CONTINUATION[1:]}))",
-    ),
+    ("[\u00e0-\u00f4]", "[\u0080-\u009f\u00b8-\u00bf]"),
+    ("[\u00e0-\u00f4]", "[\u00a1-\u00aa\u00ac-\u00b7](?<!\u00e1.)"),
+    ("[\u00e0-\u00f4]", f"[?{_CONTINUATION[1:]}(?=[?{_CONTINUATION[1:]})"),
     # ``ì €`` for ``저`` (EC A0 80): a space for the A0 between a lead and a continuation;
     # not a quotation mark, dash or bullet, which clean text puts after a space all the
     # time (``è «sovrascrivi»``, ``tä ”%s”``).
     (
         "[\u00e0-\u00ef]",
-        " (?![\u00a0\u00a1\u00ab\u00b7\u00bb\u00bf\u0152\u0153\u0160\u0161\u0178"
+        "[ ](?![\u00a0\u00a1\u00ab\u00b7\u00bb\u00bf\u0152\u0153\u0160\u0161\u0178"
         "\u017d\u017e\u0192\u2013-\u2022\u2026\u2039\u203a])" + _CONTINUATION,
     ),
     ("[\u00d7\u00f7]", ""),
     # A curly quotation mark inside a longer sequence, straightened after the damage:
     # ``â"¢`` is ``™`` (E2 84 A2); ``â€"`` is ``—`` (E2 80 94), its ``”`` straightened.
     ("[\u00e0-\u00ef]", f"[\"'](?={_CONTINUATION})"),
-    ("[\u00e2]", '\u20ac"'),
+    ("[\u00e2]", '[\u20ac]"'),
     # A lead beside a letter of another script; written to start with the lead, which is
     # rare, rather than with the letter, which is all there is in Greek or Hindi text.
-    (
-        "[\u00c2-\u00f4]",
-        "(?:[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]|(?<=[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af].))",
-    ),
+    ("[\u00c2-\u00f4]", "[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]"),
+    ("[\u00c2-\u00f4]", "(?<=[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af].)"),
 )
 # (One scan that starts with the union of the first characters: a plain alternation would
 # try every branch at every character of the text.)

@@ -180,6 +180,12 @@ def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
             ):
                 break
             present.append(_QMARK)
+        elif char == "Â" and text[end + 1 : end + 2] == "\ufffd" and reading.latin1:
+            # ``Ã¢â‚¬Â�`` for ``”``, two layers deep: the outer one wrote the C1 control
+            # that stood for the undefined byte 9D as C2 9D, ``Â`` and a ``�``. Once the
+            # outer layer is undone (``â€Â�``), the two stand for that undefined byte.
+            present.append(_QMARK)
+            end += 1
         elif (
             char in _STRAIGHTENED
             and reading.latin1

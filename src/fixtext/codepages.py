@@ -219,7 +219,6 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
         pairs = []
         for page in pages:
             two = [c for c in page.leads if page.to_byte[c] < 0xE0]
-            longer = _character_class(c for c in page.leads if page.to_byte[c] >= 0xE0)
             cont = _character_class(page.continuations)
             upper = [c for c in two if c.isupper() and "\u0400" <= c <= "\u04ff"]
             if page.name == "iso-8859-5" and upper:
@@ -237,8 +236,26 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
                     )
                 )
                 two = rest
-            pairs += [(_character_class(two), cont), (longer, cont + cont)]
-        return tuple(pairs)
+            # A sequence starts after ASCII or after the last byte of another, never after
+            # a byte of C0–FF (a lead, or no UTF-8 byte at all): ``ФАЙЛ…`` and ``об’єкт``
+            # hold no sequence. Nor does E0 take a byte below A0, or ED one above 9F
+            # (``лінії``: ``ні`` would be ED B3, a surrogate).
+            first_or_lead = _character_class(c for c, b in page.to_byte.items() if b >= 0xC0)
+            conts_from_a0 = _character_class(
+                c for c in page.continuations if page.to_byte[c] >= 0xA0
+            )
+            conts_to_9f = _character_class(c for c in page.continuations if page.to_byte[c] < 0xA0)
+            e0, ed = ([c for c in page.leads if page.to_byte[c] == byte] for byte in (0xE0, 0xED))
+            other_longer = _character_class(
+                c for c in page.leads if page.to_byte[c] >= 0xE0 and c not in e0 + ed
+            )
+            pairs += [
+                (_character_class(two), f"{cont}(?<!{first_or_lead}..)"),
+                (other_longer, f"{cont}{cont}(?<!{first_or_lead}...)"),
+                (_character_class(e0), f"{conts_from_a0}{cont}(?<!{first_or_lead}...)"),
+                (_character_class(ed), f"{conts_to_9f}{cont}(?<!{first_or_lead}...)"),
+            ]
+        return tuple(pair for pair in pairs if "(?!)" not in pair[0])
     if pages[0].family == "thai":
         return tuple(page.trigger for page in pages)
     if pages[0].family != "cyrillic":
@@ -273,6 +290,23 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
         gates.append(
             (_character_class(free), f"{lower}(?:(?<=[A-Za-z]..)|(?=[A-Za-z]))"),
         )
+    if len(pages) == 1:
+        # One page's own gates that start on a lead (all but the second; each takes two
+        # characters): a sequence starts after ASCII or after the last byte of another,
+        # never after a byte of C0–FF; and a small letter of C0–FF right after it is a lead
+        # with a continuation of its own. Ukrainian ``об’єкт`` and ``„Файл“`` are no Mac
+        # Cyrillic (``’є`` would be Armenian, ``„Ф`` Hebrew).
+        (page,) = pages
+        first_or_lead = _character_class(c for c, b in page.to_byte.items() if b >= 0xC0)
+        small_leads = _character_class(
+            c for c, b in page.to_byte.items() if c.islower() and b >= 0xC0
+        )
+        cont = _character_class(page.continuations)
+        bounds = f"(?<!{first_or_lead}..)(?!{small_leads}(?!{cont}))"
+        gates = [
+            (first, rest if index == 1 else rest + bounds)
+            for index, (first, rest) in enumerate(gates)
+        ]
     return tuple(gate for gate in gates if "(?!)" not in gate[0] + gate[1])
 
 

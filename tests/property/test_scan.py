@@ -78,6 +78,15 @@ def test_russian_in_capitals_is_decided_by_the_scan() -> None:
     assert not left_as_is("ЮБЮГЮД", _CONFIG)  # αγδ
 
 
+def test_cyrillic_words_before_signs_are_decided_by_the_scan() -> None:
+    # A capital before ``…`` or ``“``, ``б`` before ``’є`` look like sequences (cp1251, Mac
+    # Cyrillic), but follow a letter no sequence ends with; ``ні`` of ``лінії`` would be a
+    # surrogate.
+    assert left_as_is("використовуйте ФАЙЛ…, об’єкт у лінії КТРЛ-Y“", _CONFIG)
+    for damaged in ("РџСЂРёРІРµС‚", "cafГ©", "вЂ™", "Р“Р›РђР’РќРђРЇ"):
+        assert not left_as_is(damaged, _CONFIG), damaged
+
+
 def test_arabic_words_joined_by_middle_dots_are_decided_by_the_scan() -> None:
     # ``ا·`` is C7 B7 through cp1256 (``Ƿ``), ``د·`` CF B7 (``Ϸ``): rare letters no repair
     # gives; some Arabic catalogues write ``·`` between words.

@@ -22,7 +22,14 @@ def _made(text: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "text",
-    ["She said: âWe agree.", "donât do it", "Ãcole", "siÄ", "â%sâ", "Die STRAÃE ist lang"],
+    [
+        "She said: âWe agree.",
+        "donât do it",
+        "Ãcole",
+        "siÄ",
+        "â%sâ",
+        "Die STRAÃE ist lang",
+    ],
 )
 def test_texts_with_support_are_worth_guessing(text: str) -> None:
     assert _made(text)
@@ -30,11 +37,28 @@ def test_texts_with_support_are_worth_guessing(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Sultanât dal Oman", "Trần Ngọc Quân", "Il profîl doprât", "OPÇÃO", "Åland"]
+    "text",
+    [
+        "Sultanât dal Oman",
+        "Trần Ngọc Quân",
+        "Il profîl doprât",
+        "OPÇÃO",
+        "Åland",
+        # A capital ending a word before French typography's no-break space: É A0 is ``ɠ``.
+        "DÉCONSEILLÉ\u00a0: cette clé est déconseillée et ignorée.",
+    ],
 )
 def test_clean_words_are_not_worth_guessing(text: str) -> None:
     assert not worth_guessing(text)
     assert not _made(text)
+
+
+def test_a_lead_before_a_no_break_space_is_evidence_where_it_makes_an_everyday_letter() -> None:
+    # ``Å\u00a0`` is Š (C5 A0), ``Ã\u00a0`` is à; ``É\u00a0`` would be ``ɠ``, and French
+    # puts a no-break space after a word in capitals before ``:`` (see above).
+    assert worth_guessing("Å\u00a0koda Octavia")
+    assert worth_guessing("voilÃ\u00a0 tout")
+    assert not worth_guessing("DÉCONSEILLÉ\u00a0: voir la note")
 
 
 def test_no_guess_is_skipped_on_the_dev_set() -> None:

@@ -78,10 +78,14 @@ _CONTINUATION = (
 # Continuation bytes that are closing punctuation in cp1252: after a capital ending a word
 # (``KAPCSOLÓ…``, ``CAFÉ»``) they are no sequence, inside a word they are (``Ã…pen``).
 _CLOSING = "\u00bb\u2013\u2014\u2019\u201d\u2026\u203a"
+# Leads whose character with the byte A0 is rare (``ɠ``, C9 A0): before a no-break space
+# they are a word's last letter, as French sets it before ``:`` (``DÉCONSEILLÉ\u00a0:``).
+# The others make everyday characters there (``à`` ``Š`` ``Π`` ``Р`` ``נ`` ``٠``).
+_RARE_BEFORE_A0 = "[\u00c4\u00c6-\u00cd\u00cf\u00d1-\u00d6\u00d8\u00da-\u00df]"
 # (Each pattern after the first character starts with a character class: the scan then
 # tries it only where the next character is in that class, see :mod:`fixtext.scan`.)
 _EVIDENCE = (
-    ("[\u00c2-\u00df]", f"[?{_CONTINUATION[1:]}(?<![{_CLOSING}])"),
+    ("[\u00c2-\u00df]", f"[?{_CONTINUATION[1:]}(?<![{_CLOSING}])(?<!{_RARE_BEFORE_A0}\u00a0)"),
     ("[\u00c2-\u00df]", f"[{_CLOSING}](?=[^\\W_])"),
     # A longer sequence needs a second continuation byte, or a symbol of Latin-1 that its
     # lost C1 byte left alone (``â¦`` is ``…`` less its \x80, ``á»`` Vietnamese ``ệ`` less
@@ -581,7 +585,11 @@ def _likely_languages(
     tied = [(code, score) for code, score in ranked if score == top]
     rivals = ranked[:_RIVAL_LANGUAGES]
     if len(tied) > _RIVAL_LANGUAGES:
-        rivals = [item for item in tied if _completes_a_word(original, units, item[0])] or rivals
+        scripts = frozenset().union(*(scripts_of_language(code) for code, _ in tied))
+        completed = _completed_words(original, units, scripts)
+        rivals = [
+            item for item in tied if not language_data(item[0]).words.keys().isdisjoint(completed)
+        ] or rivals
     codes: list[str | None] = [code for code, score in rivals if score >= top - _RIVAL_MARGIN]
     if codes[0] == "zh" and "ã" in original:
         # ``ã`` is the lead byte of kana (E3 81/82/83): until it is decided, Japanese
@@ -632,17 +640,20 @@ def _letters_until(text: str, index: int) -> int:
     return index
 
 
-def _completes_a_word(text: str, units: Sequence[ByteUnit], code: str) -> bool:
-    """Whether a candidate of one of ``units`` makes the word around it one of the common
-    words of ``code``."""
-    words = language_data(code).words
+def _completed_words(
+    text: str, units: Sequence[ByteUnit], scripts: frozenset[str]
+) -> frozenset[str]:
+    """The words (lower case) the candidates of ``units`` in ``scripts`` make of the words
+    around them, built once for every language they are looked up in (``è`` has thousands
+    of ideographs among its candidates, which no word of a Latin language holds)."""
+    words = set()
     for unit in units:
         start = _letters_from(text, unit.start)
+        before = text[start : unit.start]
         for char, end in unit.candidates:
-            stop = _letters_until(text, end)
-            if (text[start : unit.start] + char + text[end:stop]).lower() in words:
-                return True
-    return False
+            if script_of(char[0]) in scripts:
+                words.add((before + char + text[end : _letters_until(text, end)]).lower())
+    return frozenset(words)
 
 
 def _operator_between_terms(text: str, unit: ByteUnit) -> bool:

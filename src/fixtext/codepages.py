@@ -224,17 +224,14 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
             if page.name == "iso-8859-5" and upper:
                 # ISO 8859-5 reads C2–CF as the upper ``Т``–``Я`` and 80–BF as ``А``–``П``:
                 # Russian in upper lines up as such pairs all the time (``ТЕКСТ``,
-                # ``СТАТУС``). Mojibake's pair stands after no Cyrillic letter that is not a
-                # continuation, and before no Cyrillic letter but a lead with its own
-                # continuation (``УМber`` is ``über``, ``ЮБЮГ`` is ``αβ``).
+                # ``СТАТУС``). Mojibake's pair starts a run of Cyrillic letters that is
+                # all sequences to its end (``УМber`` is ``über``, ``ЮБЮГ`` is ``αβ``);
+                # ``ДАТОТЕЦИ`` starts with two continuations.
                 rest = [c for c in two if c not in upper]
-                after = f"(?![Ѐ-ӿ])|(?=[{''.join(page.leads)}]{cont})"
-                pairs.append(
-                    (
-                        _character_class(upper),
-                        f"{cont}(?<![Р-Яа-яѐ-ӿ]..)(?:{after})",
-                    )
-                )
+                lead2 = _character_class(c for c in page.leads if page.to_byte[c] < 0xE0)
+                lead3 = _character_class(c for c in page.leads if 0xE0 <= page.to_byte[c] < 0xF0)
+                run = f"(?:{lead2}{cont}|{lead3}{cont}{cont})*"
+                pairs.append((_character_class(upper), f"{cont}(?<![Ѐ-ӿ]..){run}(?![Ѐ-ӿ])"))
                 two = rest
             # A sequence starts after ASCII or after the last byte of another, never after
             # a byte of C0–FF (a lead, or no UTF-8 byte at all): ``ФАЙЛ…`` and ``об’єкт``

@@ -74,6 +74,8 @@ def test_russian_in_capitals_is_decided_by_the_scan() -> None:
     # ``ТЕ`` is C2 B5 through ISO 8859-5 (``µ``): Russian in capitals lines up as such pairs
     # in every word, and mojibake's do not stand inside Cyrillic words.
     assert left_as_is("ТЕКСТ И СТАТУС ФАЙЛА, ПРОВЕРКА ТЕСТА", _CONFIG)
+    # (``ТО`` ``ТЕ`` ``ЦИ`` are pairs, but the run starts with two continuations, ``ДА``.)
+    assert left_as_is("Претвара табулаторе у свакој ДАТОТЕЦИ у размаке", _CONFIG)
     assert not left_as_is("УМber", _CONFIG)  # über through ISO 8859-5
     assert not left_as_is("ЮБЮГЮД", _CONFIG)  # αγδ
 

@@ -137,7 +137,7 @@ def run_rules(text: str, config: Config) -> Result:
     """
     restored = None
     if config.encodings and config.lost_bytes:
-        restored = _with_spaces_restored(text, config)
+        restored = _with_spaces_restored(text, config) or _with_dropped_bytes_restored(text, config)
     changes, current = restored or _undo_layers(text, [], text, config)
     unapplied: list[Change] = []
     if config.encodings and config.lost_bytes:
@@ -187,6 +187,35 @@ def _with_spaces_restored(text: str, config: Config) -> tuple[list[Change], str]
     changes, current = _undo_layers(text, changes, current, config)
     if current.count("\xa0") > text.count("\xa0"):
         return None  # a no-break space left over: not the damage supposed
+    return changes, current
+
+
+# A second or third layer of cp1252 mojibake (``Ã¢`` is ``â`` again, ``Ãƒ`` is ``Ã``) where a
+# reader dropped the byte 9D, which Windows-1252 leaves undefined, or showed it as ``�``:
+# the inner layer's ``”`` (E2 80 9D) is left ``â€`` (``Ã¢â‚¬â€ `` for ``—``, whose ``â€”``
+# was read again), its C1 control 9D is left ``Â`` (``Ã¢ÂÅ’`` for ``❌``, E2 9D 8C).
+_SECOND_LAYER = re.compile("Ã¢|Ãƒ")
+_CP1252_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
+_DROPPED_9D = re.compile(f"(?:â€|Â)(?:\ufffd|(?![{re.escape(_CP1252_CONTINUATIONS)}\x80-\x9f]))")
+
+
+def _with_dropped_bytes_restored(text: str, config: Config) -> tuple[list[Change], str] | None:
+    """The lossless repair of ``text`` with the byte 9D put back where a layer of cp1252
+    mojibake lost it, if it takes in every one put back (see ``_DROPPED_9D``)."""
+    if not _SECOND_LAYER.search(text):
+        return None
+    edits = [
+        Edit(m.end() - 1, m.end(), "\x9d", "lost-qmark", 0.9)
+        if m.group().endswith("\ufffd")
+        else Edit(m.end() - 1, m.end(), text[m.end() - 1] + "\x9d", "lost-c1", 0.9)
+        for m in _DROPPED_9D.finditer(text)
+    ]
+    if not edits:
+        return None
+    changes, current = compose_changes(text, [], text, edits)
+    changes, current = _undo_layers(text, changes, current, config)
+    if current.count("\x9d") > text.count("\x9d") or current == applied(text, edits):
+        return None  # a 9D left over, or nothing undone: not the damage supposed
     return changes, current
 
 

@@ -219,6 +219,7 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
         pairs = []
         for page in pages:
             two = [c for c in page.leads if page.to_byte[c] < 0xE0]
+            longer = _character_class(c for c in page.leads if page.to_byte[c] >= 0xE0)
             cont = _character_class(page.continuations)
             upper = [c for c in two if c.isupper() and "\u0400" <= c <= "\u04ff"]
             if page.name == "iso-8859-5" and upper:
@@ -242,15 +243,19 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
                 c for c in page.continuations if page.to_byte[c] >= 0xA0
             )
             conts_to_9f = _character_class(c for c in page.continuations if page.to_byte[c] < 0xA0)
-            e0, ed = ([c for c in page.leads if page.to_byte[c] == byte] for byte in (0xE0, 0xED))
-            other_longer = _character_class(
-                c for c in page.leads if page.to_byte[c] >= 0xE0 and c not in e0 + ed
+            e0, ed = (
+                _character_class(c for c in page.leads if page.to_byte[c] == byte)
+                for byte in (0xE0, 0xED)
             )
+            # (One trigger for every longer lead, the E0 and ED cases looked behind for: the
+            # scan then starts it on its rarer second character, see ``fixtext.scan``.)
             pairs += [
                 (_character_class(two), f"{cont}(?<!{first_or_lead}..)"),
-                (other_longer, f"{cont}{cont}(?<!{first_or_lead}...)"),
-                (_character_class(e0), f"{conts_from_a0}{cont}(?<!{first_or_lead}...)"),
-                (_character_class(ed), f"{conts_to_9f}{cont}(?<!{first_or_lead}...)"),
+                (
+                    longer,
+                    f"{cont}{cont}(?<!{first_or_lead}...)"
+                    f"(?<!{e0}{conts_to_9f}.)(?<!{ed}{conts_from_a0}.)",
+                ),
             ]
         return tuple(pair for pair in pairs if "(?!)" not in pair[0])
     if pages[0].family == "thai":

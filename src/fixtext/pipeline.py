@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from fixtext import codepages
 from fixtext.compose import compose_changes
@@ -21,10 +22,10 @@ from fixtext.rules.lost import find_lost_byte_repairs
 from fixtext.rules.lost_evidence import demote_unsupported, worth_guessing
 from fixtext.rules.lowercased import find_lowercased_repairs
 from fixtext.rules.uppercased import find_uppercased_repairs
-from fixtext.scan import compile_triggers
+from fixtext.scan import Scan, compile_triggers
 from fixtext.spans import applied, merge_edits
 
-__all__ = ["BLOCK", "left_as_is", "repair_text", "run_rules"]
+__all__ = ["BLOCK", "left_as_is", "may_be_damaged", "repair_text", "run_rules"]
 
 
 def repair_text(text: str, config: Config) -> Result:
@@ -51,9 +52,16 @@ def repair_text(text: str, config: Config) -> Result:
 
 
 _C1 = re.compile("[\x80-\x9f]")
+
+
 # The code page rule's triggers alone: one search where its families' gates take a dozen
 # (CJK or Greek text that another rule's trigger let through).
-_CODE_PAGE_SCAN = compile_triggers(codepages.TRIGGERS)
+@cache
+def _code_page_scan() -> Scan:
+    # (Built when first needed: clean text never is.)
+    return compile_triggers(codepages.TRIGGERS)
+
+
 # Triggers that clean text matches all the time, each the trigger of one rule whose own
 # first checks then decide for a fraction of running the rules: every character of CJK text
 # (:func:`cjk.may_repair`), a lone ``â`` or ``Ã`` (:func:`worth_guessing`).
@@ -68,7 +76,19 @@ _OTHER_TRIGGERS = (
 )
 # Where no rule could find anything: most clean text is decided by this one search.
 _MAY_BE_DAMAGED = compile_triggers([*_OTHER_TRIGGERS, *_DECIDED_BY_THEIR_RULE])
-_MAY_BE_OTHERWISE_DAMAGED = compile_triggers(_OTHER_TRIGGERS)
+
+
+def may_be_damaged(text: str) -> bool:
+    """Whether a trigger of some rule matches ``text``: where none does, no rule could find
+    anything."""
+    return _MAY_BE_DAMAGED.search(text)
+
+
+@cache
+def _otherwise_damaged() -> Scan:
+    # (Built when first needed: a text the scan above passes over never needs it.)
+    return compile_triggers(_OTHER_TRIGGERS)
+
 
 _LOWERCASED = compile_triggers(lowercased.TRIGGERS)
 
@@ -108,7 +128,7 @@ def left_as_is(text: str, config: Config) -> bool:
     if config.normalization is not None:
         return False
     if _MAY_BE_DAMAGED.search(text) and (
-        _MAY_BE_OTHERWISE_DAMAGED.search(text)
+        _otherwise_damaged().search(text)
         or (config.encodings and cjk.may_repair(text))
         or (config.encodings and config.lost_bytes and worth_guessing(text))
     ):
@@ -351,7 +371,7 @@ def _propose(text: str, config: Config, layers: int, *, as_it_came: bool) -> lis
         if as_it_came:
             edits = find_lowercased_repairs(text) or find_uppercased_repairs(text)
         edits = merge_edits(edits, find_bom_residue(text))
-        if _CODE_PAGE_SCAN.search(text):
+        if _code_page_scan().search(text):
             edits = merge_edits(edits, find_codepage_repairs(text, layers))
         edits = merge_edits(edits, find_cjk_repairs(text))
         edits = merge_edits(edits, find_c1_controls(text))

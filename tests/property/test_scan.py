@@ -14,7 +14,7 @@ from strategies import SINGLE_BYTE_CODE_PAGES, Damaged, damaged_texts, real_text
 
 from fixtext import codepages
 from fixtext.config import Config
-from fixtext.pipeline import _MAY_BE_DAMAGED, left_as_is, run_rules
+from fixtext.pipeline import left_as_is, may_be_damaged, run_rules
 from fixtext.rules import bom, cjk, controls, entities, legacy, lost
 from fixtext.scan import compile_triggers
 
@@ -55,7 +55,7 @@ def test_scan_sees_whatever_the_rules_find_in_random_text(text: str) -> None:
 
 @given(damaged_texts())
 def test_scan_sees_mojibake(case: Damaged) -> None:
-    assert _MAY_BE_DAMAGED.search(case.damaged)
+    assert may_be_damaged(case.damaged)
     _assert_scan_sees(case.damaged)
 
 
@@ -120,9 +120,9 @@ def test_thai_letters_beside_their_marks_are_decided_by_the_scan() -> None:
 
 def test_scan_passes_most_clean_text() -> None:
     clean = ["Ça coûte cher, à mon ami.", "Größe – “quoted”", "Привет, мир!", "Καλημέρα"]
-    assert [_MAY_BE_DAMAGED.search(text) for text in clean] == [False] * 4
+    assert [may_be_damaged(text) for text in clean] == [False] * 4
     damaged = ["donâ€™t", "cafÃ©", "РїСЂРёРІРµС‚", "譁�蟄怜喧縺�", "âWe", "f&amp;uuml;r"]
-    assert all(_MAY_BE_DAMAGED.search(text) for text in damaged)
+    assert all(may_be_damaged(text) for text in damaged)
 
 
 def test_a_trigger_starts_with_a_character_class() -> None:
@@ -163,7 +163,7 @@ _PLAIN = re.compile("|".join(f"{first}(?:{rest})" for first, rest in _EVERY_TRIG
 
 @given(st.text(st.sampled_from(_upper_halves() + "abcABZ \n%s1_ёіїєґЁ"), max_size=6))
 def test_scan_matches_exactly_where_a_trigger_does(text: str) -> None:
-    assert _MAY_BE_DAMAGED.search(text) == bool(_PLAIN.search(text))
+    assert may_be_damaged(text) == bool(_PLAIN.search(text))
 
 
 def test_triggers_on_running_letters_start_on_their_rarer_character() -> None:

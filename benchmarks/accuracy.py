@@ -289,6 +289,11 @@ def case_ok(kind: str, case: dict[str, Any], output: str, truth: str | None = No
     return any(got == quote_style_aside(target) for target in targets)
 
 
+def _truth_count() -> int:
+    truths = json.loads(FTFY_TRUTHS.read_text(encoding="utf-8"))
+    return sum(1 for key in truths if not key.startswith("_"))
+
+
 def score_ftfy_cases(cases: dict[str, list[dict[str, Any]]], side: Side) -> dict[str, Any]:
     truths = json.loads(FTFY_TRUTHS.read_text(encoding="utf-8"))
     per_file: dict[tuple[str, str], Tally] = {}
@@ -327,7 +332,8 @@ def ftfy_case_table(scores: dict[str, dict[str, Any]]) -> list[str]:
         "Pass cases score when the output equals `fixed-encoding` (where present) or `fixed`, "
         "quote style aside (‘’‚‛ → ', “”„‟ → \") and in NFC, or, where that expectation keeps "
         "`�` for lost bytes, equals the text the damage came from "
-        "(`tests/data/ftfy_case_truths.json`, 10 cases). Negative cases score when the "
+        f"(`tests/data/ftfy_case_truths.json`, {_truth_count()} cases). Negative cases score "
+        "when the "
         "output is exactly the original (or exactly `fixed-encoding` where that differs). "
         "Known failures count as solved when the output equals `fixed`, quote style aside.",
     ]

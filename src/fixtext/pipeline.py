@@ -201,42 +201,55 @@ def _with_spaces_restored(text: str, config: Config) -> tuple[list[Change], str]
     if len(_SPACED_LEAD.findall(text)) < _SPACED_LEADS:
         return None
     edits = [Edit(m.start(), m.end(), "\xa0", "lost-nbsp", 0.9) for m in _SPACED_A0.finditer(text)]
+    return _restored(text, config, edits, "\xa0")
+
+
+def _restored(
+    text: str, config: Config, edits: list[Edit], *restored: str
+) -> tuple[list[Change], str] | None:
+    """The lossless repair of ``text`` after ``edits`` put back characters a decoder lost,
+    if it takes in every one of them (no more of ``restored`` are left than ``text`` had)."""
     if not edits:
         return None
     changes, current = compose_changes(text, [], text, edits)
     changes, current = _undo_layers(text, changes, current, config)
-    if current.count("\xa0") > text.count("\xa0"):
-        return None  # a no-break space left over: not the damage supposed
+    if any(current.count(char) > text.count(char) for char in restored):
+        return None  # one left over: not the damage supposed
+    if current == applied(text, edits):
+        return None  # nothing undone
     return changes, current
 
 
 # A second or third layer of cp1252 mojibake (``Ã¢`` is ``â`` again, ``Ãƒ`` is ``Ã``) where a
 # reader dropped the byte 9D, which Windows-1252 leaves undefined, or showed it as ``�``:
 # the inner layer's ``”`` (E2 80 9D) is left ``â€`` (``Ã¢â‚¬â€ `` for ``—``, whose ``â€”``
-# was read again), its C1 control 9D is left ``Â`` (``Ã¢ÂÅ’`` for ``❌``, E2 9D 8C).
+# was read again), its C1 control 9D is left ``Â`` (``Ã¢ÂÅ’`` for ``❌``, E2 9D 8C). Or where
+# a no-break space became a space: after ``â€`` (``†``, E2 80 A0; ``Ãƒâ€ Ã¢â‚¬â„¢`` is ``Ã``
+# four layers deep) or ``Â`` (``ÃƒÂ  l’`` is ``à l’``), a space before a space or before a
+# Latin-1 letter or sign, which a word does not start with.
 _SECOND_LAYER = re.compile("Ã¢|Ãƒ")
 _CP1252_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
-_DROPPED_9D = re.compile(f"(?:â€|Â)(?:\ufffd|(?![{re.escape(_CP1252_CONTINUATIONS)}\x80-\x9f]))")
+_LOST_IN_LAYERS = re.compile(
+    "(?:â€|Â)(?:(?P<a0> )(?=[ \u00a0-\u00ff])|\ufffd"
+    f"|(?![{re.escape(_CP1252_CONTINUATIONS)}\x80-\x9f]))"
+)
 
 
 def _with_dropped_bytes_restored(text: str, config: Config) -> tuple[list[Change], str] | None:
-    """The lossless repair of ``text`` with the byte 9D put back where a layer of cp1252
-    mojibake lost it, if it takes in every one put back (see ``_DROPPED_9D``)."""
+    """The lossless repair of ``text`` with the bytes put back that a layer of cp1252
+    mojibake lost, if it takes in every one put back (see ``_LOST_IN_LAYERS``)."""
     if not _SECOND_LAYER.search(text):
         return None
-    edits = [
-        Edit(m.end() - 1, m.end(), "\x9d", "lost-qmark", 0.9)
-        if m.group().endswith("\ufffd")
-        else Edit(m.end() - 1, m.end(), text[m.end() - 1] + "\x9d", "lost-c1", 0.9)
-        for m in _DROPPED_9D.finditer(text)
-    ]
-    if not edits:
-        return None
-    changes, current = compose_changes(text, [], text, edits)
-    changes, current = _undo_layers(text, changes, current, config)
-    if current.count("\x9d") > text.count("\x9d") or current == applied(text, edits):
-        return None  # a 9D left over, or nothing undone: not the damage supposed
-    return changes, current
+    edits = []
+    for match in _LOST_IN_LAYERS.finditer(text):
+        end = match.end()
+        if match.group("a0"):
+            edits.append(Edit(end - 1, end, "\xa0", "lost-nbsp", 0.9))
+        elif match.group().endswith("\ufffd"):
+            edits.append(Edit(end - 1, end, "\x9d", "lost-qmark", 0.9))
+        else:
+            edits.append(Edit(end - 1, end, text[end - 1] + "\x9d", "lost-c1", 0.9))
+    return _restored(text, config, edits, "\x9d", "\xa0")
 
 
 def _undo_layers(

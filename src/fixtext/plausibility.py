@@ -111,7 +111,8 @@ _GLUE_PUNCTUATION = frozenset(
 )
 # Symbols real text uses, though not glued to a letter: as the debris of mojibake they
 # usually are (``â€™``, ``Ã©``, ``Â°``).
-_COMMON_SYMBOLS = frozenset("§©®°±×÷€£¥¢•™†‡№²³¹½¼¾µ¶")
+# (With the currency signs in use: ``₹`` is as everyday in Indian text as ``€`` in European.)
+_COMMON_SYMBOLS = frozenset("§©®°±×÷€£¥¢•™†‡№²³¹½¼¾µ¶₩₪₫₭₮₱₲₴₵₸₹₺₼₽₾₿₦")
 # Latin Extended-B is rare but for Vietnamese ơ ư, pinyin ǎ … ǜ, Romanian ș ț and a few more.
 _COMMON_IN_LATIN_EXT_B = frozenset(
     [0x01A0, 0x01A1, 0x01AF, 0x01B0, *range(0x01CD, 0x01DD), *range(0x0218, 0x021C)]

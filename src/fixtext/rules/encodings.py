@@ -661,7 +661,13 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     # Then the letters of the language the rest of the text is written in: ``for ĂĽ lytte``
     # is Norwegian ``å`` through ISO-8859-2, ``ü`` through cp1250, both letters of some
     # language, but only one of them of Norwegian.
-    in_text = _fits_in_text_language(text, {f: letters[f] for f in tied}) if len(tied) > 1 else {}
+    # (Only where their letters differ: cp1252 and Latin-1 mostly give the same ones.)
+    alphabets = {f: frozenset(c for c in letters[f] if c >= "\x80" and c.isalpha()) for f in tied}
+    in_text = (
+        _fits_in_text_language(text, {f: letters[f] for f in tied})
+        if len(set(alphabets.values())) > 1
+        else {}
+    )
     viable.sort(
         key=lambda c: (
             -totals[c.code_page.split("+")[0]],

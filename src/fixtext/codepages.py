@@ -238,7 +238,7 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
             # a byte of C0–FF (a lead, or no UTF-8 byte at all): ``ФАЙЛ…`` and ``об’єкт``
             # hold no sequence. Nor does E0 take a byte below A0, or ED one above 9F
             # (``лінії``: ``ні`` would be ED B3, a surrogate).
-            first_or_lead = _character_class(c for c, b in page.to_byte.items() if b >= 0xC0)
+            first_or_lead = _character_class(_from_c0(page))
             conts_from_a0 = _character_class(
                 c for c in page.continuations if page.to_byte[c] >= 0xA0
             )
@@ -299,10 +299,8 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
         # with a continuation of its own. Ukrainian ``об’єкт`` and ``„Файл“`` are no Mac
         # Cyrillic (``’є`` would be Armenian, ``„Ф`` Hebrew).
         (page,) = pages
-        first_or_lead = _character_class(c for c, b in page.to_byte.items() if b >= 0xC0)
-        small_leads = _character_class(
-            c for c, b in page.to_byte.items() if c.islower() and b >= 0xC0
-        )
+        first_or_lead = _character_class(_from_c0(page))
+        small_leads = _character_class(c for c in _from_c0(page) if c.islower())
         cont = _character_class(page.continuations)
         bounds = f"(?<!{first_or_lead}..)(?!{small_leads}(?!{cont}))"
         gates = [
@@ -310,6 +308,12 @@ def _family_gates(pages: list[CodePage]) -> tuple[tuple[str, str], ...]:
             for index, (first, rest) in enumerate(gates)
         ]
     return tuple(gate for gate in gates if "(?!)" not in gate[0] + gate[1])
+
+
+def _from_c0(page: CodePage) -> list[str]:
+    """The characters ``page`` gives the bytes C0–FF: leads, or no UTF-8 byte at all; no
+    sequence ends with one."""
+    return [c for c, b in page.to_byte.items() if b >= 0xC0]
 
 
 def _by_family() -> tuple[tuple[tuple[tuple[str, str], ...], tuple[CodePage, ...]], ...]:

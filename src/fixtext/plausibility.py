@@ -252,16 +252,21 @@ def language_fit(letters: Iterable[str]) -> float:
     >>> language_fit("ñá") < language_fit("ùå")
     True
     """
-    wanted = Counter(c.lower() for c in letters if c >= "\x80" and c.isalpha())
+    wanted = _non_ascii_letters(letters)
     if not wanted:
         return 0.0
-    return min(
-        sum(alphabet.get(char, _UNUSED_LETTER) * count for char, count in wanted.items())
-        for alphabet in ALPHABETS.values()
-    )
+    return min(_fit(wanted, alphabet) for alphabet in ALPHABETS.values())
 
 
 _UNUSED_LETTER = 7.0
+
+
+def _non_ascii_letters(letters: Iterable[str]) -> Counter[str]:
+    return Counter(c.lower() for c in letters if c >= "\x80" and c.isalpha())
+
+
+def _fit(wanted: Counter[str], alphabet: dict[str, float]) -> float:
+    return sum(alphabet.get(char, _UNUSED_LETTER) * count for char, count in wanted.items())
 
 
 def alphabet_fit(letters: Iterable[str], code: str) -> float:
@@ -273,13 +278,7 @@ def alphabet_fit(letters: Iterable[str], code: str) -> float:
     True
     """
     alphabet = ALPHABETS.get(code)
-    if alphabet is None:
-        return 0.0
-    return sum(
-        alphabet.get(char, _UNUSED_LETTER)
-        for char in (c.lower() for c in letters)
-        if char >= "\x80" and char.isalpha()
-    )
+    return 0.0 if alphabet is None else _fit(_non_ascii_letters(letters), alphabet)
 
 
 def damage(text: str) -> int:

@@ -317,11 +317,18 @@ def _fits_in_text_language(text: str, letters: dict[str, str]) -> dict[str, floa
     languages = [code for code, known in rank_languages(text)[:_TEXT_LANGUAGES] if known > 0]
     if not languages:
         return {}
-    fits = {
-        family: min(alphabet_fit(chars, code) for code in languages)
-        for family, chars in letters.items()
-    }
-    best = min(fits.values())
+    return _close_fits_equal(
+        {
+            family: min(alphabet_fit(chars, code) for code in languages)
+            for family, chars in letters.items()
+        }
+    )
+
+
+def _close_fits_equal(fits: dict[str, float]) -> dict[str, float]:
+    """``fits`` with every fit within a margin of the best made 0.0: a close fit is no
+    evidence (``č`` and ``ī`` are equally at home in Slovenian and Latvian)."""
+    best = min(fits.values(), default=0.0)
     return {family: 0.0 if fit <= best + _FIT_MARGIN else fit for family, fit in fits.items()}
 
 
@@ -643,10 +650,8 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
         family: language_fit(letters[family]) if totals[family] == best else 0.0
         for family in totals
     }
-    # A close fit is no evidence (``č`` and ``ī`` are equally at home in Slovenian and
-    # Latvian): then the code page listed first, the more common one, wins.
-    best_fit = min(fits.values(), default=0.0)
-    fits = {f: 0.0 if fit <= best_fit + _FIT_MARGIN else fit for f, fit in fits.items()}
+    # Between close fits, the code page listed first, the more common one, wins.
+    fits = _close_fits_equal(fits)
     # Before the fit of letters, the words: ``tamaĂąo`` is ``tamaño`` through ISO-8859-2
     # and ``tamaùo`` through cp1250, one letter each, but only one of them is a word.
     tied = [family for family in totals if totals[family] == best]

@@ -4,11 +4,18 @@ Run from the repository root::
 
     python benchmarks/generated.py              # every clean non-ASCII row
     python benchmarks/generated.py --sample 300 # a random sample of them (seeded)
+    python benchmarks/generated.py --lossy      # the same rows with bytes lost on the way
 
 Each clean row that is not ASCII is encoded as UTF-8 and decoded through a code page; where
 that changes the text and loses nothing, fixtext and ftfy (quotes kept) each get the damaged
 text, and a row scores when the output is exactly the row again. Unlike the dev set's recipes,
 this reaches every code page fixtext claims, with text no rule was written against.
+
+With ``--lossy`` the rows are damaged the ways that lose bytes instead: read as Latin-1 with
+the C1 characters then dropped, read as cp1252 with ``?`` for its five undefined bytes, read
+as cp1252 with each no-break space made a space, and read through each CJK code page with
+``�`` for the bytes that did not decode (CJK rows only). A row counts only where bytes were
+lost; it scores when the output is the clean row exactly (NFC aside).
 Without the corpus the script says so and exits 0.
 """
 
@@ -17,9 +24,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import ftfy
 from accuracy import DEV_SET, FTFY_NO_HARM, fixtext
@@ -46,10 +55,67 @@ def damaged_rows(texts: list[str], page: str) -> list[tuple[str, str]]:
     return pairs
 
 
+_C1 = re.compile("[\x80-\x9f]")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+
+
+def _c1_lost(text: str) -> str | None:
+    misread = text.encode("utf-8").decode("latin-1")
+    damaged = _C1.sub("", misread)
+    return damaged if damaged != misread else None
+
+
+def _question_marks(text: str) -> str | None:
+    misread = text.encode("utf-8").decode("cp1252", errors="replace")
+    return misread.replace("\ufffd", "?") if "\ufffd" in misread else None
+
+
+def _no_break_space_lost(text: str) -> str | None:
+    # The undefined bytes as C1 characters, the way browsers and ftfy read cp1252.
+    misread = "".join(
+        chr(byte) if byte in b"\x81\x8d\x8f\x90\x9d" else bytes([byte]).decode("cp1252")
+        for byte in text.encode("utf-8")
+    )
+    return misread.replace("\xa0", " ") if "\xa0" in misread else None
+
+
+def _replaced(codec: str) -> Callable[[str], str | None]:
+    def damage(text: str) -> str | None:
+        if not _CJK.search(text):
+            return None
+        misread = text.encode("utf-8").decode(codec, errors="replace")
+        return misread if "\ufffd" in misread else None
+
+    return damage
+
+
+LOSSY = {
+    "latin-1, C1 dropped": _c1_lost,
+    "cp1252, ? for undefined": _question_marks,
+    "cp1252, no-break space lost": _no_break_space_lost,
+    "shift_jis, �": _replaced("shift_jis"),
+    "gbk, �": _replaced("gbk"),
+    "euc_kr, �": _replaced("euc_kr"),
+    "big5, �": _replaced("big5"),
+}
+
+
+def lossy_rows(texts: list[str], recipe: str) -> list[tuple[str, str]]:
+    """(damaged, clean) for each text that ``recipe`` damages with bytes lost."""
+    damage = LOSSY[recipe]
+    pairs = []
+    for text in texts:
+        damaged = damage(text)
+        if damaged is not None:
+            pairs.append((damaged, text))
+    return pairs
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=int, default=0, help="rows to sample (0: all)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--lossy", action="store_true", help="damage that loses bytes")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not DEV_SET.exists():
         print(f"corpus not found: {DEV_SET} (nothing to measure)")
@@ -63,25 +129,34 @@ def main(argv: Iterable[str] | None = None) -> int:
         "fixtext": fixtext.clean,
         "ftfy, quotes kept": lambda text: ftfy.fix_text(text, FTFY_NO_HARM),
     }
-    print(f"# Generated damage: {len(texts)} clean non-ASCII dev rows through each code page\n")
-    print("| code page | n | " + " | ".join(sides) + " |")
+    if args.lossy:
+        recipes = {name: (lambda texts, name=name: lossy_rows(texts, name)) for name in LOSSY}
+        print(f"# Generated lossy damage: {len(texts)} clean non-ASCII dev rows, each recipe\n")
+    else:
+        recipes = {page: (lambda texts, page=page: damaged_rows(texts, page)) for page in PAGES}
+        print(f"# Generated damage: {len(texts)} clean non-ASCII dev rows through each code page\n")
+    print(("| recipe" if args.lossy else "| code page") + " | n | " + " | ".join(sides) + " |")
     print("|---|---:|" + "---:|" * len(sides))
     totals: Counter[str] = Counter()
     count = 0
-    for page in PAGES:
-        pairs = damaged_rows(texts, page)
+    for page, make in recipes.items():
+        pairs = make(texts)
         if not pairs:
             continue
         count += len(pairs)
         cells = []
         for name, run in sides.items():
-            good = sum(1 for damaged, text in pairs if run(damaged) == text)
+            good = sum(1 for damaged, text in pairs if _nfc(run(damaged)) == _nfc(text))
             totals[name] += good
             cells.append(f"{100 * good / len(pairs):.1f}%")
         print(f"| {page} | {len(pairs)} | " + " | ".join(cells) + " |")
     cells = [f"{totals[name]}/{count} ({100 * totals[name] / count:.1f}%)" for name in sides]
     print(f"| **all** | {count} | " + " | ".join(cells) + " |")
     return 0
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 if __name__ == "__main__":

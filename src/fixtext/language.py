@@ -27,6 +27,7 @@ __all__ = [
     "guess_language",
     "is_common_word",
     "language_data",
+    "languages_of_script",
     "letter_runs",
     "matching_words",
     "pair_logprob",
@@ -428,6 +429,15 @@ def scripts_of_language(code: str | None) -> frozenset[str]:
     )
 
 
+def languages_of_script(script: str) -> tuple[str, ...]:
+    """The languages with a word list that are written in ``script``.
+
+    >>> languages_of_script("Arabic")
+    ('ar', 'fa', 'ur')
+    """
+    return _SCRIPT_LANGUAGES.get(script, ())
+
+
 def guess_language(text: str) -> str | None:
     """Guess the language of ``text`` from the scripts of its letters and, among languages
     sharing a script, from which word list knows most of its words.
@@ -483,6 +493,23 @@ _QUOTES = frozenset("“”‘’„‚")
 # and Armenian: as common there as ``,`` and ``.`` (``،`` is not some sign of U+0600–061F).
 _SCRIPT_PUNCTUATION = frozenset("،؛؟۔।॥։")
 _TYPOGRAPHIC_COST = -1.0
+# The marks of Chinese and Japanese text, the common ones cheaper (``、`` over ``」`` over
+# ``』`` for ``ã€?``, E3 80 and an undefined byte).
+_CJK_MARK_COSTS = {
+    **dict.fromkeys("。、，", -1.0),
+    **dict.fromkeys("：（）「」", -1.5),
+    **dict.fromkeys("；！？・…～", -2.0),
+    **dict.fromkeys("『』《》【】〈〉", -2.5),
+}
+# Brackets closed where the text opened them: ``「%s」``, not ``「%s、``.
+_CJK_BRACKETS = (("「", "」"), ("『", "』"), ("（", "）"), ("【", "】"), ("《", "》"), ("〈", "〉"))
+_CJK_CLOSING = re.compile("[」』）】》〉]")
+_PAIRED_BRACKET_BONUS = 1.5
+# A CJK run is split into listed words of up to this many characters; a character no word
+# takes costs this much besides its own frequency.
+_LONGEST_SEGMENT = 6
+_ALONE_CHAR_COST = -2.0
+_CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 _QUOTE_INSIDE_WORD_COST = -4.0
 _SYMBOL_COST = -6.0
 _RARE_PUNCTUATION_COST = -4.0
@@ -535,7 +562,23 @@ def score_text(text: str, code: str | None) -> float:
         previous = word
         position = match.end()
     total += _score_gap(text, position, len(text), code)
+    if _CJK_CLOSING.search(text):
+        total += _PAIRED_BRACKET_BONUS * _paired_brackets(text)
     return total + text.count("  ") * _DOUBLE_SPACE_COST
+
+
+def _paired_brackets(text: str) -> int:
+    """How many CJK brackets of ``text`` close one it opened before."""
+    paired = 0
+    for opening, closing in _CJK_BRACKETS:
+        depth = 0
+        for char in text:
+            if char == opening:
+                depth += 1
+            elif char == closing and depth:
+                depth -= 1
+                paired += 1
+    return paired
 
 
 @cache
@@ -627,6 +670,28 @@ def _score_plain_word(word: str, code: str | None) -> float:
     logprob = word_logprob(word, code)
     if logprob is not None:
         return logprob
+    if code in _CJK_LANGUAGES and len(word) > 1:
+        # Chinese and Japanese write words without spaces between them (and Korean glues
+        # endings to words): the run is as likely as its best split into listed words.
+        return max(_segmented(word, code), _unknown_word(word, code))
+    return _unknown_word(word, code)
+
+
+def _segmented(run: str, code: str) -> float:
+    """The log10 frequency of the best split of ``run`` into words of the list, a
+    character no listed word takes costing its own frequency and ``_ALONE_CHAR_COST``."""
+    best = [0.0] + [-math.inf] * len(run)
+    for end in range(1, len(run) + 1):
+        value = best[end - 1] + char_logprob(run[end - 1], code) + _ALONE_CHAR_COST
+        for start in range(max(0, end - _LONGEST_SEGMENT), end):
+            logprob = word_logprob(run[start:end], code)
+            if logprob is not None:
+                value = max(value, best[start] + logprob)
+        best[end] = value
+    return best[-1]
+
+
+def _unknown_word(word: str, code: str) -> float:
     # An unknown word is as plausible as its letters and their pairs: ``нераспознанный``
     # beats ``нетатпознанный`` on ``ра`` and ``сп`` though neither is listed.
     lowered = word.lower()
@@ -686,7 +751,9 @@ def _score_gap(text: str, start: int, end: int, code: str | None) -> float:
         if unicodedata.category(char).startswith("M"):
             total += char_logprob(char, code)  # a mark left alone by a lost byte
             continue
-        if char in _TYPOGRAPHIC:
+        if char in _CJK_MARK_COSTS and code in _CJK_LANGUAGES:
+            total += _CJK_MARK_COSTS[char]
+        elif char in _TYPOGRAPHIC:
             total += _TYPOGRAPHIC_COST
             inside = 0 < index < len(text) - 1 and text[index - 1].isalpha()
             if char in _QUOTES and inside and text[index + 1].isalpha() and char != "’":

@@ -226,12 +226,13 @@ def _restored(
 # was read again), its C1 control 9D is left ``Â`` (``Ã¢ÂÅ’`` for ``❌``, E2 9D 8C). Or where
 # a no-break space became a space: after ``â€`` (``†``, E2 80 A0; ``Ãƒâ€ Ã¢â‚¬â„¢`` is ``Ã``
 # four layers deep) or ``Â`` (``ÃƒÂ  l’`` is ``à l’``), a space before a space or before a
-# Latin-1 letter or sign, which a word does not start with.
+# Latin-1 letter or sign, which a word does not start with. (Not before ``?``: that is the
+# byte 9D where a reader showed undefined bytes as ``?``, ``â€?`` for ``”``.)
 _SECOND_LAYER = re.compile("Ã¢|Ãƒ")
 _CP1252_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
 _LOST_IN_LAYERS = re.compile(
     "(?:â€|Â)(?:(?P<a0> )(?=[ \u00a0-\u00ff])|\ufffd"
-    f"|(?![{re.escape(_CP1252_CONTINUATIONS)}\x80-\x9f]))"
+    f"|(?![{re.escape(_CP1252_CONTINUATIONS)}\x80-\x9f?]))"
 )
 
 

@@ -345,6 +345,35 @@ def test_punctuation_with_an_undefined_byte(clean: str, mark: str) -> None:
     assert fixtext.clean(damaged) == clean
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Japanese brings kana and Chinese characters at once: one script, not two.
+        "現在のコンテキストを取得できませんでした",
+        "client-final-message 中の proof の形式が不正です",
+        # ``ã€?`` is ``、`` (E3 80 81) or ``」`` (8D) or a rarer mark: the common one...
+        "また、入力する",
+        # ...unless a bracket was opened before it.
+        "「%s」後傳送",
+        # ``預`` is E9 A0 90: one word of two characters, ``預期``, beside ``在``.
+        "預期在 %s",
+        # ``”`` (E2 80 9D) closes the quotation it opened, glued to a Korean ending.
+        "“%s”에서 찾을 수 없습니다",
+    ],
+)
+def test_cjk_text_with_undefined_bytes_shown_as_question_marks(clean: str) -> None:
+    damaged = qmark(clean)
+    assert "?" in damaged
+    assert fixtext.clean(damaged) == clean
+
+
+def test_question_mark_for_an_undefined_byte_is_no_second_layer() -> None:
+    # Romanian ``â`` is ``Ã¢`` in the same text, the shape of a second layer of mojibake;
+    # the ``?`` after ``â€`` is still the byte 9D of ``”``, not a character of its own.
+    clean = "nu se poate deschide „%s”, întrucât"
+    assert fixtext.clean(qmark(clean)) == clean
+
+
 def test_letters_without_a_word_list_are_not_drawn_at_random() -> None:
     # ``ა`` (E1 83 90) and ``ო`` (E1 83 9D) both end in an undefined byte: Georgian has no
     # word list, so nothing tells them apart and the text stays as it is.
@@ -757,6 +786,19 @@ def test_a_guess_lends_no_head_start_to_itself(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(lost_module, "_echo_pass", first_look)
     assert find_lost_byte_repairs(damaged, CONFIG) == with_echo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Most Cyrillic letters lose their second byte: what is left of the words fits
+        # Macedonian or Russian as well, so the best few Cyrillic languages are all tried.
+        "не вдалося прочитати розділ «.gnu.prelink_undo»: %s",
+        "принудително изтриване „%s“ сочи към нещо необичайно (%s)",
+    ],
+)
+def test_cyrillic_text_that_lost_most_letters_is_read_in_its_language(text: str) -> None:
+    assert fixtext.clean(_c1_dropped(text)) == text
 
 
 @pytest.mark.parametrize(

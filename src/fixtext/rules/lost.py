@@ -32,6 +32,7 @@ from fixtext.language import (
     compound_pairs,
     is_common_word,
     language_data,
+    languages_of_script,
     rank_languages,
     score_text,
     script_of,
@@ -141,6 +142,8 @@ _COHERENT_SHARE = 0.8
 _MOST_CONFIDENT = 0.99
 _RIVAL_LANGUAGES = 3
 _RIVAL_MARGIN = 3.0
+# Scripts whose lost letters are tried in every language with a word list that writes them.
+_SHARED_ALPHABETS = {script: languages_of_script(script) for script in ("Cyrillic", "Arabic")}
 
 Choice = tuple[str, int] | None
 # A window's units, its span, and the edits decided for it.
@@ -444,9 +447,12 @@ def _new_letters(text: str, tentative: str) -> Counter[str | None]:
 
 def _is_coherent(new: Counter[str | None]) -> bool:
     """Whether the letters a repair would bring are mostly of one script. ``ÏÂÔØ±¾Êé`` is
-    GBK read as Latin-1; taken for UTF-8 it would give Greek, Cyrillic and Arabic at once."""
+    GBK read as Latin-1; taken for UTF-8 it would give Greek, Cyrillic and Arabic at once.
+    Japanese writes kana and Chinese characters together: they count as one script."""
     total = sum(new.values())
-    return total == 0 or max(new.values()) >= _COHERENT_SHARE * total
+    counts = [count for script, count in new.items() if script not in ("Han", "Kana")]
+    counts.append(new["Han"] + new["Kana"])
+    return total == 0 or max(counts) >= _COHERENT_SHARE * total
 
 
 def _main_new_script(new: Counter[str | None]) -> str | None:
@@ -591,6 +597,15 @@ def _likely_languages(
             item for item in tied if not language_data(item[0]).words.keys().isdisjoint(completed)
         ] or rivals
     codes: list[str | None] = [code for code, score in rivals if score >= top - _RIVAL_MARGIN]
+    if damaged_script in _SHARED_ALPHABETS:
+        # Most letters of a word may be the damage (``ÑÑÑеÑÑвÑеÑ`` is ``существует``), so
+        # what is left of the words says little of the language: the best few languages of
+        # the script are tried however far behind, the repair that reads best decides.
+        codes += [
+            code
+            for code, _ in ranked[:_RIVAL_LANGUAGES]
+            if code not in codes and code in _SHARED_ALPHABETS[damaged_script]
+        ]
     if codes[0] == "zh" and "ã" in original:
         # ``ã`` is the lead byte of kana (E3 81/82/83): until it is decided, Japanese
         # read this way looks like Chinese with stray letters.
@@ -1154,8 +1169,11 @@ _RIGHT_TO_LEFT = frozenset({"Arabic", "Hebrew"})
 def _undefined_punctuation(text: str, unit: ByteUnit) -> tuple[str, int]:
     before = text[unit.start - 1] if unit.start > 0 else " "
     after = text[unit.end] if unit.end < len(text) else " "
-    if before.isalnum() and after.isalnum():
-        return ("\u2010", unit.end)  # ``255â€?0`` is ``255‐0``: no quotation closes there
+    opened = text.count("\u201c", 0, unit.start) > text.count("\u201d", 0, unit.start)
+    if before.isalnum() and after.isalnum() and not opened:
+        # ``255â€?0`` is ``255‐0``: no quotation closes there; but ``“%sâ€?ì—?`` closes
+        # the one it opened, glued to a Korean ending.
+        return ("\u2010", unit.end)
     if _main_script(text) in _RIGHT_TO_LEFT and "\u201c" not in text[: unit.start]:
         return ("\u200f", unit.end)  # ``»â€?:`` in Persian: nothing was opened to close
     return ("\u201d", unit.end)

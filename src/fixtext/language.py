@@ -23,6 +23,7 @@ __all__ = [
     "LATIN_LANGUAGES",
     "LanguageData",
     "char_logprob",
+    "chinese_variants",
     "compound_pairs",
     "guess_language",
     "is_common_word",
@@ -397,6 +398,38 @@ def simplified_chinese() -> dict[int, str]:
     return _simplified_chinese()
 
 
+@cache
+def chinese_variants() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """The Simplified form of each Traditional character that has another, the characters
+    only Traditional Chinese writes, and those only Simplified Chinese writes.
+
+    >>> "從" in chinese_variants()[1], "从" in chinese_variants()[2]
+    (True, True)
+    """
+    simplified = {
+        chr(code): form
+        for code, form in _simplified_chinese().items()
+        if len(form) == 1 and chr(code) != form
+    }
+    # A character both variants write (``合`` is also the Simplified form of ``閤``) is in
+    # the code pages of both: Big5 for Traditional, GB2312 for Simplified.
+    traditional_only = frozenset(char for char in simplified if not _encodes(char, "gb2312"))
+    simplified_only = frozenset(
+        char
+        for char in simplified.values()
+        if char not in simplified and not _encodes(char, "big5")
+    )
+    return simplified, traditional_only, simplified_only
+
+
+def _encodes(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def char_logprob(char: str, code: str | None) -> float:
     """The log10 share of ``char`` among the letters of language ``code``."""
     if code is None:
@@ -510,6 +543,8 @@ _PAIRED_BRACKET_BONUS = 1.5
 _LONGEST_SEGMENT = 6
 _ALONE_CHAR_COST = -2.0
 _CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
+# What a character of the other Chinese variant than the rest of the text's costs.
+_VARIANT_MIX_COST = -2.0
 _QUOTE_INSIDE_WORD_COST = -4.0
 _SYMBOL_COST = -6.0
 _RARE_PUNCTUATION_COST = -4.0
@@ -564,7 +599,18 @@ def score_text(text: str, code: str | None) -> float:
     total += _score_gap(text, position, len(text), code)
     if _CJK_CLOSING.search(text):
         total += _PAIRED_BRACKET_BONUS * _paired_brackets(text)
+    if code == "zh" and not text.isascii():
+        total += _VARIANT_MIX_COST * _mixed_variants(text)
     return total + text.count("  ") * _DOUBLE_SPACE_COST
+
+
+def _mixed_variants(text: str) -> int:
+    """How many characters of the Chinese variant ``text`` writes less: Traditional and
+    Simplified characters do not mix (``为地區`` is ``为地址``)."""
+    _, traditional_only, simplified_only = chinese_variants()
+    traditional = sum(1 for char in text if char in traditional_only)
+    simplified = sum(1 for char in text if char in simplified_only) if traditional else 0
+    return min(traditional, simplified)
 
 
 def _paired_brackets(text: str) -> int:

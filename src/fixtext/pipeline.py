@@ -253,6 +253,23 @@ def _with_dropped_bytes_restored(text: str, config: Config) -> tuple[list[Change
     return _restored(text, config, edits, "\x9d", "\xa0")
 
 
+# A UTF-8 lead read through cp1252 and a ``?`` for its undefined next byte, still short of a
+# continuation byte: the character after it is that byte (``å?Œ`` is ``同``, E5 90 8C).
+_QMARKED_LEAD = re.compile(
+    f"(?:[\u00e0-\u00ef]|[\u00f0-\u00f4][{re.escape(_CP1252_CONTINUATIONS)}]?)\\?"
+)
+
+
+def _not_inside_qmarked(text: str, edits: list[Edit]) -> list[Edit]:
+    """``edits`` without those that start inside a sequence whose undefined byte is shown as
+    ``?``: its continuation byte, read with the next character through another code page,
+    is no damage of its own (``Œæ`` after ``å?`` is no Mac Roman ``ξ``)."""
+    if "?" not in text:
+        return edits
+    inside = {match.end() for match in _QMARKED_LEAD.finditer(text)}
+    return [edit for edit in edits if edit.start not in inside]
+
+
 def _undo_layers(
     text: str, changes: list[Change], current: str, config: Config
 ) -> tuple[list[Change], str]:
@@ -386,7 +403,9 @@ def _propose(text: str, config: Config, layers: int, *, as_it_came: bool) -> lis
             edits = find_lowercased_repairs(text) or find_uppercased_repairs(text)
         edits = merge_edits(edits, find_bom_residue(text))
         if _code_page_scan().search(text):
-            edits = merge_edits(edits, find_codepage_repairs(text, layers))
+            edits = merge_edits(
+                edits, _not_inside_qmarked(text, find_codepage_repairs(text, layers))
+            )
         edits = merge_edits(edits, find_cjk_repairs(text))
         edits = merge_edits(edits, find_c1_controls(text))
     if config.entities:

@@ -359,6 +359,13 @@ def test_punctuation_with_an_undefined_byte(clean: str, mark: str) -> None:
         "預期在 %s",
         # ``”`` (E2 80 9D) closes the quotation it opened, glued to a Korean ending.
         "“%s”에서 찾을 수 없습니다",
+        # ``同`` is ``å?Œ``: its ``Œ`` and the ``æ`` of ``時`` are no Mac Roman ``ξ``.
+        "ログは同時に再インデックス",
+        "桁揃えなし出力",
+        # Simplified text: ``址`` (E5 9D 80), not the Traditional ``區`` (E5 8D 80)...
+        '无法为地址"%2$s"创建%1$s套接字',
+        # ...while ``合`` (E5 90 88) is written in both variants: ``合併``, not ``又併``.
+        "包含未合併的條目也執行重新整理",
     ],
 )
 def test_cjk_text_with_undefined_bytes_shown_as_question_marks(clean: str) -> None:

@@ -23,11 +23,11 @@ from functools import cache, lru_cache
 
 from fixtext.language import (
     char_logprob,
+    chinese_variants,
     language_data,
     pair_logprob,
     script_of,
     scripts_of_language,
-    simplified_chinese,
     word_logprob,
 )
 from fixtext.model import Edit
@@ -448,28 +448,15 @@ def _pair(first: str, second: str, language: str) -> float:
     return pair_logprob(first, second, language)
 
 
-@cache
-def _chinese_variants() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """The Simplified form of each Traditional character that has another, the characters
-    only Traditional Chinese writes, and those only Simplified Chinese writes."""
-    simplified = {
-        chr(code): form
-        for code, form in simplified_chinese().items()
-        if len(form) == 1 and chr(code) != form
-    }
-    traditional_only = frozenset(simplified)
-    return simplified, traditional_only, frozenset(simplified.values()) - traditional_only
-
-
 def _simplified(char: str) -> str:
-    return _chinese_variants()[0].get(char, char)
+    return chinese_variants()[0].get(char, char)
 
 
 def _other_variant(chosen: list[str]) -> frozenset[str]:
     """The characters of the Chinese variant the rest of the reading is not written in:
     Traditional and Simplified characters do not mix. Simplified, the word list's, unless
     the reading shows more Traditional characters (``路径``, not ``路徑``)."""
-    _, traditional_only, simplified_only = _chinese_variants()
+    _, traditional_only, simplified_only = chinese_variants()
     traditional = sum(1 for char in chosen if char in traditional_only)
     simplified = sum(1 for char in chosen if char in simplified_only)
     return simplified_only if traditional > simplified else traditional_only
@@ -765,7 +752,7 @@ def _common_chars(language: str | None, length: int) -> tuple[str, ...]:
 @cache
 def _traditional_forms() -> dict[str, tuple[str, ...]]:
     forms: dict[str, list[str]] = {}
-    for traditional, simplified in _chinese_variants()[0].items():
+    for traditional, simplified in chinese_variants()[0].items():
         forms.setdefault(simplified, []).append(traditional)
     return {simplified: tuple(found) for simplified, found in forms.items()}
 

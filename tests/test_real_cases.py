@@ -39,6 +39,44 @@ KNOWN_GAPS: dict[str, str] = {
     "Japanese and IPA in a copied Wikipedia paragraph, quotes straightened": (
         "unchanged: 'ã'' (け with 0x81 lost, ‘ straightened) and 'Ê'' (ʑ) not repaired"
     ),
+    "French wine name, MacRoman then utf-8/cp1252 (two layers), supermarket label": (
+        "unchanged: a Mac Roman layer under a cp1252 one ('Å½' is '½', é in Mac Roman) is not"
+        " undone"
+    ),
+    "French federation name, double utf-8 as latin-1 with C1 control lost": (
+        "unchanged: two layers whose inner C1 control was dropped ('ÃÂ©' for 'Ã\\x83Â©')"
+    ),
+    "Game title with ï, mojibake with the tilde stripped from Ã": (
+        "unchanged: 'A¯' (an accent-stripping step made 'Ã' an 'A') is not taken for mojibake"
+    ),
+    "Dutch word with ï, mojibake with the tilde stripped from Ã": (
+        "unchanged: 'A¯' (an accent-stripping step made 'Ã' an 'A') is not taken for mojibake"
+    ),
+    "Bulgarian sentence, cp1251 read as cp1257 (charset-normalizer misdetection)": (
+        "unchanged: cp1257 is not among the legacy readers"
+    ),
+    "Thai username, cp874 read as cp1250": (
+        "unchanged: cp874 text read as cp1250 is not among the legacy pairs"
+    ),
+    "Chinese word in curly quotes, utf-8 read as cp1252 with 0xAD and 0x9D lost": (
+        "returns '“不国â€': a soft hyphen (AD) is not a lost-byte candidate, so 中 (E4 B8 AD)"
+        " cannot be found; the closing quote stays below the confidence threshold"
+    ),
+    "Emoji in a README heading, utf-8 read as cp1252 with 0x8F lost": (
+        "unchanged: the lost byte of an emoji has several candidates (🍗 🏗 🐗) and no"
+        " frequencies to choose"
+    ),
+    "Hebrew word in a blog post, 0x9D byte lost": (
+        "returns 'שלא': the more frequent word of the two the lost byte allows (שלם is meant)"
+    ),
+    "Chinese greeting, utf-8 shown in a cp1256 console, 0xA0 as space": (
+        "unchanged: spaces are taken for the byte A0 only in cp1251 mojibake"
+    ),
+    "Persian sentence saved as cp1256, read as cp1252, with گ (0x90) lost": (
+        "returns 'مييره' for 'ميگيره': the character cp1252 dropped (undefined 0x90) is not"
+        " put back in legacy text; the rest is repaired"
+    ),
+    "Japanese Pokémon name, UTF-16LE bytes read as latin-1": "unchanged: UTF-16 is not handled",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import cache
@@ -9,6 +10,7 @@ from functools import cache
 from fixtext import codepages
 from fixtext.compose import compose_changes
 from fixtext.config import Config, Normalization
+from fixtext.language import guess_language, score_text
 from fixtext.model import Change, Edit, Result
 from fixtext.plausibility import text_cost
 from fixtext.rules import bom, cjk, controls, entities, legacy, lost, lowercased
@@ -230,6 +232,7 @@ def _restored(
 # byte 9D where a reader showed undefined bytes as ``?``, ``â€?`` for ``”``.)
 _SECOND_LAYER = re.compile("Ã¢|Ãƒ")
 _CP1252_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
+_CP1252_CONTINUATION_CLASS = re.escape(_CP1252_CONTINUATIONS) + "\x80-\x9f"
 _LOST_IN_LAYERS = re.compile(
     "(?:â€|Â)(?:(?P<a0> )(?=[ \u00a0-\u00ff])|\ufffd"
     f"|(?![{re.escape(_CP1252_CONTINUATIONS)}\x80-\x9f?]))"
@@ -238,19 +241,49 @@ _LOST_IN_LAYERS = re.compile(
 
 def _with_dropped_bytes_restored(text: str, config: Config) -> tuple[list[Change], str] | None:
     """The lossless repair of ``text`` with the bytes put back that a layer of cp1252
-    mojibake lost, if it takes in every one put back (see ``_LOST_IN_LAYERS``)."""
+    mojibake lost, if it takes in every one put back (see ``_LOST_IN_LAYERS``). Where the
+    lost byte may be any of several (``ÃƒÂ nh`` is ``ành``, C3 A0, its A0 made a space, as
+    well as ``Ý nh``, C3 9D, its 9D dropped; ``ChÃƒÂ`` may be ``Chí``, C3 AD, whose soft
+    hyphen was dropped), each is decided in turn by the text it makes."""
     if not _SECOND_LAYER.search(text):
         return None
-    edits = []
+    sites: list[list[Edit]] = []
     for match in _LOST_IN_LAYERS.finditer(text):
         end = match.end()
         if match.group("a0"):
-            edits.append(Edit(end - 1, end, "\xa0", "lost-nbsp", 0.9))
+            sites.append([Edit(end - 1, end, "\xa0", "lost-nbsp", 0.9)])
         elif match.group().endswith("\ufffd"):
-            edits.append(Edit(end - 1, end, "\x9d", "lost-qmark", 0.9))
+            sites.append([Edit(end - 1, end, "\x9d", "lost-qmark", 0.9)])
         else:
-            edits.append(Edit(end - 1, end, text[end - 1] + "\x9d", "lost-c1", 0.9))
-    return _restored(text, config, edits, "\x9d", "\xa0")
+            options = [
+                Edit(end - 1, end, text[end - 1] + byte, "lost-c1", 0.9) for byte in "\x9d\xad"
+            ]
+            if text[end : end + 1] == " ":
+                options.append(Edit(end, end + 1, "\xa0", "lost-nbsp", 0.9))
+            sites.append(options)
+    chosen = [options[0] for options in sites]
+    best = _restored(text, config, chosen, *_PUT_BACK)
+    if len(sites) > _MOST_SITES_DECIDED or all(len(options) == 1 for options in sites):
+        return best
+    language = guess_language(best[1] if best is not None else text)
+    score = -math.inf if best is None else score_text(best[1], language)
+    for index, options in enumerate(sites):
+        for option in options[1:]:
+            trial = [*chosen[:index], option, *chosen[index + 1 :]]
+            found = _restored(text, config, trial, *_PUT_BACK)
+            if found is None:
+                continue
+            value = score_text(found[1], language)
+            if value > score + _OTHER_BYTE_MARGIN:
+                best, chosen, score = found, trial, value
+    return best
+
+
+_PUT_BACK = ("\x9d", "\xa0", "\xad")
+# How much better (log10) the text must read for another byte than the first candidate.
+_OTHER_BYTE_MARGIN = 1.0
+# Beyond this many places where a byte was lost, each takes its first candidate.
+_MOST_SITES_DECIDED = 8
 
 
 # A UTF-8 lead read through cp1252 and a ``?`` for its undefined next byte, still short of a
@@ -276,11 +309,19 @@ def _undo_layers(
     """Undo lossless damage in ``current`` (``text`` after ``changes``, in the same case),
     one layer a pass, until nothing changes or ``config.max_passes`` is reached."""
     for done in range(config.max_passes):
-        edits = _propose(current, config, config.max_passes - done, as_it_came=not done)
+        legacy = not any(_read_utf8(change.rule) for change in changes)
+        edits = _propose(
+            current, config, config.max_passes - done, as_it_came=not done, try_legacy=legacy
+        )
         if not edits:
             break
         changes, current = compose_changes(text, changes, current, edits)
     return changes, current
+
+
+def _read_utf8(rule: str) -> bool:
+    """Whether a change undid UTF-8 read through a code page (``cp1252``, ``gbk+cp1252``)."""
+    return any(part in _UTF8_READINGS for part in rule.split("+"))
 
 
 def _guess_lost_bytes(
@@ -344,6 +385,7 @@ _ALL_C1 = frozenset(range(0x80, 0xA0))
 _CP1252_DEFINED = frozenset(b for b in _ALL_C1 if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
 _CP1252_C1 = re.compile("[" + re.escape(bytes(sorted(_CP1252_DEFINED)).decode("cp1252")) + "]")
 _PAGE_NAMES = frozenset(page.name for page in codepages.CODE_PAGES)
+_UTF8_READINGS = _PAGE_NAMES | {name for _, name in cjk.CJK_CODECS}
 
 
 def _repaired_spans(changes: list[Change]) -> tuple[tuple[int, int], ...]:
@@ -390,9 +432,12 @@ def _normalization_edits(text: str, form: Normalization) -> list[Edit]:
     return edits
 
 
-def _propose(text: str, config: Config, layers: int, *, as_it_came: bool) -> list[Edit]:
+def _propose(
+    text: str, config: Config, layers: int, *, as_it_came: bool, try_legacy: bool = True
+) -> list[Edit]:
     """Repairs of one layer of damage (of up to ``layers`` for the same code page twice);
-    ``as_it_came`` in the first pass, where the case of the text is as it came."""
+    ``as_it_came`` in the first pass, where the case of the text is as it came. With
+    ``try_legacy`` off (after UTF-8 mojibake was undone), legacy readings are not tried."""
     edits: list[Edit] = []
     if config.encodings:
         # Mojibake lowercased or uppercased whole is undone in the first pass only (a
@@ -410,9 +455,11 @@ def _propose(text: str, config: Config, layers: int, *, as_it_came: bool) -> lis
         edits = merge_edits(edits, find_c1_controls(text))
     if config.entities:
         edits = merge_edits(edits, find_entity_repairs(text))
-    if config.legacy and not edits:
+    if config.legacy and not edits and try_legacy:
         # Last, and only where nothing else applies: any pair of legacy code pages turns
-        # any text into some other text, so it needs the most evidence.
+        # any text into some other text, so it needs the most evidence. Not after UTF-8
+        # mojibake was undone: what it left (``“ä¸国â€``, UTF-8 that lost bytes) is no
+        # legacy text.
         edits = find_legacy_repairs(text)
     elif config.legacy and _DOUBLE_BYTE_SHAPE.search(applied(text, edits)):
         # Double-byte text read as Latin-1 (``ÕâÊÇÎÒÓÃÀ´²âÊÔµÄ``) holds pairs that look like
@@ -452,7 +499,10 @@ def _cost(text: str, edits: list[Edit], start: int, end: int, *, lost: bool = Fa
 
 
 # A UTF-8 lead byte read as Latin-1 beside a letter beyond Latin-1, with no continuation
-# byte after it.
+# byte after it; or a lead of three bytes or four that kept fewer continuation bytes than
+# it needs (``ä¸`` for ``中``, E4 B8 AD, whose soft hyphen AD was lost; ``â€`` for ``”``).
 _LONE_LEAD = re.compile(
     "(?<=[\u0100-\uffff])[\u00c2-\u00f4]+(?![\u0080-\u00bf])|[\u00c2-\u00f4]+(?=[\u0100-\uffff])"
+    f"|[\u00e0-\u00ef][{_CP1252_CONTINUATION_CLASS}](?![{_CP1252_CONTINUATION_CLASS}])"
+    f"|[\u00f0-\u00f4][{_CP1252_CONTINUATION_CLASS}]{{1,2}}(?![{_CP1252_CONTINUATION_CLASS}])"
 )

@@ -131,3 +131,23 @@ def test_shift_jis_shown_through_windows_1252_comes_back() -> None:
         for b in clean.encode("cp932")
     )
     assert fixtext.clean("// " + shown) == "// " + clean
+
+
+def test_persian_read_as_windows_1252_with_its_signs_comes_back() -> None:
+    # cp1256 text shown as cp1252: ``ک`` is 98, cp1252's ``˜``; a word holding it is no
+    # Latin text that would make Arabic letters out of place (python forum post).
+    clean = "تو اين سورس برنامه عدد دلخواهي رو از ورودي به طول همون عدد رسم مي کنه"
+    damaged = clean.encode("cp1256").decode("cp1252", errors="replace")
+    assert "˜" in damaged
+    assert "\ufffd" not in damaged
+    assert fixtext.clean(damaged) == clean
+
+
+def test_what_utf8_mojibake_left_is_not_read_as_legacy_text() -> None:
+    # ``“中国”`` read as cp1252 lost the soft hyphen of ``中`` (E4 B8 AD) and the 9D of ``”``:
+    # once ``“`` and ``国`` are undone, ``ä¸`` and ``â€`` are UTF-8 short of bytes, not GBK
+    # read as cp1252 (``撲稿浗鈥``).
+    result = fixtext.repair("â€œä¸å›½â€")
+    assert not [change for change in result.changes if "-as-" in change.rule]
+    assert result.text.startswith("“")
+    assert "国" in result.text

@@ -241,7 +241,37 @@ def test_replacement_character_for_a_lost_closing_quote() -> None:
 
 
 def test_replacement_character_for_a_lost_letter() -> None:
-    assert repaired("Consultas e �ndices de la base") == "Consultas e Índices de la base"
+    # Beside UTF-8 mojibake, ``�`` is a whole character one of whose bytes Windows-1252
+    # leaves undefined: ``Í`` is C3 8D.
+    damaged = "Consultas e �ndices de la base: operaciÃ³n"
+    assert fixtext.clean(damaged) == "Consultas e Índices de la base: operación"
+
+
+@pytest.mark.parametrize(
+    ("damaged", "clean"),
+    [
+        # In text with no other damage, ``�`` may be one byte of Latin-1 or Windows-1252
+        # text read as UTF-8: any letter of Latin-1, the word decides.
+        ("Jos� Mar�a Garc�a", "José María García"),
+        ("espa�ol de America Latina", "español de America Latina"),
+        ("Consultas e �ndices de la base", "Consultas e índices de la base"),
+        ("Der Stra�enverkehr ist gef�hrlich", "Der Straßenverkehr ist gefährlich"),
+        ("Le caf� est pr�t", "Le café est prêt"),
+        ("a na��o", "a nação"),  # two accented letters, two bytes, two ``�``
+        ("I don�t know", "I don’t know"),  # Windows-1252 punctuation too
+        # Quotation marks: one that closes a ``“``, two that frame a word.
+        ("Il a dit “bonjour� et", "Il a dit “bonjour” et"),
+        ("He said �no� twice", "He said “no” twice"),
+    ],
+)
+def test_replacement_characters_of_legacy_text_read_as_utf8(damaged: str, clean: str) -> None:
+    result = fixtext.repair(damaged)
+    assert result.text == clean
+    assert {change.rule for change in result.changes} == {"lost-replaced"}
+
+
+def test_a_lone_replacement_character_tells_nothing() -> None:
+    assert fixtext.clean("a broken byte: �") == "a broken byte: �"
 
 
 def test_real_question_mark_after_a_lone_lead_stays() -> None:
@@ -378,6 +408,13 @@ def test_question_mark_for_an_undefined_byte_is_no_second_layer() -> None:
     # Romanian ``â`` is ``Ã¢`` in the same text, the shape of a second layer of mojibake;
     # the ``?`` after ``â€`` is still the byte 9D of ``”``, not a character of its own.
     clean = "nu se poate deschide „%s”, întrucât"
+    assert fixtext.clean(qmark(clean)) == clean
+
+
+def test_letters_of_an_alphabet_the_text_shows() -> None:
+    # Esperanto has no word list; ``Ĉ`` and ``ĵ`` show its alphabet, so ``Å?`` and ``Ä?``
+    # (C5 or C4 and an undefined byte) are its ``ŝ`` and ``ĝ``, not ``ō`` or ``č``.
+    clean = "Ĉi tiu ĵurnalo ne ŝanĝiĝas"
     assert fixtext.clean(qmark(clean)) == clean
 
 

@@ -33,13 +33,14 @@ from fixtext.scan import compile_triggers
 
 __all__ = ["find_legacy_repairs"]
 
-# How the text was decoded (the reader), most common first. The mixed reader decoded what
+# How the text was decoded (the reader), most common first (Windows-1252 before Latin-1,
+# which read most bytes alike: it reads ``˜`` too, Persian ``ک``). The mixed reader decoded what
 # was valid UTF-8 as UTF-8 and the other bytes as Latin-1: ``Çѱ¹ÀÇÇÐ`` is EUC-KR 한국의학
 # where the bytes D1 B1 happened to form ``ѱ``.
 _MIXED = "utf-8+latin-1"
 _READERS = (
-    "latin-1",
     "cp1252",
+    "latin-1",
     "cp1253",
     "cp1251",
     "cp437",
@@ -77,6 +78,8 @@ _ASCII_PAIR = re.compile("[A-Za-z]{2}")
 _TOKEN = re.compile(r"\S+")
 _DOUBLE_BYTE_TOKEN = re.compile(r"[^\x00-\x3f]+")
 _CJK_SCRIPTS = frozenset({"cjk", "hangul"})
+# The characters Windows-1252 has beyond Latin-1 (``€`` ``˜`` ``™`` …).
+_CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 _C1 = re.compile("[\x80-\x9f]")
 # The shapes of damage this rule needs, one scan before looking at words: a C1 control; box
 # drawing against a letter or digit; a Latin letter against Greek or Cyrillic; a symbol of
@@ -396,12 +399,13 @@ def _lost_utf8_token(text: str, start: int, end: int) -> bool:
 
 
 def _latin1_tokens(text: str) -> list[tuple[int, int, str]]:
-    """Tokens whose letters beyond ASCII are all Latin-1 (``ÀÚ¿©``): damaged or not, they
-    say nothing of the scripts a repair may give (EUC-KR read as Latin-1 looks like this)."""
+    """Tokens whose letters beyond ASCII are all Latin-1 or Windows-1252 (``ÀÚ¿©``,
+    ``˜äå``): damaged or not, they say nothing of the scripts a repair may give (EUC-KR read
+    as Latin-1 looks like this, Persian read as cp1252 too)."""
     found = []
     for match in [*_TOKEN.finditer(text), *_DOUBLE_BYTE_TOKEN.finditer(text)]:
         high = [c for c in match.group() if c >= "\x80"]
-        if high and all(c <= "\xff" for c in high):
+        if high and all(c <= "\xff" or c in _CP1252_SIGNS for c in high):
             found.append((match.start(), match.end(), match.group()))
     return found
 

@@ -48,6 +48,7 @@ from fixtext.rules.lost_punctuation import (
     spaced_dash,
 )
 from fixtext.rules.lost_utf8 import (
+    SINGLE_BYTE_CHARACTERS,
     ByteUnit,
     Reading,
     byte_of,
@@ -230,12 +231,17 @@ def find_lost_byte_repairs(
     letters = _written_letters(text, units)
     languages = _likely_languages(tentative, text, damaged_script, units, letters)
     qmarked = "\ufffd" in text
+    # A ``�`` in text that shows no UTF-8 mojibake (none left, none just repaired) may be a
+    # byte of Latin-1 or Windows-1252 text read as UTF-8 (``Jos� Mar�a``).
+    single_bytes = lead_re is _SUSPECT_RE and not repaired
     inside = _sequences_with_replacement(text) if qmarked else []
     for language in languages:
         fitting = _in_script_of(units, language, text)
         # A ``�`` inside a unit (``â€�``) is that unit's undefined byte, not a character.
         covered = taken + [(unit.start, unit.end) for unit in fitting] + inside
-        replacements = replacement_units(text, language, covered) if qmarked else []
+        replacements = (
+            replacement_units(text, language, covered, single_bytes=single_bytes) if qmarked else []
+        )
         clusters = _clusters(
             text,
             sorted(fitting + replacements, key=lambda unit: unit.start),
@@ -952,12 +958,20 @@ def _decide(
         ]
         scored.sort(key=lambda item: item[0], reverse=True)
         beams = [beam for _, beam in scored[:_BEAM_WIDTH]]
-    guesses = [_dictionary_beam(text, window_start, window_end, units, language, echo)]
+    # (A ``�`` where only a quotation mark fits stays one for the word list too: ``“%s�``
+    # is ``“%s”``, not ``“%sú``.)
+    worded = [
+        replace(unit, candidates=tuple(unit_options))
+        if text[unit.start] == "\ufffd" and len(unit_options) == 1
+        else unit
+        for unit, unit_options in zip(units, options, strict=True)
+    ]
+    guesses = [_dictionary_beam(text, window_start, window_end, worded, language, echo)]
     if echo:
         # The words the text uses alone, laid over each beam too: the beam may have the
         # rest of the window right where the word list's first choices are not.
         guesses.append(
-            _dictionary_beam(text, window_start, window_end, units, language, echo, echo_only=True)
+            _dictionary_beam(text, window_start, window_end, worded, language, echo, echo_only=True)
         )
     for guessed in guesses:
         if guessed is None:
@@ -1024,6 +1038,22 @@ def _written_letters(text: str, units: Sequence[ByteUnit]) -> frozenset[str]:
     )
 
 
+# The letters of an alphabet that has no word list, each of which shows the others likely:
+# Esperanto's (``ĵ`` in the text makes ``Ä?i`` ``ĝi``, not ``či``). A letter only implied
+# so gets this share of the head start of one the text writes.
+_IMPLIED_ALPHABETS = (frozenset("ĉĝĥĵŝŭ"),)
+_IMPLIED_SHARE = 0.5
+
+
+def _implied_letters(letters: frozenset[str]) -> frozenset[str]:
+    """The letters of the alphabets ``letters`` show in use, that they do not hold."""
+    implied: frozenset[str] = frozenset()
+    for alphabet in _IMPLIED_ALPHABETS:
+        if letters & alphabet:
+            implied |= alphabet
+    return implied - letters
+
+
 def _small(char: str) -> str:
     """``char`` in lower case, where that is one character (``İ`` lowers to two)."""
     small = char.lower()
@@ -1037,10 +1067,15 @@ def _letter_bonuses(
     elsewhere: the bonus, plus what the language's letter frequencies take off a letter
     rarer there than a typical one (the text is then not quite in that language: Esperanto
     read as Slovenian, whose ``ĝ`` is unseen)."""
-    chars = {
-        char for unit_options in options for char, _ in unit_options if _small(char) in letters
-    }
-    bonuses = {char: _rarity(char, language) for char in chars}
+    implied = _implied_letters(letters)
+    bonuses = {}
+    for unit_options in options:
+        for char, _ in unit_options:
+            small = _small(char)
+            if small in letters:
+                bonuses[char] = _rarity(char, language)
+            elif small in implied:
+                bonuses[char] = _IMPLIED_SHARE * _rarity(char, language)
     return {char: bonus for char, bonus in bonuses.items() if bonus > 0}
 
 
@@ -1113,7 +1148,12 @@ def _rule_of(text: str, unit: ByteUnit, choice: tuple[str, int]) -> str:
     character, ``Ã `` for ``à``, or inside it, ``é …`` for ``項``)."""
     if " " in text[unit.start : choice[1]]:
         return "lost-nbsp"
+    if unit.rule == "lost-replaced" and choice[0] not in _SINGLE_BYTE_SET:
+        return "lost-qmark"  # (``�`` for ``с``, D1 81: a whole UTF-8 character replaced)
     return "lost-c1" if unit.rule == "lost-nbsp" else unit.rule
+
+
+_SINGLE_BYTE_SET = frozenset(SINGLE_BYTE_CHARACTERS)
 
 
 def _fits(beam: tuple[Choice, ...], option: Choice, units: list[ByteUnit], index: int) -> bool:
@@ -1131,11 +1171,20 @@ def _options(
     letters: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int]]:
     if text[unit.start] == "\ufffd":
-        if _is_quote_position(text, unit.start):
+        if unit.rule == "lost-qmark" and _is_quote_position(text, unit.start):
             return [("”", unit.end)]  # of the quotation marks, only ``”`` can be lost so
+        quote = _replaced_quote(text, unit.start) if unit.rule == "lost-replaced" else None
+        if quote is not None:
+            return [(quote, unit.end)]
         if _is_inside_word(text, unit.start):
             # ``पह�च``, ``e �ndices``: a letter or a vowel sign, not punctuation.
-            lettered = [c for c in unit.candidates if c[0].isalpha() or _is_mark(c[0])]
+            # (And ``’`` between letters: ``don�t`` is ``don’t``.)
+            apostrophe = _between_letters(text, unit.start)
+            lettered = [
+                c
+                for c in unit.candidates
+                if c[0].isalpha() or _is_mark(c[0]) or (apostrophe and c[0] == "’")
+            ]
             return (
                 _ranked(replace(unit, candidates=tuple(lettered)), language, letters)
                 if lettered
@@ -1179,6 +1228,25 @@ def _undefined_punctuation(text: str, unit: ByteUnit) -> tuple[str, int]:
     return ("\u201d", unit.end)
 
 
+def _replaced_quote(text: str, index: int) -> str | None:
+    """The quotation mark a ``�`` of legacy text read as UTF-8 is, where it plainly is one:
+    it closes a ``“`` left open (``“bonjour� et``), or it and another ``�`` frame a word
+    (``a �test� of``). Elsewhere, ``Jos� `` is ``José``."""
+    before = text[:index]
+    if before.count("“") > before.count("”") and _is_closing_position(text, index):
+        return "”"
+    start = _word_start(text, index)
+    end = _word_end(text, index)
+    word = text[start:end].rstrip(".,;:!?)")
+    if len(word) > 2 and word[0] == "\ufffd" and word[-1] == "\ufffd" and word[1:-1].isalpha():
+        return "“" if index == start else "”"
+    return None
+
+
+def _between_letters(text: str, index: int) -> bool:
+    return text[index - 1 : index].isalpha() and text[index + 1 : index + 2].isalpha()
+
+
 def _is_mark(char: str) -> bool:
     return unicodedata.category(char).startswith("M")
 
@@ -1186,7 +1254,13 @@ def _is_mark(char: str) -> bool:
 def _is_inside_word(text: str, index: int) -> bool:
     before = text[index - 1] if index > 0 else " "
     after = text[index + 1] if index + 1 < len(text) else " "
-    return before.isalpha() or _is_mark(before) or after.isalpha() or _is_mark(after)
+    return _letter_like(before) or _letter_like(after)
+
+
+def _letter_like(char: str) -> bool:
+    """A letter, a mark, or another ``�``: legacy text read as UTF-8 loses accented letters
+    two in a row (``Gr��e``)."""
+    return char.isalpha() or _is_mark(char) or char == "\ufffd"
 
 
 def _is_quote_position(text: str, index: int) -> bool:
@@ -1211,7 +1285,7 @@ def _is_closing_position(text: str, index: int) -> bool:
     punctuation or the end (``“%s� does not``)."""
     before = text[index - 1] if index > 0 else " "
     after = text[index + 1] if index + 1 < len(text) else " "
-    return not before.isspace() and not after.isalnum() and not _is_mark(after)
+    return not before.isspace() and not after.isalnum() and not _letter_like(after)
 
 
 def _ranked(

@@ -62,8 +62,11 @@ def demote_unsupported(text: str, edits: list[Edit], damaged: bool) -> list[Edit
     paired = _paired_quotes(text, edits)
     kept = []
     for edit in edits:
-        if _is_lone_letter(text[edit.start : edit.end]) and not _supported(
-            text, edit, edits, languages, paired
+        # (A letter for a ``�`` of legacy text read as UTF-8 is supported by the ``�``.)
+        if (
+            edit.rule != "lost-replaced"
+            and _is_lone_letter(text[edit.start : edit.end])
+            and not _supported(text, edit, edits, languages, paired)
         ):
             edit = edit._replace(confidence=min(edit.confidence, _UNSUPPORTED_CONFIDENCE))
         kept.append(edit)

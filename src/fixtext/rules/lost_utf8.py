@@ -26,6 +26,7 @@ from fixtext.language import language_data
 
 __all__ = [
     "LATIN1",
+    "SINGLE_BYTE_CHARACTERS",
     "ByteUnit",
     "Reading",
     "bytes_shaped_like_lost_utf8",
@@ -411,26 +412,52 @@ _MAX_LANGUAGE_CHARS = 600
 
 
 def replacement_units(
-    text: str, language: str | None, taken: list[tuple[int, int]]
+    text: str, language: str | None, taken: list[tuple[int, int]], *, single_bytes: bool = False
 ) -> list[ByteUnit]:
     """Units for ``�`` left where a whole character was replaced because one of its bytes
     is undefined in Windows-1252 (``“%s�`` for ``“%s”``, ``e �ndices`` for ``e Índices``).
 
     Any character whose UTF-8 holds such a byte is possible; the candidates are those the
-    language uses, and the punctuation among them.
+    language uses, and the punctuation among them. With ``single_bytes``, the text may also
+    be Latin-1 or Windows-1252 read as UTF-8, each byte beyond ASCII a ``�`` (``Jos�
+    Mar�a``): the letters of the language in Latin-1 and the Windows-1252 punctuation are
+    candidates too (rule ``lost-replaced``).
     """
-    candidates = tuple((char, 1) for char in _characters_with_undefined_byte(language))
+    chars = _characters_with_undefined_byte(language)
+    candidates = tuple((char, 1) for char in chars)
+    legacy = tuple(
+        (char, 1) for char in dict.fromkeys((*chars, *SINGLE_BYTE_CHARACTERS)) if single_bytes
+    )
     units = []
     for index, char in enumerate(text):
         if char != "\ufffd" or any(start <= index < end for start, end in taken):
             continue
-        if _beside_cjk(text, index):
+        if _beside_cjk(text, index, single_bytes):
             continue  # a CJK round trip, not a Windows-1252 one
         if not _touches_letter_or_quote(text, index):
             continue  # ``a broken byte: �`` tells nothing of what it was
-        shifted = tuple((option, index + 1) for option, _ in candidates)
-        units.append(ByteUnit(index, index + 1, shifted, "lost-qmark", False))
+        # (Legacy text of Latin letters only: a ``�`` beside Cyrillic is no Latin-1 byte.)
+        latin = single_bytes and not _beside_other_script(text, index)
+        rule = "lost-replaced" if latin else "lost-qmark"
+        shifted = tuple((option, index + 1) for option, _ in (legacy if latin else candidates))
+        units.append(ByteUnit(index, index + 1, shifted, rule, False))
     return units
+
+
+def _beside_other_script(text: str, index: int) -> bool:
+    """Whether a letter beyond Latin touches ``text[index]``."""
+    return any(
+        char.isalpha() and char > "\u024f"
+        for char in (text[index - 1 : index], text[index + 1 : index + 2])
+        if char
+    )
+
+
+# What one byte of Latin-1 or Windows-1252 text stood for, as far as a word shows: its
+# letters and the Windows-1252 punctuation (``’`` is 92, ``–`` 96).
+SINGLE_BYTE_CHARACTERS = tuple("’‘“”–—…") + tuple(
+    char for char in bytes(range(0xC0, 0x100)).decode("latin-1") if char not in "×÷"
+)
 
 
 @cache
@@ -448,11 +475,16 @@ def _characters_with_undefined_byte(language: str | None) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _beside_cjk(text: str, index: int) -> bool:
+def _beside_cjk(text: str, index: int, single_bytes: bool = False) -> bool:
+    """Whether a ``�`` touches CJK text, or another ``�`` (the many lost bytes of a CJK
+    round trip; not so for legacy text, whose accented letters come two in a row:
+    ``na��o`` is ``nação``)."""
     for neighbour in (index - 1, index + 1):
         if 0 <= neighbour < len(text):
             char = text[neighbour]
-            if char == "\ufffd" or "\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af":
+            if char == "\ufffd" and not single_bytes:
+                return True
+            if "\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af":
                 return True
             if "\uff00" <= char <= "\uffef":
                 return True

@@ -234,8 +234,7 @@ _SECOND_LAYER = re.compile("Ã¢|Ãƒ")
 _CP1252_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
 _CP1252_CONTINUATION_CLASS = re.escape(_CP1252_CONTINUATIONS) + "\x80-\x9f"
 _LOST_IN_LAYERS = re.compile(
-    "(?:â€|Â)(?:(?P<a0> )(?=[ \u00a0-\u00ff])|\ufffd"
-    f"|(?![{re.escape(_CP1252_CONTINUATIONS)}\x80-\x9f?]))"
+    f"(?:â€|Â)(?:(?P<a0> )(?=[ \u00a0-\u00ff])|\ufffd|(?![{_CP1252_CONTINUATION_CLASS}?]))"
 )
 
 
@@ -288,9 +287,7 @@ _MOST_SITES_DECIDED = 8
 
 # A UTF-8 lead read through cp1252 and a ``?`` for its undefined next byte, still short of a
 # continuation byte: the character after it is that byte (``å?Œ`` is ``同``, E5 90 8C).
-_QMARKED_LEAD = re.compile(
-    f"(?:[\u00e0-\u00ef]|[\u00f0-\u00f4][{re.escape(_CP1252_CONTINUATIONS)}]?)\\?"
-)
+_QMARKED_LEAD = re.compile(f"(?:[\u00e0-\u00ef]|[\u00f0-\u00f4][{_CP1252_CONTINUATION_CLASS}]?)\\?")
 
 
 def _not_inside_qmarked(text: str, edits: list[Edit]) -> list[Edit]:
@@ -500,7 +497,8 @@ def _cost(text: str, edits: list[Edit], start: int, end: int, *, lost: bool = Fa
 
 # A UTF-8 lead byte read as Latin-1 beside a letter beyond Latin-1, with no continuation
 # byte after it; or a lead of three bytes or four that kept fewer continuation bytes than
-# it needs (``ä¸`` for ``中``, E4 B8 AD, whose soft hyphen AD was lost; ``â€`` for ``”``).
+# it needs (``ä¸`` for ``中``, E4 B8 AD, whose soft hyphen AD was lost; ``â€`` for ``”``):
+# beside ``“`` and ``国`` repaired, ``â€œä¸å›½â€`` is no GBK read as cp1252.
 _LONE_LEAD = re.compile(
     "(?<=[\u0100-\uffff])[\u00c2-\u00f4]+(?![\u0080-\u00bf])|[\u00c2-\u00f4]+(?=[\u0100-\uffff])"
     f"|[\u00e0-\u00ef][{_CP1252_CONTINUATION_CLASS}](?![{_CP1252_CONTINUATION_CLASS}])"

@@ -143,7 +143,8 @@ _COHERENT_SHARE = 0.8
 _MOST_CONFIDENT = 0.99
 _RIVAL_LANGUAGES = 3
 _RIVAL_MARGIN = 3.0
-# Scripts whose lost letters are tried in every language with a word list that writes them.
+# Scripts whose lost letters are tried in the best few of the languages that write them,
+# however far behind the first (see ``_likely_languages``).
 _SHARED_ALPHABETS = {script: languages_of_script(script) for script in ("Cyrillic", "Arabic")}
 
 Choice = tuple[str, int] | None
@@ -1218,8 +1219,7 @@ _RIGHT_TO_LEFT = frozenset({"Arabic", "Hebrew"})
 def _undefined_punctuation(text: str, unit: ByteUnit) -> tuple[str, int]:
     before = text[unit.start - 1] if unit.start > 0 else " "
     after = text[unit.end] if unit.end < len(text) else " "
-    opened = text.count("\u201c", 0, unit.start) > text.count("\u201d", 0, unit.start)
-    if before.isalnum() and after.isalnum() and not opened:
+    if before.isalnum() and after.isalnum() and not _quotation_open(text, unit.start):
         # ``255â€?0`` is ``255‐0``: no quotation closes there; but ``“%sâ€?ì—?`` closes
         # the one it opened, glued to a Korean ending.
         return ("\u2010", unit.end)
@@ -1232,8 +1232,7 @@ def _replaced_quote(text: str, index: int) -> str | None:
     """The quotation mark a ``�`` of legacy text read as UTF-8 is, where it plainly is one:
     it closes a ``“`` left open (``“bonjour� et``), or it and another ``�`` frame a word
     (``a �test� of``). Elsewhere, ``Jos� `` is ``José``."""
-    before = text[:index]
-    if before.count("“") > before.count("”") and _is_closing_position(text, index):
+    if _quotation_open(text, index) and _is_closing_position(text, index):
         return "”"
     start = _word_start(text, index)
     end = _word_end(text, index)
@@ -1241,6 +1240,11 @@ def _replaced_quote(text: str, index: int) -> str | None:
     if len(word) > 2 and word[0] == "\ufffd" and word[-1] == "\ufffd" and word[1:-1].isalpha():
         return "“" if index == start else "”"
     return None
+
+
+def _quotation_open(text: str, index: int) -> bool:
+    """Whether ``text`` opened a ``“`` before ``index`` that it has not closed."""
+    return text.count("“", 0, index) > text.count("”", 0, index)
 
 
 def _between_letters(text: str, index: int) -> bool:

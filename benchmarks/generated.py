@@ -13,9 +13,10 @@ this reaches every code page fixtext claims, with text no rule was written again
 
 With ``--lossy`` the rows are damaged the ways that lose bytes instead: read as Latin-1 with
 the C1 characters then dropped, read as cp1252 with ``?`` for its five undefined bytes, read
-as cp1252 with each no-break space made a space, and read through each CJK code page with
-``�`` for the bytes that did not decode (CJK rows only). A row counts only where bytes were
-lost; it scores when the output is the clean row exactly (NFC aside).
+as cp1252 with each no-break space made a space, read through each CJK code page with
+``�`` for the bytes that did not decode (CJK rows only), and, the other way round, text
+written in Windows-1252 read as UTF-8 with ``�`` for its bytes beyond ASCII. A row counts
+only where bytes were lost; it scores when the output is the clean row exactly (NFC aside).
 Without the corpus the script says so and exits 0.
 """
 
@@ -79,6 +80,15 @@ def _no_break_space_lost(text: str) -> str | None:
     return misread.replace("\xa0", " ") if "\xa0" in misread else None
 
 
+def _legacy_read_as_utf8(text: str) -> str | None:
+    try:
+        data = text.encode("cp1252")
+    except UnicodeEncodeError:
+        return None  # (not Windows-1252 text)
+    misread = data.decode("utf-8", errors="replace")
+    return misread if "\ufffd" in misread else None
+
+
 def _replaced(codec: str) -> Callable[[str], str | None]:
     def damage(text: str) -> str | None:
         if not _CJK.search(text):
@@ -93,6 +103,7 @@ LOSSY = {
     "latin-1, C1 dropped": _c1_lost,
     "cp1252, ? for undefined": _question_marks,
     "cp1252, no-break space lost": _no_break_space_lost,
+    "cp1252 text read as UTF-8, �": _legacy_read_as_utf8,
     "shift_jis, �": _replaced("shift_jis"),
     "gbk, �": _replaced("gbk"),
     "euc_kr, �": _replaced("euc_kr"),

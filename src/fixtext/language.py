@@ -144,7 +144,7 @@ def language_data(code: str) -> LanguageData:
             counts[char] += frequency
     total = sum(counts.values()) or 1.0
     chars = {char: math.log10(count / total) for char, count in counts.items()}
-    if code in ("zh", "ja", "ko"):
+    if code in _CJK_LANGUAGES:
         # Word lists hold no punctuation; full-width marks are as common as frequent words.
         for mark in _CJK_PUNCTUATION:
             chars.setdefault(mark, _CJK_PUNCTUATION_LOGPROB)

@@ -28,7 +28,11 @@ from fixtext.plausibility import (
     scripts_of,
     text_cost,
 )
-from fixtext.rules.lost_utf8 import bytes_shaped_like_lost_utf8, shaped_like_lost_utf8
+from fixtext.rules.lost_utf8 import (
+    CP1252_SIGNS,
+    bytes_shaped_like_lost_utf8,
+    shaped_like_lost_utf8,
+)
 from fixtext.scan import compile_triggers
 
 __all__ = ["find_legacy_repairs"]
@@ -78,8 +82,6 @@ _ASCII_PAIR = re.compile("[A-Za-z]{2}")
 _TOKEN = re.compile(r"\S+")
 _DOUBLE_BYTE_TOKEN = re.compile(r"[^\x00-\x3f]+")
 _CJK_SCRIPTS = frozenset({"cjk", "hangul"})
-# The characters Windows-1252 has beyond Latin-1 (``€`` ``˜`` ``™`` …).
-_CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 _C1 = re.compile("[\x80-\x9f]")
 # The shapes of damage this rule needs, one scan before looking at words: a C1 control; box
 # drawing against a letter or digit; a Latin letter against Greek or Cyrillic; a symbol of
@@ -405,7 +407,7 @@ def _latin1_tokens(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in [*_TOKEN.finditer(text), *_DOUBLE_BYTE_TOKEN.finditer(text)]:
         high = [c for c in match.group() if c >= "\x80"]
-        if high and all(c <= "\xff" or c in _CP1252_SIGNS for c in high):
+        if high and all(c <= "\xff" or c in CP1252_SIGNS for c in high):
             found.append((match.start(), match.end(), match.group()))
     return found
 

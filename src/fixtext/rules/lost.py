@@ -48,6 +48,7 @@ from fixtext.rules.lost_punctuation import (
     spaced_dash,
 )
 from fixtext.rules.lost_utf8 import (
+    CP1252_SIGNS,
     SINGLE_BYTE_CHARACTERS,
     ByteUnit,
     Reading,
@@ -336,7 +337,7 @@ def _other_readings(text: str, pages: Sequence[str]) -> list[Reading]:
             found.setdefault(name, reading)
     for match in _AFTER_LEAD_RE.finditer(text):
         char = match.group(1)
-        if char <= "\u00ff" or char in _CP1252_CHARS:
+        if char <= "\u00ff" or char in CP1252_SIGNS:
             continue
         for name in _REPLACING_PAGES:
             reading = reading_of(name)
@@ -347,7 +348,6 @@ def _other_readings(text: str, pages: Sequence[str]) -> list[Reading]:
 
 
 _AFTER_LEAD_RE = re.compile("([^\x00-\x7f])(?=[\ufffd?])")
-_CP1252_CHARS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 
 
 def _with_other_readings(

@@ -25,6 +25,7 @@ from fixtext.codepages import CODE_PAGES
 from fixtext.language import language_data
 
 __all__ = [
+    "CP1252_SIGNS",
     "LATIN1",
     "SINGLE_BYTE_CHARACTERS",
     "ByteUnit",
@@ -41,6 +42,8 @@ _CP1252_BYTES: dict[str, int] = {}
 for _byte in range(0x80, 0xA0):
     with contextlib.suppress(UnicodeDecodeError):  # 81 8D 8F 90 9D are undefined
         _CP1252_BYTES[bytes([_byte]).decode("cp1252")] = _byte
+# The characters Windows-1252 has beyond Latin-1 (``€`` ``˜`` ``™`` …).
+CP1252_SIGNS = frozenset(_CP1252_BYTES)
 
 # Bytes Windows-1252 leaves undefined: a decoder with errors="replace" shows them as "?".
 UNDEFINED_CP1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)

@@ -11,11 +11,12 @@ that changes the text and loses nothing, fixtext and ftfy (quotes kept) each get
 text, and a row scores when the output is exactly the row again. Unlike the dev set's recipes,
 this reaches every code page fixtext claims, with text no rule was written against.
 
-With ``--lossy`` the rows are damaged the ways that lose bytes instead: read as Latin-1 with
-the C1 characters then dropped, read as cp1252 with ``?`` for its five undefined bytes, read
-as cp1252 with each no-break space made a space, read through each CJK code page with
-``�`` for the bytes that did not decode (CJK rows only), and, the other way round, text
-written in Windows-1252 read as UTF-8 with ``�`` for its bytes beyond ASCII. A row counts
+With ``--lossy`` the rows are damaged the ways that lose bytes instead: read as Latin-1
+(once, or twice) with the C1 characters then dropped, read as cp1252 with ``?`` for its
+five undefined bytes, read as cp1252 with each no-break space made a space, read through
+each CJK code page with ``�`` for the bytes that did not decode (CJK rows only), and, the
+other way round, text written in Windows-1252 read as UTF-8 with ``�`` for its bytes
+beyond ASCII. A row counts
 only where bytes were lost; it scores when the output is the clean row exactly (NFC aside).
 Without the corpus the script says so and exits 0.
 """
@@ -66,6 +67,12 @@ def _c1_lost(text: str) -> str | None:
     return damaged if damaged != misread else None
 
 
+def _c1_lost_twice(text: str) -> str | None:
+    misread = text.encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1")
+    damaged = _C1.sub("", misread)
+    return damaged if damaged != misread else None
+
+
 def _question_marks(text: str) -> str | None:
     misread = text.encode("utf-8").decode("cp1252", errors="replace")
     return misread.replace("\ufffd", "?") if "\ufffd" in misread else None
@@ -101,6 +108,7 @@ def _replaced(codec: str) -> Callable[[str], str | None]:
 
 LOSSY = {
     "latin-1, C1 dropped": _c1_lost,
+    "latin-1 twice, C1 dropped": _c1_lost_twice,
     "cp1252, ? for undefined": _question_marks,
     "cp1252, no-break space lost": _no_break_space_lost,
     "cp1252 text read as UTF-8, �": _legacy_read_as_utf8,

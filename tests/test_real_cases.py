@@ -43,9 +43,6 @@ KNOWN_GAPS: dict[str, str] = {
         "unchanged: a Mac Roman layer under a cp1252 one ('Å½' is '½', é in Mac Roman) is not"
         " undone"
     ),
-    "French federation name, double utf-8 as latin-1 with C1 control lost": (
-        "unchanged: two layers whose inner C1 control was dropped ('ÃÂ©' for 'Ã\\x83Â©')"
-    ),
     "Game title with ï, mojibake with the tilde stripped from Ã": (
         "unchanged: 'A¯' (an accent-stripping step made 'Ã' an 'A') is not taken for mojibake"
     ),

@@ -22,6 +22,7 @@ from fixtext.rules.entities import find_entity_repairs
 from fixtext.rules.legacy import find_legacy_repairs
 from fixtext.rules.lost import find_lost_byte_repairs
 from fixtext.rules.lost_evidence import demote_unsupported, worth_guessing
+from fixtext.rules.lost_utf8 import layered_units
 from fixtext.rules.lowercased import find_lowercased_repairs
 from fixtext.rules.uppercased import find_uppercased_repairs
 from fixtext.scan import Scan, compile_triggers
@@ -247,8 +248,11 @@ def _with_dropped_bytes_restored(text: str, config: Config) -> tuple[list[Change
     if not _SECOND_LAYER.search(text):
         return None
     sites: list[list[Edit]] = []
+    layered = _layered_spans(text, config)
     for match in _LOST_IN_LAYERS.finditer(text):
         end = match.end()
+        if any(start < end and match.start() < stop for start, stop in layered):
+            continue
         if match.group("a0"):
             sites.append([Edit(end - 1, end, "\xa0", "lost-nbsp", 0.9)])
         elif match.group().endswith("\ufffd"):
@@ -310,10 +314,31 @@ def _undo_layers(
         edits = _propose(
             current, config, config.max_passes - done, as_it_came=not done, try_legacy=legacy
         )
+        edits = _outside(edits, _layered_spans(current, config))
         if not edits:
             break
         changes, current = compose_changes(text, changes, current, edits)
     return changes, current
+
+
+def _layered_spans(text: str, config: Config) -> list[tuple[int, int]]:
+    """The spans of UTF-8 read as Latin-1 twice whose C1 controls were then dropped
+    (``ÃÂ©`` for ``é``, ``Ã¢ÂÂ`` for ``“``): no lossless repair reads a part of them (the
+    ``Ã¢`` of ``Ã¢ÂÂ`` is no ``â``); the lost-byte guesses decide them whole."""
+    if not config.lost_bytes or "Ã" not in text or "Â" not in text:
+        return []
+    return [(unit.start, unit.end) for unit in layered_units(text)]
+
+
+def _outside(edits: list[Edit], spans: list[tuple[int, int]]) -> list[Edit]:
+    """``edits`` that overlap none of ``spans``."""
+    if not spans:
+        return edits
+    return [
+        edit
+        for edit in edits
+        if not any(start < edit.end and edit.start < stop for start, stop in spans)
+    ]
 
 
 def _read_utf8(rule: str) -> bool:

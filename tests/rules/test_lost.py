@@ -1066,3 +1066,50 @@ def test_a_long_run_of_damaged_characters_is_decided_in_pieces() -> None:
     assert all(
         start <= m.start and m.end <= end for members, (start, end) in pieces for m in members
     )
+
+
+# --- UTF-8 read as Latin-1 twice, then the C1 controls dropped ------------------------
+
+
+def drop_c1_twice(text: str) -> str:
+    """UTF-8 read as Latin-1, encoded and read as Latin-1 again, then C1 controls dropped."""
+    twice = text.encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1")
+    return re.sub("[\x80-\x9f]", "", twice)
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Fédération Camerounaise de Football",
+        "École à la maison",
+        "Привет, как дела?",
+        "Ελληνικά γράμματα",
+        "Dein „Buch“ ist da…",
+        "“Hello,” she said — “it’s fine.”",
+        "Questo non è vero.",
+        "مرحبا بالعالم",
+    ],
+)
+def test_two_layers_with_dropped_c1_controls_are_restored(clean: str) -> None:
+    damaged = drop_c1_twice(clean)
+    assert damaged != clean
+    assert fixtext.clean(damaged) == clean
+
+
+def test_two_layers_with_dropped_c1_controls_never_read_as_one() -> None:
+    # Read as one layer, ``ÃÂ©`` is ``Ã`` + ``Â©``: ``É©``, worse than before.
+    result = fixtext.repair(drop_c1_twice("La Fédération"))
+    assert result.text == "La Fédération"
+    assert {change.rule for change in result.changes} == {"lost-c1"}
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Ã is a letter of Portuguese, and Â one of Romanian: ÃÂ stays as written.",
+        "MÃE, a word in capitals; ÂNGULO too.",
+        "La cel·la és petita.",
+    ],
+)
+def test_a_tilde_and_a_circumflex_of_clean_text_stay(clean: str) -> None:
+    assert fixtext.clean(clean) == clean

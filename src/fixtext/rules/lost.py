@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from fixtext.config import Config
 from fixtext.language import (
@@ -54,6 +55,7 @@ from fixtext.rules.lost_utf8 import (
     Reading,
     byte_of,
     find_byte_units,
+    layered_units,
     reading_of,
     replacement_units,
 )
@@ -189,11 +191,13 @@ def find_lost_byte_repairs(
     # Without a sign of mojibake beyond a lone accented letter, only the usual suspects are
     # looked at: building the 1,024 candidates of every ``é`` in French text is wasted.
     lead_re = _LEAD_RE if _EVIDENCE_SCAN.search(text) else _SUSPECT_RE
-    units = [
-        unit
-        for unit in find_byte_units(text, [m.start() for m in lead_re.finditer(text)])
-        if not any(start < unit.end and unit.start < end for start, end in taken)
-    ]
+    # ``ÃÂ©`` (two Latin-1 readings, then C1 controls dropped) before the lone ``Ã``.
+    layered = (
+        _in_likeliest_script(text, _untaken(layered_units(text), taken)) if "Ã" in text else []
+    )
+    taken += [(unit.start, unit.end) for unit in layered]
+    units = _untaken(find_byte_units(text, [m.start() for m in lead_re.finditer(text)]), taken)
+    units = sorted(units + layered, key=lambda unit: unit.start)
     units = _plausible_units(text, units)
     words = [unit for unit in units if _forms_real_word(text, unit)]
     units = [
@@ -266,6 +270,114 @@ def find_lost_byte_repairs(
         # shown to be damage (``AÜŒÆ`` keeps its ``ÜŒ``, no Syriac ``܌``).
         best_edits = []
     return sorted(edits + _join_lone_to_sequences(text, sorted(best_edits)))
+
+
+# Scripts whose letters are two bytes in UTF-8: what a lost lead byte may have been.
+_TWO_BYTE_SCRIPTS = ("Latin", "Greek", "Cyrillic", "Hebrew", "Arabic")
+# log10 weight of a letter beside such a unit, for the script it is written in.
+_NEIGHBOUR_WEIGHT = 2.0
+
+
+def _in_likeliest_script(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
+    """``units`` with only the letters of one script, the likeliest first: the script whose
+    frequent letters they make. Where the lead byte is lost (``ÃÂ¸``: any lead, then B8),
+    each unit is a letter of any script; ``ÃÂ¸ÃÂ²ÃÂµ`` is ``иве`` in Cyrillic but ``øòõ``
+    in Latin, and the letters of Russian are the likelier; but a letter of the same word
+    outside the damage counts for more (``FÃÂ©dÃÂ©ration`` is no Arabic ``FةdةRation``).
+    Signs and punctuation stay candidates, last. The first candidate stands for the unit
+    until the language is known: ``ÃÂ±`` is rather Turkish ``ı`` than Spanish ``ñ``."""
+    if not units:
+        return units
+    neighbours = [
+        script_of(char)
+        for unit in units
+        for char in (text[unit.start - 1 : unit.start], text[unit.end : unit.end + 1])
+        if char.isalpha() and char not in "ÃÂ"
+    ]
+    # A unit that is a word alone (Italian ``ÃÂ¨`` for ``è``) has the text around it.
+    alone = sum(
+        1
+        for unit in units
+        if not text[unit.start - 1 : unit.start].isalpha()
+        and not text[unit.end : unit.end + 1].isalpha()
+    )
+    if alone:
+        outside = Counter(script_of(char) for char in _outside_units(text, units) if char.isalpha())
+        outside.pop(None, None)
+        if outside:
+            neighbours += [outside.most_common(1)[0][0]] * alone
+    totals = {
+        script: _NEIGHBOUR_WEIGHT * neighbours.count(script)
+        + sum(
+            max(
+                (_likeliest(char, script) for char, _ in unit.candidates),
+                default=UNKNOWN_CHAR,
+            )
+            for unit in units
+        )
+        for script in _TWO_BYTE_SCRIPTS
+    }
+    chosen = max(totals, key=lambda script: totals[script])  # Latin, first, wins a tie
+    kept = []
+    for unit in units:
+        candidates = [
+            option
+            for option in unit.candidates
+            if script_of(option[0]) in (chosen, None) and _sign_fits(text, unit, option[0], chosen)
+        ]
+        candidates.sort(key=lambda option: -_likeliest(option[0], chosen))
+        if candidates:
+            kept.append(replace(unit, candidates=tuple(candidates)))
+    return kept
+
+
+def _outside_units(text: str, units: Sequence[ByteUnit]) -> str:
+    """``text`` without the spans of ``units``."""
+    parts = []
+    position = 0
+    for unit in sorted(units, key=lambda unit: unit.start):
+        parts.append(text[position : unit.start])
+        position = max(position, unit.end)
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _sign_fits(text: str, unit: ByteUnit, char: str, script: str) -> bool:
+    """Whether ``char`` may stand where a unit whose lead was lost is: no capital after a
+    small letter; a sign of Latin-1 not between
+    two letters (``YalÃÂ¡lag`` is ``Yalálag``, no ``Yal¡lag``), but for the Catalan middle
+    dot (``cel·la``); a no-break space not beside a space (``al ÃÂ\u00a0 EN`` is
+    ``al à EN``)."""
+    if not any(script_of(c) == script for c, _ in unit.candidates):
+        return True
+    if script_of(char) is not None and not char.isupper():
+        return True
+    before, after = text[unit.start - 1 : unit.start], text[unit.end : unit.end + 1]
+    if char.isupper():
+        return not before.islower()  # (no capital inside a word: ``ÃÂ`` after ``к`` is ``т``)
+    if char == "\u00a0":
+        return not (before.isspace() or after.isspace())
+    return char == "·" or not (before.isalpha() and after.isalpha())
+
+
+@cache
+def _likeliest(char: str, script: str) -> float:
+    """The log10 share of ``char`` in the language of ``script`` that uses it most: the
+    highest of all for a sign of no script."""
+    if script_of(char) not in (script, None):
+        return UNKNOWN_CHAR
+    if script_of(char) is None:
+        return UNKNOWN_CHAR - 1.0
+    return max(char_logprob(char, code) for code in languages_of_script(script))
+
+
+def _untaken(units: list[ByteUnit], taken: list[tuple[int, int]]) -> list[ByteUnit]:
+    """The ``units`` that overlap none of the ``taken`` spans."""
+    return [
+        unit
+        for unit in units
+        if not any(start < unit.end and unit.start < end for start, end in taken)
+    ]
 
 
 def _sequences_with_replacement(text: str) -> list[tuple[int, int]]:
@@ -1025,13 +1137,7 @@ def _written_letters(text: str, units: Sequence[ByteUnit]) -> frozenset[str]:
     its alphabet, as far as it shows. A lost letter the text writes elsewhere is the likelier
     (Estonian ``näitamine Ãärise`` is ``Äärise``, not ``Îärise``; Esperanto ``ignoriĝas``
     beside ``subteniÄas`` makes it ``subteniĝas``, not ``subteničas``)."""
-    parts = []
-    position = 0
-    for unit in sorted(units, key=lambda unit: unit.start):
-        parts.append(text[position : unit.start])
-        position = max(position, unit.end)
-    parts.append(text[position:])
-    rest = "".join(parts)
+    rest = _outside_units(text, units)
     return frozenset(
         _small(char)
         for char in rest
@@ -1197,6 +1303,9 @@ def _options(
         chosen = choose_punctuation(text, unit.start, unit.start + 1, *style)
         spaced = [option for option in unit.candidates if option[1] > unit.start + 1]
         return [(chosen, unit.start + 1), *spaced]
+    if unit.end - unit.start == 4 and text.startswith("Ã¢ÂÂ", unit.start):
+        # The same, two Latin-1 readings deep (see ``layered_units``).
+        return [(choose_punctuation(text, unit.start, unit.end, *style), unit.end)]
     if (
         unit.rule == "lost-qmark"
         and text[unit.start : unit.start + 2] == "â€"

@@ -32,6 +32,7 @@ __all__ = [
     "Reading",
     "bytes_shaped_like_lost_utf8",
     "find_byte_units",
+    "layered_units",
     "reading_of",
     "replacement_units",
     "shaped_like_lost_utf8",
@@ -266,6 +267,79 @@ def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
     return _make(start, pairs, rule, lossless=False)
 
 
+def layered_units(text: str) -> list[ByteUnit]:
+    """Units for UTF-8 read as Latin-1 twice and then stripped of its C1 controls.
+
+    ``é`` (C3 A9) became ``Ã©``, then ``Ã\x83Â©``, and without its ``\x83``, ``ÃÂ©``. Each
+    byte of the first reading became two characters, ``Ã`` or ``Â`` and one that is kept
+    only where it is no C1 control: a lone ``Ã`` is a lead byte ``C0``–``DF``, a lone ``Â`` a
+    continuation byte ``80``–``9F``. ``ÃÂ©`` is the lead of a two-byte character and ``A9``:
+    ``é``, but also ``©`` or ``ũ``, which the language decides. ``Ã¢ÂÂ`` is ``E2`` and two
+    lost bytes: ``“`` and the rest of the punctuation of U+2000–U+201F.
+    """
+    units: list[ByteUnit] = []
+    position = text.find("Ã")
+    while position != -1:
+        unit = _layered_unit_at(text, position)
+        if unit is not None:
+            units.append(unit)
+        position = text.find("Ã", unit.end if unit is not None else position + 1)
+    if all(unit.end - unit.start == 2 and text[unit.start + 1] == "Â" for unit in units):
+        return []  # ``ÃÂ`` alone keeps no byte: no evidence of the damage, if it is damage
+    return units
+
+
+def _layered_unit_at(text: str, start: int) -> ByteUnit | None:
+    end = start + 1
+    second = text[end : end + 1]
+    if second and "\x80" <= second <= "\xbf":
+        lead: int | None = ord(second) + 0x40
+        end += 1
+    else:
+        lead = None  # lost: any lead of a two-byte character
+    needed = _continuations_needed(lead) if lead is not None else 1
+    if not needed:
+        return None
+    slots: list[tuple[int, ...]] = []
+    while len(slots) < needed and text[end : end + 1] == "Â":
+        following = text[end + 1 : end + 2]
+        if following and "\x80" <= following <= "\xbf":
+            slots.append((ord(following),))
+            end += 2
+        else:
+            slots.append(tuple(_LOST_BYTES))
+            end += 1
+    if len(slots) < needed or (lead is not None and all(len(slot) == 1 for slot in slots)):
+        return None
+    leads = (lead,) if lead is not None else _TWO_BYTE_LEADS
+    choices = _layered_candidates(leads, tuple(slots))
+    return _make(start, [(char, end) for char in choices], "lost-c1", lossless=False)
+
+
+# The leads of two-byte characters, Latin-1 letters (C3) first, then the rest of Latin
+# (C4 C5) and the other scripts: the first candidate stands for the unit until the language
+# of the text is known.
+_TWO_BYTE_LEADS = (0xC3, 0xC5, 0xC4, 0xC2, *range(0xC6, 0xE0))
+
+
+@lru_cache(maxsize=1024)
+def _layered_candidates(
+    leads: tuple[int, ...], slots: tuple[tuple[int, ...], ...]
+) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for lead in leads:
+        for tail in itertools.product(*slots):
+            char = _decode(bytes([lead, *tail]))
+            if char is None:
+                continue
+            if lead <= 0xDF and char > "\u00ff" and unicodedata.category(char)[0] != "L":
+                continue  # a lost lead makes a letter, or a sign of Latin-1 (``©``, ``«``)
+            found.setdefault(char, None)
+    if len(slots) == 2 and leads == (0xE2,) and all(len(slot) > 1 for slot in slots):
+        return tuple(char for char in found if char in _LONE_E2_CHOICES)
+    return tuple(found)
+
+
 @lru_cache(maxsize=1024)
 def _truncated(lead: int, present: tuple[int, ...]) -> tuple[str, ...]:
     """The characters of ``lead`` and the ``present`` continuation bytes that lack only
@@ -481,8 +555,15 @@ def _characters_with_undefined_byte(language: str | None) -> tuple[str, ...]:
 def _beside_cjk(text: str, index: int, single_bytes: bool = False) -> bool:
     """Whether a ``�`` touches CJK text, or another ``�`` (the many lost bytes of a CJK
     round trip; not so for legacy text, whose accented letters come two in a row:
-    ``na��o`` is ``nação``)."""
-    for neighbour in (index - 1, index + 1):
+    ``na��o`` is ``nação``; but the run of them is looked through: ``��듭`` touches
+    Hangul)."""
+    before, after = index - 1, index + 1
+    if single_bytes:
+        while before >= 0 and text[before] == "\ufffd":
+            before -= 1
+        while after < len(text) and text[after] == "\ufffd":
+            after += 1
+    for neighbour in (before, after):
         if 0 <= neighbour < len(text):
             char = text[neighbour]
             if char == "\ufffd" and not single_bytes:

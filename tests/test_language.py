@@ -71,6 +71,12 @@ def test_word_frequencies() -> None:
     assert word_logprob("anything", None) is None
 
 
+def test_turkish_dotted_capital_i_is_the_small_i() -> None:
+    # ``"İ".lower()`` is ``i`` and a combining dot, a spelling no word list has.
+    assert word_logprob("İstanbul", "tr") == word_logprob("istanbul", "tr") is not None
+    assert char_logprob("İ", "tr") > char_logprob("Ð", "tr")
+
+
 def test_common_words_ignore_rare_debris() -> None:
     assert is_common_word("âge", "fr")
     assert is_common_word("hâlâ", "tr")

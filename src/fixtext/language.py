@@ -314,7 +314,7 @@ def word_logprob(word: str, code: str | None) -> float | None:
     if code is None:
         return None
     words = _full_words(code)
-    frequency = words.get(word.lower())
+    frequency = words.get(_lower(word))
     if frequency is None and "ß" in word:
         frequency = words.get(word.lower().replace("ß", "ss"))  # wordfreq folds ß to ss
     if frequency is None and "’" in word:
@@ -333,6 +333,11 @@ def word_logprob(word: str, code: str | None) -> float | None:
     if not frequency:
         return None
     return math.log10(frequency)
+
+
+def _lower(word: str) -> str:
+    """``word`` in small letters, Turkish ``İ`` as ``i`` (``str.lower`` adds a combining dot)."""
+    return word.replace("İ", "i").lower() if "İ" in word else word.lower()
 
 
 @lru_cache(maxsize=1)
@@ -445,7 +450,7 @@ def char_logprob(char: str, code: str | None) -> float:
     if value is None and char == "ς":
         value = chars.get("σ")  # and the final sigma to σ
     if value is None:
-        value = chars.get(char.lower(), UNKNOWN_CHAR)
+        value = chars.get(_lower(char), UNKNOWN_CHAR)
         if char != char.lower():
             value -= 0.5  # capitals are rarer than the lower-case letters counted
     return value

@@ -1088,6 +1088,7 @@ def drop_c1_twice(text: str) -> str:
         "“Hello,” she said — “it’s fine.”",
         "Questo non è vero.",
         "مرحبا بالعالم",
+        "İstanbul’da güzel bir gün",
     ],
 )
 def test_two_layers_with_dropped_c1_controls_are_restored(clean: str) -> None:

@@ -1097,6 +1097,22 @@ def test_two_layers_with_dropped_c1_controls_are_restored(clean: str) -> None:
     assert fixtext.clean(damaged) == clean
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Most letters of Russian lose their second byte (``р``…``я`` are D1 80–8F) and
+        # with it the lead: any of 64 letters, capitals among them, which a small letter
+        # before rules out (``данныМ``, ``временнОй``).
+        "Ошибка при чтении данных",
+        "Невозможно создать временный файл",  # ``ÃÂ»`` with no ``«`` in the text is ``л``
+        "Показать скрытые файлы и папки",
+        "Открыть файл «readme»",
+    ],
+)
+def test_two_layers_of_cyrillic_with_most_bytes_dropped(clean: str) -> None:
+    assert fixtext.clean(drop_c1_twice(clean)) == clean
+
+
 def test_two_layers_with_dropped_c1_controls_never_read_as_one() -> None:
     # Read as one layer, ``ÃÂ©`` is ``Ã`` + ``Â©``: ``É©``, worse than before.
     result = fixtext.repair(drop_c1_twice("La Fédération"))

@@ -23,7 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from fixtext.config import Config
 from fixtext.language import (
@@ -306,24 +306,30 @@ def _in_likeliest_script(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
         outside.pop(None, None)
         if outside:
             neighbours += [outside.most_common(1)[0][0]] * alone
+    # Each language scores the letters it would make of the units: Icelandic ``þ``, Turkish
+    # ``ı`` and Estonian ``õ`` are each a common letter, but of no one language together.
     totals = {
-        script: _NEIGHBOUR_WEIGHT * neighbours.count(script)
-        + sum(
-            max(
-                (_likeliest(char, script) for char, _ in unit.candidates),
-                default=UNKNOWN_CHAR,
-            )
-            for unit in units
-        )
-        for script in _TWO_BYTE_SCRIPTS
+        key: _NEIGHBOUR_WEIGHT * neighbours.count(key[0]) for key in _languages_of_two_bytes()
     }
-    chosen = max(totals, key=lambda script: totals[script])  # Latin, first, wins a tie
-    kept = []
     for unit in units:
+        shares = _best_shares(tuple(char for char, _ in unit.candidates))
+        for key, share in zip(totals, shares, strict=True):
+            totals[key] += share
+    chosen = max(totals, key=lambda key: totals[key])[0]  # Latin, first, wins a tie
+    kept: list[ByteUnit] = []
+    before = ""
+    for unit in sorted(units, key=lambda unit: unit.start):
+        # Right after another unit, the letter before is that unit's likeliest one, if it
+        # kept a byte (``ÃÂ°`` is rather ``а`` than ``Ѱ``); a bare ``ÃÂ`` tells nothing.
+        if not kept or kept[-1].end != unit.start:
+            before = text[unit.start - 1 : unit.start]
+        elif text[kept[-1].start : kept[-1].end] != "ÃÂ":
+            before = kept[-1].candidates[0][0]
         candidates = [
             option
             for option in unit.candidates
-            if script_of(option[0]) in (chosen, None) and _sign_fits(text, unit, option[0], chosen)
+            if script_of(option[0]) in (chosen, None)
+            and _sign_fits(text, unit, option[0], chosen, before)
         ]
         candidates.sort(key=lambda option: -_likeliest(option[0], chosen))
         if candidates:
@@ -342,9 +348,10 @@ def _outside_units(text: str, units: Sequence[ByteUnit]) -> str:
     return "".join(parts)
 
 
-def _sign_fits(text: str, unit: ByteUnit, char: str, script: str) -> bool:
+def _sign_fits(text: str, unit: ByteUnit, char: str, script: str, before: str) -> bool:
     """Whether ``char`` may stand where a unit whose lead was lost is: no capital after a
-    small letter; a sign of Latin-1 not between
+    small letter (``before``, written or the likeliest letter of a unit); ``«`` or ``»``
+    only with its partner in the text; a sign of Latin-1 not between
     two letters (``YalÃÂ¡lag`` is ``Yalálag``, no ``Yal¡lag``), but for the Catalan middle
     dot (``cel·la``); a no-break space not beside a space (``al ÃÂ\u00a0 EN`` is
     ``al à EN``)."""
@@ -352,12 +359,54 @@ def _sign_fits(text: str, unit: ByteUnit, char: str, script: str) -> bool:
         return True
     if script_of(char) is not None and not char.isupper():
         return True
-    before, after = text[unit.start - 1 : unit.start], text[unit.end : unit.end + 1]
+    after = text[unit.end : unit.end + 1]
     if char.isupper():
         return not before.islower()  # (no capital inside a word: ``ÃÂ`` after ``к`` is ``т``)
     if char == "\u00a0":
         return not (before.isspace() or after.isspace())
+    if char in _GUILLEMET_PAIRS and not _could_be_in(text, _GUILLEMET_PAIRS[char]):
+        return False  # ``«`` and ``»`` come in pairs: ``ÃÂ»`` alone is ``л`` (D0 BB)
     return char == "·" or not (before.isalpha() and after.isalpha())
+
+
+_GUILLEMET_PAIRS = {"«": "»", "»": "«"}
+
+
+def _could_be_in(text: str, char: str) -> bool:
+    """Whether ``text`` writes ``char``, or holds a unit that may stand for it."""
+    return char in text or "ÃÂ" + char in text
+
+
+@cache
+def _languages_of_two_bytes() -> tuple[tuple[str, str], ...]:
+    """Each language of a script of two-byte UTF-8 letters, with its script."""
+    return tuple(
+        (script, code) for script in _TWO_BYTE_SCRIPTS for code in languages_of_script(script)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _best_shares(chars: tuple[str, ...]) -> tuple[float, ...]:
+    """For each of :func:`_languages_of_two_bytes`, the share of the likeliest of ``chars``."""
+    return tuple(
+        max((_share(char, script, code) for char in chars), default=UNKNOWN_CHAR)
+        for script, code in _languages_of_two_bytes()
+    )
+
+
+@cache
+def _share(char: str, script: str, code: str) -> float:
+    """The log10 share of ``char`` in language ``code`` of ``script``; a sign of no script
+    (``«``, ``©``) counts as a letter of every language, an uncommon one."""
+    if script_of(char) not in (script, None):
+        return UNKNOWN_CHAR
+    if script_of(char) is None:
+        return _SIGN_SHARE
+    return char_logprob(char, code)
+
+
+# log10 share of a sign of Latin-1 in any language, as an uncommon letter's
+_SIGN_SHARE = -4.5
 
 
 @cache

@@ -284,9 +284,18 @@ def layered_units(text: str) -> list[ByteUnit]:
         if unit is not None:
             units.append(unit)
         position = text.find("Ã", unit.end if unit is not None else position + 1)
-    if all(unit.end - unit.start == 2 and text[unit.start + 1] == "Â" for unit in units):
-        return []  # ``ÃÂ`` alone keeps no byte: no evidence of the damage, if it is damage
+    if not any(_evidence_of_layers(text, unit) for unit in units):
+        return []  # ``ÃÂ`` alone, a word of its own, may be just what it says
     return units
+
+
+def _evidence_of_layers(text: str, unit: ByteUnit) -> bool:
+    """Whether ``unit`` keeps one of its bytes, or stands inside a word (``bÃÂÃÂdny``)."""
+    if unit.end - unit.start > 2 or text[unit.start + 1] != "Â":
+        return True
+    before = text[unit.start - 1 : unit.start]
+    after = text[unit.end : unit.end + 1]
+    return before.isalpha() or after.isalpha()
 
 
 def _layered_unit_at(text: str, start: int) -> ByteUnit | None:

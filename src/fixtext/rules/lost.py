@@ -325,11 +325,13 @@ def _in_likeliest_script(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
             before = text[unit.start - 1 : unit.start]
         elif text[kept[-1].start : kept[-1].end] != "ÃÂ":
             before = kept[-1].candidates[0][0]
+        # (A unit with no letter of the script keeps its signs as they are.)
+        checked = any(script_of(char) == chosen for char, _ in unit.candidates)
         candidates = [
             option
             for option in unit.candidates
             if script_of(option[0]) in (chosen, None)
-            and _sign_fits(text, unit, option[0], chosen, before)
+            and (not checked or _sign_fits(text, unit, option[0], before))
         ]
         candidates.sort(key=lambda option: -_likeliest(option[0], chosen))
         if candidates:
@@ -348,15 +350,13 @@ def _outside_units(text: str, units: Sequence[ByteUnit]) -> str:
     return "".join(parts)
 
 
-def _sign_fits(text: str, unit: ByteUnit, char: str, script: str, before: str) -> bool:
+def _sign_fits(text: str, unit: ByteUnit, char: str, before: str) -> bool:
     """Whether ``char`` may stand where a unit whose lead was lost is: no capital after a
     small letter (``before``, written or the likeliest letter of a unit); ``«`` or ``»``
     only with its partner in the text; a sign of Latin-1 not between
     two letters (``YalÃÂ¡lag`` is ``Yalálag``, no ``Yal¡lag``), but for the Catalan middle
     dot (``cel·la``); a no-break space not beside a space (``al ÃÂ\u00a0 EN`` is
     ``al à EN``)."""
-    if not any(script_of(c) == script for c, _ in unit.candidates):
-        return True
     if script_of(char) is not None and not char.isupper():
         return True
     after = text[unit.end : unit.end + 1]

@@ -71,6 +71,12 @@ def test_word_frequencies() -> None:
     assert word_logprob("anything", None) is None
 
 
+def test_middle_dot_touching_no_letter_is_no_word() -> None:
+    assert score_text("και η αρχή", "el") > score_text("και · αρχή", "el")
+    # Touching a letter it is punctuation (Catalan ``l·l``, the Greek semicolon ``·``).
+    assert score_text("και· αρχή", "el") > score_text("και · αρχή", "el")
+
+
 def test_turkish_dotted_capital_i_is_the_small_i() -> None:
     # ``"İ".lower()`` is ``i`` and a combining dot, a spelling no word list has.
     assert word_logprob("İstanbul", "tr") == word_logprob("istanbul", "tr") is not None

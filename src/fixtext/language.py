@@ -531,6 +531,9 @@ _QUOTES = frozenset("“”‘’„‚")
 # and Armenian: as common there as ``,`` and ``.`` (``،`` is not some sign of U+0600–061F).
 _SCRIPT_PUNCTUATION = frozenset("،؛؟۔।॥։")
 _TYPOGRAPHIC_COST = -1.0
+# A middle dot touching no letter separates the items of a menu, not the words of a sentence:
+# Greek ``και · αρχή`` is ``και η αρχή`` (η, CE B7, losing its lead).
+_SPACED_DOT_COST = -1.0
 # The marks of Chinese and Japanese text, the common ones cheaper (``、`` over ``」`` over
 # ``』`` for ``ã€?``, E3 80 and an undefined byte).
 _CJK_MARK_COSTS = {
@@ -791,6 +794,11 @@ def _unseen_grams(word: str, code: str) -> int:
     )
 
 
+def _touches_letter(text: str, index: int) -> bool:
+    """Whether ``text[index]`` has a letter right before or after it."""
+    return text[index - 1 : index].isalpha() or text[index + 1 : index + 2].isalpha()
+
+
 def _score_gap(text: str, start: int, end: int, code: str | None) -> float:
     if text[start:end].isascii():
         return 0.0
@@ -806,6 +814,8 @@ def _score_gap(text: str, start: int, end: int, code: str | None) -> float:
             total += _CJK_MARK_COSTS[char]
         elif char in _TYPOGRAPHIC:
             total += _TYPOGRAPHIC_COST
+            if char == "·" and not _touches_letter(text, index):
+                total += _SPACED_DOT_COST
             inside = 0 < index < len(text) - 1 and text[index - 1].isalpha()
             if char in _QUOTES and inside and text[index + 1].isalpha() and char != "’":
                 total += _QUOTE_INSIDE_WORD_COST

@@ -1107,9 +1107,26 @@ def test_two_layers_with_dropped_c1_controls_are_restored(clean: str) -> None:
         "Невозможно создать временный файл",  # ``ÃÂ»`` with no ``«`` in the text is ``л``
         "Показать скрытые файлы и папки",
         "Открыть файл «readme»",
+        "Выберите папку для сохранения файлов",  # ``Вы``, not ``ЗА``: no capital before ``б``
+        # Greek ``η`` (CE B7) alone is the article, not a middle dot (C2 B7) between spaces.
+        "Αλλαγή του ονόματος και η διαδρομή του αρχείου",
+        "Το αρχείο και η ημερομηνία",
+        "پرونده‌های برنامه‌ای",  # ``Ã¢ÂÂ`` inside a Persian word: the zero-width non-joiner
     ],
 )
-def test_two_layers_of_cyrillic_with_most_bytes_dropped(clean: str) -> None:
+def test_two_layers_of_other_scripts_with_most_bytes_dropped(clean: str) -> None:
+    assert fixtext.clean(drop_c1_twice(clean)) == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Soubor byl ZAMÍTNUT a PŘESUNUT do koše.",  # capitals inside words of capitals
+        "Dein „Élan“ ist da",  # a capital after an opening quotation mark
+        "Home · About · Contact",  # a middle dot between the items of a menu
+    ],
+)
+def test_two_layers_keep_capitals_and_separators_where_they_belong(clean: str) -> None:
     assert fixtext.clean(drop_c1_twice(clean)) == clean
 
 

@@ -316,9 +316,18 @@ def _in_likeliest_script(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
         for key, share in zip(totals, shares, strict=True):
             totals[key] += share
     chosen = max(totals, key=lambda key: totals[key])[0]  # Latin, first, wins a tie
+    ordered = sorted(units, key=lambda unit: unit.start)
+    ranked = [
+        sorted(
+            (option for option in unit.candidates if script_of(option[0]) in (chosen, None)),
+            key=lambda option: -_likeliest(option[0], chosen),
+        )
+        for unit in ordered
+    ]
+    capitals = _capitals_allowed(text, ordered, ranked)
     kept: list[ByteUnit] = []
     before = ""
-    for unit in sorted(units, key=lambda unit: unit.start):
+    for unit, options, capital in zip(ordered, ranked, capitals, strict=True):
         # Right after another unit, the letter before is that unit's likeliest one, if it
         # kept a byte (``ÃÂ°`` is rather ``а`` than ``Ѱ``); a bare ``ÃÂ`` tells nothing.
         if not kept or kept[-1].end != unit.start:
@@ -326,17 +335,75 @@ def _in_likeliest_script(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
         elif text[kept[-1].start : kept[-1].end] != "ÃÂ":
             before = kept[-1].candidates[0][0]
         # (A unit with no letter of the script keeps its signs as they are.)
-        checked = any(script_of(char) == chosen for char, _ in unit.candidates)
+        checked = any(script_of(char) == chosen for char, _ in options)
         candidates = [
             option
-            for option in unit.candidates
-            if script_of(option[0]) in (chosen, None)
-            and (not checked or _sign_fits(text, unit, option[0], before))
+            for option in options
+            if not checked or _sign_fits(text, unit, option[0], before, capital)
         ]
-        candidates.sort(key=lambda option: -_likeliest(option[0], chosen))
         if candidates:
             kept.append(replace(unit, candidates=tuple(candidates)))
     return kept
+
+
+def _capitals_allowed(
+    text: str, units: list[ByteUnit], ranked: list[list[tuple[str, int]]]
+) -> list[bool]:
+    """For each unit (in text order), whether it may be a capital: at the start of its word,
+    or anywhere in a word of written capitals, or in a word with no small letter, written
+    or surely made by a unit that kept a byte (``ÃÂ´ÃÂ°ÃÂ½ÃÂ½ÃÂÃÂ`` may be ``данных``,
+    never ``данныМ``: ``ÃÂ°`` is ``а``, far likelier than ``Ұ``)."""
+    pieces: list[str] = []
+    places: list[int] = []
+    position = 0
+    for unit, options in zip(units, ranked, strict=True):
+        pieces.append(text[position : unit.start])
+        if not any(char.isalpha() for char, _ in options):
+            pieces.append(" ")  # punctuation (``Ã¢ÂÂ``) ends a word
+        elif text[unit.start : unit.end] != "ÃÂ" and _surely_small(options):
+            pieces.append(_SMALL)
+        else:
+            pieces.append(_UNKNOWN)
+        places.append(sum(map(len, pieces)) - 1)
+        position = max(position, unit.end)
+    pieces.append(text[position:])
+    rendered = "".join(pieces)
+    in_word = re.compile(rf"[^\W\d_]|[{_SMALL}{_UNKNOWN}]")
+    allowed = []
+    for place in places:
+        start = place
+        while start > 0 and in_word.match(rendered[start - 1]):
+            start -= 1
+        end = place + 1
+        while end < len(rendered) and in_word.match(rendered[end]):
+            end += 1
+        word = rendered[start:end]
+        written = [char for char in word if char not in (_SMALL, _UNKNOWN)]
+        if start == place or (len(written) > 1 and all(char.isupper() for char in written)):
+            allowed.append(True)
+        else:
+            allowed.append(not any(char.islower() or char == _SMALL for char in word))
+    return allowed
+
+
+# Stand-ins for units in :func:`_capitals_allowed`: surely a small letter, or any letter.
+_SMALL = "\x02"
+_UNKNOWN = "\x01"
+# How much likelier (log10) the likeliest small letter of a unit must be than any capital.
+_SMALL_MARGIN = 2.0
+
+
+def _surely_small(options: list[tuple[str, int]]) -> bool:
+    """Whether the likeliest of ``options`` (ranked) is a small letter, far likelier than any
+    capital among them."""
+    first = options[0][0]
+    if not first.islower():
+        return False
+    script = script_of(first)
+    if script is None:
+        return False
+    capitals = [_likeliest(char, script) for char, _ in options if char.isupper()]
+    return not capitals or _likeliest(first, script) - max(capitals) >= _SMALL_MARGIN
 
 
 def _outside_units(text: str, units: Sequence[ByteUnit]) -> str:
@@ -350,9 +417,9 @@ def _outside_units(text: str, units: Sequence[ByteUnit]) -> str:
     return "".join(parts)
 
 
-def _sign_fits(text: str, unit: ByteUnit, char: str, before: str) -> bool:
-    """Whether ``char`` may stand where a unit whose lead was lost is: no capital after a
-    small letter (``before``, written or the likeliest letter of a unit); ``«`` or ``»``
+def _sign_fits(text: str, unit: ByteUnit, char: str, before: str, capital: bool) -> bool:
+    """Whether ``char`` may stand where a unit whose lead was lost is: a capital only where
+    ``capital`` allows (see :func:`_capitals_allowed`); ``«`` or ``»``
     only with its partner in the text; a sign of Latin-1 not between
     two letters (``YalÃÂ¡lag`` is ``Yalálag``, no ``Yal¡lag``), but for the Catalan middle
     dot (``cel·la``); a no-break space not beside a space (``al ÃÂ\u00a0 EN`` is
@@ -361,7 +428,7 @@ def _sign_fits(text: str, unit: ByteUnit, char: str, before: str) -> bool:
         return True
     after = text[unit.end : unit.end + 1]
     if char.isupper():
-        return not before.islower()  # (no capital inside a word: ``ÃÂ`` after ``к`` is ``т``)
+        return capital  # (no capital inside a word: ``ÃÂ`` after ``к`` is ``т``)
     if char == "\u00a0":
         return not (before.isspace() or after.isspace())
     if char in _GUILLEMET_PAIRS and not _could_be_in(text, _GUILLEMET_PAIRS[char]):
@@ -1353,7 +1420,10 @@ def _options(
         spaced = [option for option in unit.candidates if option[1] > unit.start + 1]
         return [(chosen, unit.start + 1), *spaced]
     if unit.end - unit.start == 4 and text.startswith("Ã¢ÂÂ", unit.start):
-        # The same, two Latin-1 readings deep (see ``layered_units``).
+        # The same, two Latin-1 readings deep (see ``layered_units``); inside a word of
+        # Arabic script, whose letters are units too, the zero-width non-joiner.
+        if language in languages_of_script("Arabic") and _inside_word(text, unit):
+            return [("\u200c", unit.end)]
         return [(choose_punctuation(text, unit.start, unit.end, *style), unit.end)]
     if (
         unit.rule == "lost-qmark"
@@ -1367,6 +1437,14 @@ def _options(
         # language's (``—`` in English, ``–`` in German).
         return [(style[1], unit.end)]
     return _ranked(unit, language, letters)
+
+
+def _inside_word(text: str, unit: ByteUnit) -> bool:
+    """Whether a letter, or another unit, stands on both sides of ``unit``: before it, a
+    letter or the end of a unit (``§`` of ``ÃÂ§``, ``Â`` of ``ÃÂ``); after it, a letter or
+    the ``Ã`` that starts a unit."""
+    before, after = text[unit.start - 1 : unit.start], text[unit.end : unit.end + 1]
+    return (before.isalpha() or "\xa0" <= before <= "\xbf") and after.isalpha()
 
 
 # ``â€?`` is E2 80 and one of the undefined bytes: ``”`` (9D), the hyphen ``‐`` (90), the

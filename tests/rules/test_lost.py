@@ -1095,6 +1095,7 @@ def drop_c1_twice(text: str) -> str:
         "Soubor byl ZAMÍTNUT a PŘESUNUT do koše.",  # capitals inside words of capitals
         "Dein „Élan“ ist da",  # a capital after an opening quotation mark
         "Home · About · Contact",  # a middle dot between the items of a menu
+        "hiện tượng lạ",  # ``Ã¡Â»Â£`` lost nothing (``ợ``), but stands beside ``ÃÂ°`` (``ư``)
     ],
 )
 def test_two_layers_with_dropped_c1_controls_are_restored(clean: str) -> None:

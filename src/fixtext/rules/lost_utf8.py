@@ -284,8 +284,9 @@ def layered_units(text: str) -> list[ByteUnit]:
         if unit is not None:
             units.append(unit)
         position = text.find("Ã", unit.end if unit is not None else position + 1)
-    if not any(_evidence_of_layers(text, unit) for unit in units):
-        return []  # ``ÃÂ`` alone, a word of its own, may be just what it says
+    if not any(_evidence_of_layers(text, unit) for unit in units if not unit.lossless):
+        return []  # ``ÃÂ`` alone, a word of its own, may be just what it says; or, with
+        # nothing lost, two layers the lossless rules undo
     return units
 
 
@@ -318,8 +319,12 @@ def _layered_unit_at(text: str, start: int) -> ByteUnit | None:
         else:
             slots.append(tuple(_LOST_BYTES))
             end += 1
-    if len(slots) < needed or (lead is not None and all(len(slot) == 1 for slot in slots)):
+    if len(slots) < needed:
         return None
+    if lead is not None and all(len(slot) == 1 for slot in slots):
+        # Nothing lost (``Ã¡Â»Â£``, ``ợ``): beside lost bytes, no other rule can read it.
+        whole = _decode(bytes([lead, *(slot[0] for slot in slots)]))
+        return _make(start, [(whole, end)] if whole else [], "lost-c1", lossless=True)
     leads = (lead,) if lead is not None else _TWO_BYTE_LEADS
     choices = _layered_candidates(leads, tuple(slots))
     return _make(start, [(char, end) for char in choices], "lost-c1", lossless=False)

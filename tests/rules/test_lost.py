@@ -1130,3 +1130,12 @@ def test_two_layers_with_dropped_c1_controls_never_read_as_one() -> None:
     result = fixtext.repair(drop_c1_twice("La Fédération"))
     assert result.text == "La Fédération"
     assert {change.rule for change in result.changes} == {"lost-c1"}
+
+
+@pytest.mark.parametrize("clean", ["ქართული ენა", "文字化けのテスト", "使用索引文件"])
+def test_two_layers_of_three_byte_characters_stay_whole(clean: str) -> None:
+    # Nothing tells these characters apart once both their last bytes are gone: the text
+    # stays as it is, neither read as one layer (``ä`` for ``Ã¤``) nor as the punctuation
+    # of another script (Myanmar ``၊``, E1 81 8A, for Georgian ``ა``, E1 83 90).
+    damaged = drop_c1_twice(clean)
+    assert fixtext.clean(damaged) == damaged

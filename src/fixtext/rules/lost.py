@@ -192,10 +192,10 @@ def find_lost_byte_repairs(
     # looked at: building the 1,024 candidates of every ``é`` in French text is wasted.
     lead_re = _LEAD_RE if _EVIDENCE_SCAN.search(text) else _SUSPECT_RE
     # ``ÃÂ©`` (two Latin-1 readings, then C1 controls dropped) before the lone ``Ã``.
-    layered = (
-        _in_likeliest_script(text, _untaken(layered_units(text), taken)) if "Ã" in text else []
-    )
-    taken += [(unit.start, unit.end) for unit in layered]
+    found = _untaken(layered_units(text), taken) if "Ã" in text else []
+    layered = _in_likeliest_script(text, found)
+    # Units of the other scripts stay as they are, whole: not read as one layer either.
+    taken += [(unit.start, unit.end) for unit in found]
     units = _untaken(find_byte_units(text, [m.start() for m in lead_re.finditer(text)]), taken)
     units = sorted(units + layered, key=lambda unit: unit.start)
     units = _plausible_units(text, units)
@@ -319,7 +319,7 @@ def _in_likeliest_script(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
     ordered = sorted(units, key=lambda unit: unit.start)
     ranked = [
         sorted(
-            (option for option in unit.candidates if script_of(option[0]) in (chosen, None)),
+            (option for option in unit.candidates if _of_script(option[0], chosen)),
             key=lambda option: -_likeliest(option[0], chosen),
         )
         for unit in ordered
@@ -344,6 +344,15 @@ def _in_likeliest_script(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
         if candidates:
             kept.append(replace(unit, candidates=tuple(candidates)))
     return kept
+
+
+def _of_script(char: str, script: str) -> bool:
+    """Whether ``char`` is a letter of ``script`` or an everyday sign: of Latin-1, or of
+    General Punctuation and the currency signs (not Myanmar ``၊`` nor Ethiopic ``፡``)."""
+    found = script_of(char)
+    if found is not None:
+        return found == script
+    return char <= "\u00ff" or "\u2000" <= char <= "\u20cf"
 
 
 def _capitals_allowed(

@@ -11,7 +11,7 @@ from fixtext import codepages
 from fixtext.compose import compose_changes
 from fixtext.config import Config, Normalization
 from fixtext.language import guess_language, score_text
-from fixtext.model import Change, Edit, Result
+from fixtext.model import Change, Edit, Result, outside_spans
 from fixtext.plausibility import text_cost
 from fixtext.rules import bom, cjk, controls, entities, legacy, lost, lowercased
 from fixtext.rules.bom import find_bom_residue
@@ -314,7 +314,7 @@ def _undo_layers(
         edits = _propose(
             current, config, config.max_passes - done, as_it_came=not done, try_legacy=legacy
         )
-        edits = _outside(edits, _layered_spans(current, config))
+        edits = outside_spans(edits, _layered_spans(current, config))
         if not edits:
             break
         changes, current = compose_changes(text, changes, current, edits)
@@ -328,17 +328,6 @@ def _layered_spans(text: str, config: Config) -> list[tuple[int, int]]:
     if not config.lost_bytes or "Ã" not in text or "Â" not in text:
         return []
     return [(unit.start, unit.end) for unit in layered_units(text)]
-
-
-def _outside(edits: list[Edit], spans: list[tuple[int, int]]) -> list[Edit]:
-    """``edits`` that overlap none of ``spans``."""
-    if not spans:
-        return edits
-    return [
-        edit
-        for edit in edits
-        if not any(start < edit.end and edit.start < stop for start, stop in spans)
-    ]
 
 
 def _read_utf8(rule: str) -> bool:

@@ -39,7 +39,7 @@ from fixtext.language import (
     script_of,
     scripts_of_language,
 )
-from fixtext.model import Edit
+from fixtext.model import Edit, outside_spans
 from fixtext.plausibility import LEADERS, scripts_of
 from fixtext.rules.lost_cjk import find_cjk_repairs
 from fixtext.rules.lost_punctuation import (
@@ -192,11 +192,11 @@ def find_lost_byte_repairs(
     # looked at: building the 1,024 candidates of every ``é`` in French text is wasted.
     lead_re = _LEAD_RE if _EVIDENCE_SCAN.search(text) else _SUSPECT_RE
     # ``ÃÂ©`` (two Latin-1 readings, then C1 controls dropped) before the lone ``Ã``.
-    found = _untaken(layered_units(text), taken) if "Ã" in text else []
+    found = outside_spans(layered_units(text), taken) if "Ã" in text else []
     layered = _in_likeliest_script(text, found)
     # Units of the other scripts stay as they are, whole: not read as one layer either.
     taken += [(unit.start, unit.end) for unit in found]
-    units = _untaken(find_byte_units(text, [m.start() for m in lead_re.finditer(text)]), taken)
+    units = outside_spans(find_byte_units(text, [m.start() for m in lead_re.finditer(text)]), taken)
     units = sorted(units + layered, key=lambda unit: unit.start)
     units = _plausible_units(text, units)
     words = [unit for unit in units if _forms_real_word(text, unit)]
@@ -364,27 +364,28 @@ def _capitals_allowed(
     never ``данныМ``: ``ÃÂ°`` is ``а``, far likelier than ``Ұ``)."""
     pieces: list[str] = []
     places: list[int] = []
-    position = 0
+    position = length = 0
     for unit, options in zip(units, ranked, strict=True):
         pieces.append(text[position : unit.start])
+        length += len(pieces[-1])
         if not any(char.isalpha() for char, _ in options):
             pieces.append(" ")  # punctuation (``Ã¢ÂÂ``) ends a word
         elif text[unit.start : unit.end] != "ÃÂ" and _surely_small(options):
             pieces.append(_SMALL)
         else:
             pieces.append(_UNKNOWN)
-        places.append(sum(map(len, pieces)) - 1)
+        places.append(length)
+        length += 1
         position = max(position, unit.end)
     pieces.append(text[position:])
     rendered = "".join(pieces)
-    in_word = re.compile(rf"[^\W\d_]|[{_SMALL}{_UNKNOWN}]")
     allowed = []
     for place in places:
         start = place
-        while start > 0 and in_word.match(rendered[start - 1]):
+        while start > 0 and _IN_WORD.match(rendered[start - 1]):
             start -= 1
         end = place + 1
-        while end < len(rendered) and in_word.match(rendered[end]):
+        while end < len(rendered) and _IN_WORD.match(rendered[end]):
             end += 1
         word = rendered[start:end]
         written = [char for char in word if char not in (_SMALL, _UNKNOWN)]
@@ -398,6 +399,7 @@ def _capitals_allowed(
 # Stand-ins for units in :func:`_capitals_allowed`: surely a small letter, or any letter.
 _SMALL = "\x02"
 _UNKNOWN = "\x01"
+_IN_WORD = re.compile(rf"[^\W\d_]|[{_SMALL}{_UNKNOWN}]")
 # How much likelier (log10) the likeliest small letter of a unit must be than any capital.
 _SMALL_MARGIN = 2.0
 
@@ -487,22 +489,13 @@ _SIGN_SHARE = -4.5
 
 @cache
 def _likeliest(char: str, script: str) -> float:
-    """The log10 share of ``char`` in the language of ``script`` that uses it most: the
-    highest of all for a sign of no script."""
+    """The log10 share of ``char`` in the language of ``script`` that uses it most; a sign
+    of no script ranks below every letter."""
     if script_of(char) not in (script, None):
         return UNKNOWN_CHAR
     if script_of(char) is None:
         return UNKNOWN_CHAR - 1.0
     return max(char_logprob(char, code) for code in languages_of_script(script))
-
-
-def _untaken(units: list[ByteUnit], taken: list[tuple[int, int]]) -> list[ByteUnit]:
-    """The ``units`` that overlap none of the ``taken`` spans."""
-    return [
-        unit
-        for unit in units
-        if not any(start < unit.end and unit.start < end for start, end in taken)
-    ]
 
 
 def _sequences_with_replacement(text: str) -> list[tuple[int, int]]:

@@ -56,8 +56,8 @@ KNOWN_GAPS: dict[str, str] = {
         "unchanged: cp874 text read as cp1250 is not among the legacy pairs"
     ),
     "Chinese word in curly quotes, utf-8 read as cp1252 with 0xAD and 0x9D lost": (
-        "returns '“不国â€': a soft hyphen (AD) is not a lost-byte candidate, so 中 (E4 B8 AD)"
-        " cannot be found; the closing quote stays below the confidence threshold"
+        "returns '“不国”': a soft hyphen (AD) is not a lost-byte candidate, so 中 (E4 B8 AD)"
+        " cannot be found"
     ),
     "Emoji in a README heading, utf-8 read as cp1252 with 0x8F lost": (
         "unchanged: the lost byte of an emoji has several candidates (🍗 🏗 🐗) and no"

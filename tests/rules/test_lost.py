@@ -1021,7 +1021,7 @@ def test_a_dash_whose_last_byte_was_straightened_is_a_dash(damaged: str) -> None
     assert repaired in {damaged.replace('â€"', "–"), damaged.replace('â€"', "—")}
 
 
-def test_a_cjk_sign_that_lost_an_undefined_byte_between_ideographs() -> None:
+def test_a_sign_that_lost_an_undefined_byte_has_five_candidates() -> None:
     # ``€`` (80) shows Windows-1252 read the text: of ``、`` (E3 80 81) only the byte it
     # leaves undefined, 81, can be gone, and only those five bytes are candidates.
     damaged = "有序抖动ã€误差扩散"
@@ -1031,6 +1031,24 @@ def test_a_cjk_sign_that_lost_an_undefined_byte_between_ideographs() -> None:
     }
     assert {char for char, _ in unit.candidates} == expected
     assert [guess.after for guess in find_lost_byte_repairs(damaged, CONFIG)] == ["、"]
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # ``”`` is E2 80 9D: Windows-1252 shows the 80 as ``€`` and leaves 9D undefined; a
+        # decoder that skips undefined bytes leaves ``â€``, before a space or at the end.
+        ("He said â€œhelloâ€ and left.", "He said “hello” and left."),
+        ("He said â€œhelloâ€", "He said “hello”"),
+        ("He said “helloâ€.", "He said “hello”."),
+        # (Not ``†``, E2 80 A0 with its A0 turned into the space after it.)
+        ("Read â€œThe Endâ€ twice.", "Read “The End” twice."),
+    ],
+)
+def test_a_closing_quote_that_lost_its_undefined_byte(damaged: str, expected: str) -> None:
+    (unit,) = find_byte_units(damaged, [damaged.rindex("â€")])
+    assert {char for char, end in unit.candidates if end == unit.start + 2} >= {"”"}
+    assert fixtext.clean(damaged) == expected
 
 
 @pytest.mark.parametrize(

@@ -112,7 +112,9 @@ _EVIDENCE = (
     # A curly quotation mark inside a longer sequence, straightened after the damage:
     # ``â"¢`` is ``™`` (E2 84 A2); ``â€"`` is ``—`` (E2 80 94), its ``”`` straightened.
     ("[\u00e0-\u00ef]", f"[\"'](?={_CONTINUATION})"),
-    ("[\u00e2]", '[\u20ac]"'),
+    # ``â€`` alone: E2 80, the start of punctuation, read as Windows-1252; the byte that
+    # followed was dropped (``“helloâ€`` ends with ``”``, 9D, which the page leaves undefined).
+    ("[\u00e2]", "[\u20ac]"),
     # A lead beside a letter of another script; written to start with the lead, which is
     # rare, rather than with the letter, which is all there is in Greek or Hindi text.
     ("[\u00c2-\u00f4]", "[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7af]"),
@@ -1434,6 +1436,14 @@ def _options(
         and text[unit.start + 2] in "?\ufffd"
     ):
         return [_undefined_punctuation(text, unit)]
+    if (
+        text.startswith("â€", unit.start)
+        and ("”", unit.start + 2) in unit.candidates
+        and _quotation_open(text, unit.start)
+        and _is_closing_position(text, unit.start + 1)
+    ):
+        # ``“helloâ€`` at the end: the byte gone after ``€`` (80) closes the ``“`` left open.
+        return [("”", unit.start + 2)]
     if unit.rule == "lost-qmark" and {char for char, _ in unit.candidates} == {"–", "—"}:
         # ``â€"``, a dash whose last byte was straightened: the dash the text sets, else its
         # language's (``—`` in English, ``–`` in German).

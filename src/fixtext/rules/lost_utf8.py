@@ -237,7 +237,7 @@ def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
     elif not reading.latin1 or not any(0x80 <= value <= 0x9F for value in present):
         candidates = _candidates(lead, tuple(present), needed, lone_e2, reading.lost)
         choices = dict.fromkeys(candidates, end)
-    elif reading is LATIN1 and _between_cjk(text, start, end) and len(present) + 1 == needed:
+    elif reading is LATIN1 and len(present) + 1 == needed:
         # ``抖动ã€误差``: a byte of 80–9F shown (``€`` is 80) says Windows-1252 read the text,
         # and only a byte it leaves undefined can be gone, last: ``、`` is E3 80 81.
         choices = {

@@ -21,6 +21,7 @@ from fixtext.rules.encodings import find_codepage_repairs
 from fixtext.rules.entities import find_entity_repairs
 from fixtext.rules.legacy import find_legacy_repairs
 from fixtext.rules.lost import find_lost_byte_repairs
+from fixtext.rules.lost_emoji import find_emoji_repairs
 from fixtext.rules.lost_evidence import demote_unsupported, worth_guessing
 from fixtext.rules.lost_utf8 import layered_units
 from fixtext.rules.lowercased import find_lowercased_repairs
@@ -314,11 +315,22 @@ def _undo_layers(
         edits = _propose(
             current, config, config.max_passes - done, as_it_came=not done, try_legacy=legacy
         )
-        edits = outside_spans(edits, _layered_spans(current, config))
+        edits = outside_spans(
+            edits, _layered_spans(current, config) + _emoji_spans(current, config)
+        )
         if not edits:
             break
         changes, current = compose_changes(text, changes, current, edits)
     return changes, current
+
+
+def _emoji_spans(text: str, config: Config) -> list[tuple[int, int]]:
+    """The spans of emoji whose variation selector lost a byte (``â�¤ï¸�`` for ``❤️``):
+    no lossless repair reads a part of them (``¤ï`` is no ``ϋ`` of cp850); the lost-byte
+    guesses decide them whole."""
+    if not config.lost_bytes:
+        return []
+    return [(edit.start, edit.end) for edit in find_emoji_repairs(text)]
 
 
 def _layered_spans(text: str, config: Config) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import re
@@ -889,9 +890,11 @@ def test_a_lost_currency_sign_is_the_currency_sign(clean: str, expected: str) ->
 
 def test_emoji_that_lost_their_bytes_are_left_rather_than_made_worse() -> None:
     # ``😀`` keeps only ``ð``: no guess is better than a letter of a historic script
-    # (``𑙠``, swallowing the space after it) or the leader ``․`` for ``❤``.
+    # (``𑙠``, swallowing the space after it). ``❤️`` keeps ``â¤ï¸``: the selector it ends
+    # with shows an emoji, and of the characters ``â¤`` allows only ``❤`` is one (not the
+    # leader ``․``); see ``test_lost_emoji.py``.
     damaged = _c1_dropped("Emoji: 😀 👍🏽 ❤️ 🎉.")
-    assert fixtext.clean(damaged) == damaged
+    assert fixtext.clean(damaged) == damaged.replace("â¤ï¸", "❤️")
 
 
 def _quotes_straightened(text: str) -> str:
@@ -1021,16 +1024,31 @@ def test_a_dash_whose_last_byte_was_straightened_is_a_dash(damaged: str) -> None
     assert repaired in {damaged.replace('â€"', "–"), damaged.replace('â€"', "—")}
 
 
-def test_a_sign_that_lost_an_undefined_byte_has_five_candidates() -> None:
-    # ``€`` (80) shows Windows-1252 read the text: of ``、`` (E3 80 81) only the byte it
-    # leaves undefined, 81, can be gone, and only those five bytes are candidates.
-    damaged = "有序抖动ã€误差扩散"
-    (unit,) = [u for u in find_byte_units(damaged, [4]) if u.start == 4]
-    expected = {
-        bytes([0xE3, 0x80, byte]).decode("utf-8") for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-    }
-    assert {char for char, _ in unit.candidates} == expected
-    assert [guess.after for guess in find_lost_byte_repairs(damaged, CONFIG)] == ["、"]
+@pytest.mark.parametrize(
+    ("damaged", "start", "expected"),
+    [
+        # E3 80 81: the gone byte after the one shown (``€`` is 80)
+        ("有序抖动ã€误差扩散", 4, "有序抖动、误差扩散"),
+        # E3 81 99: before it (``™`` is 99)
+        ("これはペンã§ã™。", 7, "これはペンです。"),
+    ],
+)
+def test_a_character_that_lost_an_undefined_byte_has_those_candidates(
+    damaged: str, start: int, expected: str
+) -> None:
+    # A byte of 80–9F shown shows Windows-1252 read the text: only a byte it leaves
+    # undefined can be gone, before or after the byte shown.
+    (unit,) = [u for u in find_byte_units(damaged, [start]) if u.start == start]
+    (shown,) = damaged[start + 1].encode("cp1252")
+    possible = set()
+    for gone in (0x81, 0x8D, 0x8F, 0x90, 0x9D):
+        for order in ((shown, gone), (gone, shown)):
+            with contextlib.suppress(UnicodeDecodeError):
+                possible.add(bytes([0xE3, *order]).decode("utf-8"))
+    # (Less the code points not assigned: ``\u3040`` is E3 81 80.)
+    possible = {char for char in possible if unicodedata.category(char) != "Cn"}
+    assert {char for char, _ in unit.candidates} == possible
+    assert fixtext.clean(damaged) == expected
 
 
 @pytest.mark.parametrize(

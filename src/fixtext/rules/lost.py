@@ -42,6 +42,7 @@ from fixtext.language import (
 from fixtext.model import Edit, outside_spans
 from fixtext.plausibility import LEADERS, scripts_of
 from fixtext.rules.lost_cjk import find_cjk_repairs
+from fixtext.rules.lost_emoji import find_emoji_repairs
 from fixtext.rules.lost_punctuation import (
     QuoteStyle,
     choose_punctuation,
@@ -189,6 +190,7 @@ def find_lost_byte_repairs(
     if _CANDIDATE_RE.search(text) is None and not readings:
         return []
     cjk_edits = find_cjk_repairs(text)
+    cjk_edits += outside_spans(find_emoji_repairs(text), [(e.start, e.end) for e in cjk_edits])
     taken = [(edit.start, edit.end) for edit in cjk_edits]
     # Without a sign of mojibake beyond a lone accented letter, only the usual suspects are
     # looked at: building the 1,024 candidates of every ``é`` in French text is wasted.

@@ -239,11 +239,13 @@ def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
         choices = dict.fromkeys(candidates, end)
     elif reading is LATIN1 and len(present) + 1 == needed:
         # ``抖动ã€误差``: a byte of 80–9F shown (``€`` is 80) says Windows-1252 read the text,
-        # and only a byte it leaves undefined can be gone, last: ``、`` is E3 80 81.
+        # and only a byte it leaves undefined can be gone, there or before the byte shown:
+        # ``、`` is E3 80 81, ``す`` (``ã™``) E3 81 99.
         choices = {
             char: end
-            for last in UNDEFINED_CP1252
-            for char in [_decode(bytes([lead, *present, last]))]
+            for gone in UNDEFINED_CP1252
+            for place in range(len(present) + 1)
+            for char in [_decode(bytes([lead, *present[:place], gone, *present[place:]]))]
             if char is not None
         }
     if end == len(text) and present and len(present) + 1 == needed:

@@ -55,10 +55,6 @@ KNOWN_GAPS: dict[str, str] = {
     "Thai username, cp874 read as cp1250": (
         "unchanged: cp874 text read as cp1250 is not among the legacy pairs"
     ),
-    "Chinese word in curly quotes, utf-8 read as cp1252 with 0xAD and 0x9D lost": (
-        "returns '“不国”': a soft hyphen (AD) is not a lost-byte candidate, so 中 (E4 B8 AD)"
-        " cannot be found"
-    ),
     "Emoji in a README heading, utf-8 read as cp1252 with 0x8F lost": (
         "unchanged: the lost byte of an emoji has several candidates (🍗 🏗 🐗) and no"
         " frequencies to choose"

@@ -1177,7 +1177,11 @@ def _decide(
             score += _ECHO_BONUS * echo_words(rendered, echo)
         if bonuses:
             score += _echoed_letters(beam, bonuses)
-        return score + _currency_before_amounts(text, beam)
+        return (
+            score
+            + _currency_before_amounts(text, beam)
+            - _SOFT_HYPHEN_COST * _soft_hyphens_supposed(text, units, beam)
+        )
 
     beams: list[tuple[Choice, ...]] = [()]
     for index, unit_options in enumerate(options):
@@ -1333,6 +1337,22 @@ def _currency_before_amounts(text: str, beam: tuple[Choice, ...]) -> float:
 
 
 _CURRENCY_BONUS = 6.0
+
+
+def _soft_hyphens_supposed(text: str, units: list[ByteUnit], beam: tuple[Choice, ...]) -> int:
+    """How many soft hyphens (the byte AD, which display and copying often drop) the
+    beam's choices suppose were lost: ``aquÃ`` is ``aquí`` (C3 AD), ``ä¸`` ``中`` (E4 B8 AD)."""
+    count = 0
+    for unit, choice in zip(units, beam, strict=False):
+        if choice is not None:
+            shown = text.count("\xad", unit.start, choice[1])
+            count += max(0, choice[0].encode("utf-8", "surrogatepass").count(0xAD) - shown)
+    return count
+
+
+# A soft hyphen is dropped less often than the C1 controls it stands among: where both
+# readings make words (Icelandic ``Ítalskt`` and ``ítalskt``), the lost C1 byte wins.
+_SOFT_HYPHEN_COST = 1.0
 
 
 def _joins_across_space(text: str, unit: ByteUnit, choice: tuple[str, int]) -> bool:

@@ -50,6 +50,8 @@ CP1252_SIGNS = frozenset(_CP1252_BYTES)
 UNDEFINED_CP1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 # What a lost continuation byte can have been: the C1 range a Latin-1 reader drops.
 _LOST_BYTES = range(0x80, 0xA0)
+_C1_BYTES = tuple(_LOST_BYTES)
+_SOFT_HYPHEN = 0xAD
 # ``â`` alone (``E2`` + two lost bytes) is punctuation of U+2000–U+201F in practice.
 _LONE_E2_CHOICES = frozenset("‘’‚“”„–—")
 _UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs"})
@@ -462,6 +464,12 @@ def _fill_cached(
     lost: tuple[int, ...],
 ) -> tuple[str, ...]:
     missing = needed - len(present)
+    if lost == _C1_BYTES and (lead == 0xC3 or 0xE0 <= lead <= 0xEF):
+        # The soft hyphen (AD), which display and copying drop, may be gone beside the C1
+        # controls: ``aquÃ`` is ``aquí`` (C3 AD), ``ä¸`` ``中`` (E4 B8 AD). (Not after the
+        # leads of other alphabets, where a dropped ``ح`` or ``έ`` would compete with every
+        # letter that lost its C1 byte.)
+        lost = (*lost, _SOFT_HYPHEN)
     found: dict[str, None] = {}
     slot_sets = itertools.combinations(range(needed), len(present)) if missing else [()]
     for slots in slot_sets:

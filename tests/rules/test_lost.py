@@ -272,6 +272,11 @@ def test_replacement_character_for_a_lost_letter() -> None:
         ("Jos� Mar�a Garc�a", "José María García"),
         ("espa�ol de America Latina", "español de America Latina"),
         ("Consultas e �ndices de la base", "Consultas e índices de la base"),
+        # (``í`` is C3 AD: no soft hyphen was dropped here, the byte was replaced whole.)
+        (
+            "reiniciar HEAD e �ndice Definir las propiedades de subm�dulo",
+            "reiniciar HEAD e índice Definir las propiedades de submódulo",
+        ),
         ("Der Stra�enverkehr ist gef�hrlich", "Der Straßenverkehr ist gefährlich"),
         ("Le caf� est pr�t", "Le café est prêt"),
         ("a na��o", "a nação"),  # two accented letters, two bytes, two ``�``
@@ -312,6 +317,19 @@ def test_real_question_mark_after_a_lone_lead_stays() -> None:
 )
 def test_space_taken_for_a_lost_a0_byte(damaged: str, expected: str) -> None:
     assert repaired(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("Nous partons Ã  la plage", "Nous partons à la plage"),
+        ("Ã  la carte, s'il vous plaît", "à la carte, s'il vous plaît"),
+    ],
+)
+def test_a_lost_a0_byte_alone_in_the_text_is_repaired(damaged: str, expected: str) -> None:
+    # No other damage vouches for it, but ``à`` is a thousand times commoner a word than
+    # ``Ã``, which the word lists hold only from text that was mojibake itself.
+    assert fixtext.clean(damaged) == expected
 
 
 def nbsp_lost(text: str) -> str:
@@ -567,6 +585,7 @@ def test_capital_lead_inside_a_lower_case_word_is_repaired(damaged: str, expecte
         "Ã is a letter of Portuguese, and Â one of Romanian: ÃÂ stays as written.",
         "MÃE, a word in capitals; ÂNGULO too.",
         "La cel·la és petita.",
+        "C O N C L U S Ã O",  # spaced capitals: one space after ``Ã``, no A0 made one
     ],
 )
 def test_lone_letters_without_evidence_stay(clean: str) -> None:
@@ -898,6 +917,13 @@ def test_a_letter_two_characters_in_lower_case_is_written_too() -> None:
 def test_a_lost_currency_sign_is_the_currency_sign(clean: str, expected: str) -> None:
     # Not ``❬`` or ``⟬``, ornamental and mathematical brackets of the same bytes but one.
     assert fixtext.clean(drop_c1(clean)) == expected
+
+
+def test_emoji_that_lost_bytes_in_text_of_no_script_are_no_mathematical_letters() -> None:
+    # ``👍🏻`` read as cp1252, its undefined 8D and 8F dropped: ``ð`` with ``Ÿ‘`` fits
+    # ``𝟑`` (F0 9D 9F 91) less its 9D, but no text is written in mathematical digits.
+    damaged = "👍🏻".encode().decode("cp1252", "ignore")
+    assert fixtext.clean(damaged) == damaged
 
 
 def test_emoji_that_lost_their_bytes_are_left_rather_than_made_worse() -> None:

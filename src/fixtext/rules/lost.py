@@ -710,7 +710,15 @@ def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> lis
         # ``áƒ `` in Georgian text is ``რ`` (E1 83 A0), not the Myanmar digit ``၃``.
         script = _main_script(text)
         if script is None:
-            return units
+            # Still no symbol, and no letter of a script none of the languages write:
+            # ``ðŸ‘ðŸ»`` (``👍🏻`` less its bytes 8D and 8F) is no ``𝟑𝟻``, mathematical
+            # digits whose 9D was lost.
+            return _filtered(
+                units,
+                lambda _, char, __: (
+                    script_of(char) not in (None, "Other") or _fits_scripts(char, frozenset())
+                ),
+            )
         scripts = frozenset({script, "Latin"})
     else:
         scripts = scripts_of_language(language) | {"Latin"}
@@ -1344,12 +1352,14 @@ def _soft_hyphens_supposed(text: str, units: list[ByteUnit], beam: tuple[Choice,
     beam's choices suppose were lost: ``aquÃ`` is ``aquí`` (C3 AD), ``ä¸`` ``中`` (E4 B8 AD)."""
     count = 0
     for unit, choice in zip(units, beam, strict=False):
-        if choice is not None:
+        # (Not a ``�`` replacing a whole character: ``e �ndice`` is ``índice`` outright.)
+        if choice is not None and unit.rule in _BYTES_DROPPED and text[unit.start] != "\ufffd":
             shown = text.count("\xad", unit.start, choice[1])
             count += max(0, choice[0].encode("utf-8", "surrogatepass").count(0xAD) - shown)
     return count
 
 
+_BYTES_DROPPED = frozenset({"lost-c1", "lost-nbsp"})
 # A soft hyphen is dropped less often than the C1 controls it stands among: where both
 # readings make words (Icelandic ``Ítalskt`` and ``ítalskt``), the lost C1 byte wins.
 _SOFT_HYPHEN_COST = 1.0

@@ -178,7 +178,30 @@ def _supported(
     if edit in paired or _capital_inside_word(text, edit, lone):
         return True
     guessed = edit.after.replace("’", "'")
-    return not _known(text[start:end], languages, "") and _known(after, languages, guessed)
+    if not _known(after, languages, guessed):
+        return False
+    if not _known(text[start:end], languages, ""):
+        return True
+    # A token that was a word already is shown wrong only by a far commoner one, where the
+    # byte A0 left a space of its own: ``Ã`` is in the word lists (of text that was itself
+    # mojibake), ``à`` a thousand times over, and ``Ã  la`` has two spaces; but ``S Ã O``,
+    # spaced capitals, is ``SÃO``.
+    return (
+        text[edit.start : edit.end].endswith(" ")
+        and _zipf(after, languages) - _zipf(text[start:end], languages) >= _FAR_COMMONER
+    )
+
+
+# How much commoner (in zipf units, log10) a guess must make a token that was a word.
+_FAR_COMMONER = 3.0
+
+
+def _zipf(token: str, languages: list[str]) -> float:
+    """How common the word of ``token`` is, in the language where it is commonest."""
+    word = _WORD.search(token.replace("’", "'"))
+    if word is None:
+        return 0.0
+    return max((word_zipf(word.group().lower(), code) for code in languages), default=0.0)
 
 
 def _quote_at_edge(text: str, edit: Edit) -> bool:

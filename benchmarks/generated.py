@@ -78,6 +78,11 @@ def _question_marks(text: str) -> str | None:
     return misread.replace("\ufffd", "?") if "\ufffd" in misread else None
 
 
+def _undefined_dropped(text: str) -> str | None:
+    misread = text.encode("utf-8").decode("cp1252", errors="ignore")
+    return misread if misread != text.encode("utf-8").decode("cp1252", errors="replace") else None
+
+
 def _no_break_space_lost(text: str) -> str | None:
     # The undefined bytes as C1 characters, the way browsers and ftfy read cp1252.
     misread = "".join(
@@ -110,6 +115,7 @@ LOSSY = {
     "latin-1, C1 dropped": _c1_lost,
     "latin-1 twice, C1 dropped": _c1_lost_twice,
     "cp1252, ? for undefined": _question_marks,
+    "cp1252, undefined dropped": _undefined_dropped,
     "cp1252, no-break space lost": _no_break_space_lost,
     "cp1252 text read as UTF-8, �": _legacy_read_as_utf8,
     "shift_jis, �": _replaced("shift_jis"),

@@ -1185,6 +1185,12 @@ def _decide(
             score += _ECHO_BONUS * echo_words(rendered, echo)
         if bonuses:
             score += _echoed_letters(beam, bonuses)
+        if language is None:
+            score += _COMMONEST_BONUS * sum(
+                1
+                for choice in beam
+                if choice is not None and choice[0] in _COMMONEST_OF_THEIR_BYTES
+            )
         return (
             score
             + _currency_before_amounts(text, beam)
@@ -1370,6 +1376,15 @@ def _joins_across_space(text: str, unit: ByteUnit, choice: tuple[str, int]) -> b
     return " " in text[unit.start : choice[1]] and text[choice[1] : choice[1] + 1].isalpha()
 
 
+# Letters of scripts without a word list that are far commoner than every other letter
+# their bytes allow when Windows-1252 dropped one it leaves undefined: Thai ``ก`` (E0 B8 81)
+# beside ``ญ ฏ ฐ ฝ`` (8D 8F 90 9D), ``แ`` (E0 B9 81) beside the mark ``ํ`` and the signs
+# ``๏ ๐``. (Georgian ``ა`` and ``ო``, 90 and 9D, are both common: no such letter.)
+_COMMONEST_OF_THEIR_BYTES = frozenset("กแ")
+# Their head start (log10): ten times as common as each of the others, at least.
+_COMMONEST_BONUS = 1.0
+
+
 def _letter_options(
     text: str,
     unit: ByteUnit,
@@ -1383,6 +1398,8 @@ def _letter_options(
     elsewhere (in ``bonuses``) ties only with the others it writes, in either case."""
     after_letter = unit.start > 0 and text[unit.start - 1].isalpha()
     tied = [char for char, _ in options if char.isalpha() or (after_letter and _is_mark(char))]
+    if chosen in _COMMONEST_OF_THEIR_BYTES and chosen in tied:
+        return 1
     if bonuses and chosen in bonuses:
         return len({_small(char) for char in tied if char in bonuses})
     return len(tied)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import fixtext
 from fixtext.rules.cjk import (
     _clearly_cjk,
     _counted_main_script,
@@ -92,3 +93,17 @@ def test_clean_cjk_text_is_decided_by_the_first_checks(text: str) -> None:
 )
 def test_mojibake_passes_the_first_checks(text: str) -> None:
     assert may_repair(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ``à`` read as GBK is ``脿``: alone, a letter that is an everyday word is repaired.
+        ("Il est 脿 la maison", "Il est à la maison"),
+        # ``ä`` read as EUC-KR is ``채``, a Korean syllable: ``ä`` is no word of its own.
+        ("채 “the”", "채 “the”"),
+        ("채 the", "채 the"),
+    ],
+)
+def test_a_letter_alone_is_read_only_as_an_everyday_word(text: str, expected: str) -> None:
+    assert fixtext.clean(text) == expected

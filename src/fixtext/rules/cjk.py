@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from fixtext.data.char_costs import CHAR_COSTS
+from fixtext.language import LATIN_LANGUAGES, word_zipf
 from fixtext.model import Edit
 from fixtext.plausibility import char_cost, scripts_of, text_cost
 from fixtext.spans import select_disjoint
@@ -317,7 +318,19 @@ def _latin_reading(text: str, edit: Edit) -> bool:
         not text[edit.start - 1 : edit.start].isalpha()
         and not text[edit.end : edit.end + 1].isalpha()
     )
-    return not alone or not edit.after.isalpha() or edit.after.islower()
+    if not alone or not edit.after.isalpha():
+        return True
+    # A letter alone must be an everyday word: ``à`` or ``å``, not ``ä`` (``채``, a Korean
+    # syllable, beside English words).
+    return edit.after.islower() and (len(edit.after) > 1 or _one_letter_word(edit.after))
+
+
+# How common a letter standing alone must be as a word, in the language where it is commonest.
+_ONE_LETTER_WORD_ZIPF = 5.0
+
+
+def _one_letter_word(letter: str) -> bool:
+    return any(word_zipf(letter, code) >= _ONE_LETTER_WORD_ZIPF for code in LATIN_LANGUAGES)
 
 
 _CJK_LETTER_OR_SIGN = re.compile(f"[{_CJK}]")

@@ -227,3 +227,17 @@ def test_greek_without_accents_is_looked_up_as_with_them() -> None:
     assert word_zipf("ΡΥΘΜΙΣΕΙΣ", "el") == word_zipf("ρυθμίσεις", "el") > 0
     # Written with a wrong accent, a word is still unknown.
     assert word_zipf("φιλά", "el") == 0
+
+
+def test_a_korean_word_with_its_ending_scores_as_the_word_and_the_ending() -> None:
+    # wordfreq lists ``작업`` (task) and ``을`` (object particle) apart, as its tokenizer
+    # splits them: ``작업을`` scores as common as the rarer of the two, about.
+    stem, particle = word_logprob("작업", "ko"), word_logprob("을", "ko")
+    assert stem is not None and particle is not None
+    assert word_logprob("작업을", "ko") is None
+    assert stem < particle
+    assert score_text("작업", "ko") - 0.5 < score_text("작업을", "ko") <= score_text("작업", "ko")
+    # ``가지고`` (having) beats ``가지과``: the ending ``고`` is commoner than ``과``.
+    assert score_text("가지고", "ko") > score_text("가지과", "ko")
+    # After a name in Latin letters, the ending alone.
+    assert score_text("WAL에", "ko") > score_text("WAL엠", "ko")

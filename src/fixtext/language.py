@@ -335,6 +335,37 @@ def word_logprob(word: str, code: str | None) -> float | None:
     return math.log10(frequency)
 
 
+def _is_hangul(text: str) -> bool:
+    return all("\uac00" <= char <= "\ud7a3" for char in text)
+
+
+# The longest ending looked for after a Korean stem, in syllables.
+_KOREAN_ENDING = 3
+
+
+def _korean_with_ending(word: str, words: dict[str, float]) -> float | None:
+    """The frequency of a Korean word as a listed stem and a listed ending (``작업을`` is
+    ``작업`` and the particle ``을``; ``가지고`` is ``가지`` and ``고``), the way wordfreq's
+    morphological tokenizer lists them: the two combined as wordfreq combines the tokens of
+    a phrase (the reciprocal of the summed reciprocals), the best split winning. After a
+    name in Latin letters (``WAL에``), the ending alone."""
+    best = None
+    for cut in range(max(1, len(word) - _KOREAN_ENDING), len(word)):
+        stem, ending = word[:cut], word[cut:]
+        tail = words.get(ending) if _is_hangul(ending) else None
+        if not tail:
+            continue
+        if stem.isascii():
+            found = tail
+        else:
+            head = words.get(stem)
+            if not head:
+                continue
+            found = 1.0 / (1.0 / head + 1.0 / tail)
+        best = found if best is None else max(best, found)
+    return best
+
+
 def _lower(word: str) -> str:
     """``word`` in small letters, Turkish ``İ`` as ``i`` (``str.lower`` adds a combining dot)."""
     return word.replace("İ", "i").lower() if "İ" in word else word.lower()
@@ -722,6 +753,10 @@ def _score_plain_word(word: str, code: str | None) -> float:
         # letter longer must not lose to a stray symbol (``๏คว้น`` for ``แคว้น``).
         return UNKNOWN_WORD
     logprob = word_logprob(word, code)
+    if logprob is None and code == "ko":
+        # (Here, not in the segmentation below: every run would split that way.)
+        combined = _korean_with_ending(word, _full_words(code))
+        logprob = None if combined is None else math.log10(combined)
     if logprob is not None:
         return logprob
     if code in _CJK_LANGUAGES and len(word) > 1:

@@ -1112,6 +1112,24 @@ def test_a_character_that_lost_an_undefined_byte_has_those_candidates(
     ],
 )
 def test_a_closing_quote_that_lost_its_undefined_byte(damaged: str, expected: str) -> None:
+    _assert_a_closing_quote(damaged, expected)
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Kullanıcının “Hiçbir Şey Yapma”yı seçtiği",  # a Turkish suffix glued to ``”``
+        "Det går inte att köra ”%s” nu",  # Swedish opens with ``”`` too
+        "%s: 수행할 작업을 지정하지 않았습니다",  # ``을`` (EC 9D 84) before a space
+        "WAL에 저장할 내용 수준을 지정",  # ``에`` (EC 97 90) after a name in Latin letters
+    ],
+)
+def test_undefined_bytes_dropped_by_windows_1252(clean: str) -> None:
+    # Each character holds a byte Windows-1252 leaves undefined, and a decoder skipped it.
+    assert fixtext.clean(clean.encode().decode("cp1252", "ignore")) == clean
+
+
+def _assert_a_closing_quote(damaged: str, expected: str) -> None:
     (unit,) = find_byte_units(damaged, [damaged.rindex("â€")])
     assert {char for char, end in unit.candidates if end == unit.start + 2} >= {"”"}
     assert fixtext.clean(damaged) == expected

@@ -1478,21 +1478,16 @@ def _options(
         if language in languages_of_script("Arabic") and _inside_word(text, unit):
             return [("\u200c", unit.end)]
         return [(choose_punctuation(text, unit.start, unit.end, *style), unit.end)]
-    if (
-        unit.rule == "lost-qmark"
-        and text[unit.start : unit.start + 2] == "â€"
-        and unit.end - unit.start == 3
-        and text[unit.start + 2] in "?\ufffd"
+    if unit.rule == "lost-qmark" and _is_e2_80_undefined(text, unit.start, unit.end):
+        return [_undefined_punctuation(text, unit.start, unit.end)]
+    if ("”", unit.start + 2) in unit.candidates and _is_e2_80_undefined(
+        text, unit.start, unit.start + 2
     ):
-        return [_undefined_punctuation(text, unit)]
-    if (
-        text.startswith("â€", unit.start)
-        and ("”", unit.start + 2) in unit.candidates
-        and _quotation_open(text, unit.start)
-        and _is_closing_position(text, unit.start + 1)
-    ):
-        # ``“helloâ€`` at the end: the byte gone after ``€`` (80) closes the ``“`` left open.
-        return [("”", unit.start + 2)]
+        # ``“helloâ€``, ``Yapmaâ€yı``: the byte Windows-1252 dropped after ``€`` (80) is the
+        # same, not one before it (``⁀``, E2 81 80); a space after it may still be the A0
+        # of ``†`` (E2 80 A0).
+        spaced = [option for option in unit.candidates if option[1] > unit.start + 2]
+        return [_undefined_punctuation(text, unit.start, unit.start + 2), *spaced]
     if unit.rule == "lost-qmark" and {char for char, _ in unit.candidates} == {"–", "—"}:
         # ``â€"``, a dash whose last byte was straightened: the dash the text sets, else its
         # language's (``—`` in English, ``–`` in German).
@@ -1513,16 +1508,24 @@ def _inside_word(text: str, unit: ByteUnit) -> bool:
 _RIGHT_TO_LEFT = frozenset({"Arabic", "Hebrew"})
 
 
-def _undefined_punctuation(text: str, unit: ByteUnit) -> tuple[str, int]:
-    before = text[unit.start - 1] if unit.start > 0 else " "
-    after = text[unit.end] if unit.end < len(text) else " "
-    if before.isalnum() and after.isalnum() and not _quotation_open(text, unit.start):
+def _is_e2_80_undefined(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is ``â€`` (E2 80) and, if any, a ``?`` or ``�`` for the
+    undefined byte that followed."""
+    return text.startswith("â€", start) and (
+        end == start + 2 or (end == start + 3 and text[start + 2] in "?\ufffd")
+    )
+
+
+def _undefined_punctuation(text: str, start: int, end: int) -> tuple[str, int]:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() and after.isalnum() and not _quotation_open(text, start):
         # ``255â€?0`` is ``255‐0``: no quotation closes there; but ``“%sâ€?ì—?`` closes
         # the one it opened, glued to a Korean ending.
-        return ("\u2010", unit.end)
-    if _main_script(text) in _RIGHT_TO_LEFT and "\u201c" not in text[: unit.start]:
-        return ("\u200f", unit.end)  # ``»â€?:`` in Persian: nothing was opened to close
-    return ("\u201d", unit.end)
+        return ("\u2010", end)
+    if _main_script(text) in _RIGHT_TO_LEFT and "\u201c" not in text[:start]:
+        return ("\u200f", end)  # ``»â€?:`` in Persian: nothing was opened to close
+    return ("\u201d", end)
 
 
 def _replaced_quote(text: str, index: int) -> str | None:

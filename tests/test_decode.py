@@ -622,3 +622,17 @@ def test_encode_like_and_the_incremental_encoder_agree_on_changed_text() -> None
     encoder = incremental_encoder(decoded.encoding, decoded.bom)
     pieces = [encoder.encode(line) for line in changed.splitlines(keepends=True)]
     assert b"".join(pieces) == encode_like(changed, decoded)
+
+
+def test_the_words_decide_between_twin_code_pages() -> None:
+    # Polish text in Windows-1250 whose only letter placed apart from ISO-8859-2 is the ``ą``
+    # of ``wziąć`` (B9, ``š`` in ISO-8859-2): chardet's statistics pick ISO-8859-2.
+    text = (
+        "w ma tylko już mi mnie swoim powiedzieć udział ochrony pierwszy organizacja wersji "
+        "wziąć internet społecznej jednostki i ze jeszcze temu nie na może bo ja wszystkich "
+        "dalej została pieniędzy ten podczas się to oraz bardzo będzie być jego z do jest że "
+        "o jak a ale co tak za od po dla tym czy przez tego"
+    )
+    decoded = decode(text.encode("cp1250"))
+    assert decoded.text == text
+    assert decoded.encoding == "cp1250"

@@ -144,6 +144,7 @@ def guess_legacy(data: bytes) -> LegacyGuess:
     else:
         best = candidates[0]
     best = _prefer_cp1252(data, best, results, thin=False)
+    best = _prefer_twin(data, best)
     confidence = min(best.confidence, 1.0)
     return LegacyGuess(best.text, best.encoding, confidence, unknown or confidence < 0.2)
 
@@ -227,6 +228,58 @@ def _prefer_cp1252(
         return best
     if reads_as_western(text, best.text) and text_cost(text) < text_cost(best.text) + _BETTER_BY:
         return _Candidate(_PREFERRED_CODE_PAGE, text, confidence, best.rank)
+    return best
+
+
+# Code pages that share most of their letters and place a few apart: ISO-8859-2's ``š`` (B9)
+# is Windows-1250's ``ą``. chardet's statistics may pick either where the text holds few of
+# those letters; the words they make decide. (Not ISO-8859-7 and Windows-1253: they place
+# ``Ά`` and the quotation marks apart, which Greek text holds everywhere; chardet tells them
+# apart well.)
+_TWINS = {
+    "iso8859-2": "cp1250",
+    "cp1250": "iso8859-2",
+    "iso8859-9": "cp1254",
+    "cp1254": "iso8859-9",
+    "iso8859-13": "cp1257",
+    "cp1257": "iso8859-13",
+}
+# How much likelier (log10) the twin's words must read to be taken instead.
+_TWIN_MARGIN = 1.0
+_WORD_AROUND = re.compile(r"\w+")
+
+
+def _prefer_twin(data: bytes, best: _Candidate) -> _Candidate:
+    """``best``'s twin code page instead, where it decodes ``data`` too and the words in
+    which the two readings differ are clearly likelier in the text's language (Polish
+    ``wziąć`` through Windows-1250, not ``wzišć`` through ISO-8859-2)."""
+    twin = _TWINS.get(_canonical(best.encoding))
+    if twin is None:
+        return best
+    try:
+        text = data.decode(twin)
+    except UnicodeDecodeError:
+        return best
+    if text == best.text or len(text) != len(best.text):
+        return best
+    from fixtext.language import guess_language, score_text
+
+    language = guess_language(best.text)
+    if language is None:
+        return best
+    ours = theirs = 0.0
+    seen: set[int] = set()
+    for index, (mine, other) in enumerate(zip(best.text, text, strict=True)):
+        if mine == other or index in seen:
+            continue
+        for match in _WORD_AROUND.finditer(best.text, max(0, index - 64), index + 64):
+            if match.start() <= index < match.end():
+                seen.update(range(match.start(), match.end()))
+                ours += score_text(match.group(), language)
+                theirs += score_text(text[match.start() : match.end()], language)
+                break
+    if theirs > ours + _TWIN_MARGIN:
+        return _Candidate(twin, text, best.confidence, best.rank)
     return best
 
 

@@ -480,6 +480,14 @@ def test_the_commonest_letter_of_its_bytes_needs_no_word_list(clean: str, errors
     assert fixtext.clean(damaged) == clean
 
 
+def test_the_commonest_letter_wins_only_against_its_rare_twins() -> None:
+    # With the C1 bytes dropped, ``à¸`` is any of 31 Thai consonants (E0 B8 80–9F), ``น``
+    # commoner than ``ก``: no word list, so no guess is made.
+    damaged = drop_c1("ถูกปิดไปแล้ว")
+    assert "à¸" in damaged
+    assert fixtext.clean(damaged).count("ก") == 0
+
+
 def test_real_question_mark_after_punctuation_lead_stays() -> None:
     assert fixtext.clean("Is it “done”? Yes.") == "Is it “done”? Yes."
 

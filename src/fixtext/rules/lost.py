@@ -1188,8 +1188,8 @@ def _decide(
         if language is None:
             score += _COMMONEST_BONUS * sum(
                 1
-                for choice in beam
-                if choice is not None and choice[0] in _COMMONEST_OF_THEIR_BYTES
+                for choice, rare_beside in zip(beam, rare_twins, strict=False)
+                if rare_beside and choice is not None and choice[0] in _COMMONEST_OF_THEIR_BYTES
             )
         return (
             score
@@ -1197,6 +1197,7 @@ def _decide(
             - _SOFT_HYPHEN_COST * _soft_hyphens_supposed(text, units, beam)
         )
 
+    rare_twins = [_only_rare_twins(unit) for unit in units] if language is None else []
     beams: list[tuple[Choice, ...]] = [()]
     for index, unit_options in enumerate(options):
         grown = [
@@ -1381,8 +1382,23 @@ def _joins_across_space(text: str, unit: ByteUnit, choice: tuple[str, int]) -> b
 # beside ``ญ ฏ ฐ ฝ`` (8D 8F 90 9D), ``แ`` (E0 B9 81) beside the mark ``ํ`` and the signs
 # ``๏ ๐``. (Georgian ``ა`` and ``ო``, 90 and 9D, are both common: no such letter.)
 _COMMONEST_OF_THEIR_BYTES = frozenset("กแ")
+_RARE_TWINS = frozenset("ญฏฐฝํ๏๐")
 # Their head start (log10): ten times as common as each of the others, at least.
 _COMMONEST_BONUS = 1.0
+
+
+def _only_rare_twins(unit: ByteUnit) -> bool:
+    """Whether ``unit`` may be one of :data:`_COMMONEST_OF_THEIR_BYTES` and, besides, only
+    their rare twins (not so where C1 bytes were dropped: ``à¸`` is then any of 31 Thai
+    consonants, ``น`` commoner than ``ก``)."""
+    chars = {
+        char
+        for char, _ in unit.candidates
+        if (char.isalpha() or _is_mark(char)) and 0xAD not in char.encode("utf-8", "replace")
+    }  # (a lost soft hyphen's ``อ``, E0 B8 AD, pays its own cost)
+    return bool(chars & _COMMONEST_OF_THEIR_BYTES) and chars <= (
+        _COMMONEST_OF_THEIR_BYTES | _RARE_TWINS
+    )
 
 
 def _letter_options(
@@ -1398,7 +1414,7 @@ def _letter_options(
     elsewhere (in ``bonuses``) ties only with the others it writes, in either case."""
     after_letter = unit.start > 0 and text[unit.start - 1].isalpha()
     tied = [char for char, _ in options if char.isalpha() or (after_letter and _is_mark(char))]
-    if chosen in _COMMONEST_OF_THEIR_BYTES and chosen in tied:
+    if chosen in _COMMONEST_OF_THEIR_BYTES and chosen in tied and _only_rare_twins(unit):
         return 1
     if bonuses and chosen in bonuses:
         return len({_small(char) for char in tied if char in bonuses})

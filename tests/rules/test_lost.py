@@ -1130,6 +1130,9 @@ def test_a_closing_quote_that_lost_its_undefined_byte(damaged: str, expected: st
         "Det går inte att köra ”%s” nu",  # Swedish opens with ``”`` too
         "%s: 수행할 작업을 지정하지 않았습니다",  # ``을`` (EC 9D 84) before a space
         "WAL에 저장할 내용 수준을 지정",  # ``에`` (EC 97 90) after a name in Latin letters
+        # ``は`` (E3 81 AF) before ``“``: the ``“`` a repair just decoded from ``â€œ`` is no
+        # byte of the ``ã¯`` before it (``㯓``, E3 AF 93).
+        "mount は“unmount”を実装し",
     ],
 )
 def test_undefined_bytes_dropped_by_windows_1252(clean: str) -> None:

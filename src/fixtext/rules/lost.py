@@ -200,7 +200,9 @@ def find_lost_byte_repairs(
     layered = _in_likeliest_script(text, found)
     # Units of the other scripts stay as they are, whole: not read as one layer either.
     taken += [(unit.start, unit.end) for unit in found]
-    units = outside_spans(find_byte_units(text, [m.start() for m in lead_re.finditer(text)]), taken)
+    leads = [m.start() for m in lead_re.finditer(text)]
+    written = frozenset(start for start, _ in repaired)
+    units = outside_spans(find_byte_units(text, leads, barriers=written), taken)
     units = sorted(units + layered, key=lambda unit: unit.start)
     units = _plausible_units(text, units)
     words = [unit for unit in units if _forms_real_word(text, unit)]

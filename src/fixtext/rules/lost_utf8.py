@@ -152,22 +152,31 @@ def _continuations_needed(lead: int) -> int:
     return 0
 
 
-def find_byte_units(text: str, starts: list[int], reading: Reading = LATIN1) -> list[ByteUnit]:
+def find_byte_units(
+    text: str,
+    starts: list[int],
+    reading: Reading = LATIN1,
+    barriers: frozenset[int] = frozenset(),
+) -> list[ByteUnit]:
     """The byte units beginning at the lead-byte characters at ``starts``, the text read
-    through ``reading``."""
+    through ``reading``. No unit takes in the character at one of ``barriers``: where a
+    repair already wrote a character (``“`` of ``â€œ``), it is no byte of the unit before it
+    (``ã¯“`` is ``は“``, E3 81 AF less its 81, not ``㯓``, E3 AF 93)."""
     units: list[ByteUnit] = []
     position = 0
     for start in starts:
         if start < position:
             continue
-        unit = _unit_at(text, start, reading)
+        unit = _unit_at(text, start, reading, barriers)
         if unit is not None:
             units.append(unit)
             position = unit.end
     return units
 
 
-def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
+def _unit_at(
+    text: str, start: int, reading: Reading, barriers: frozenset[int] = frozenset()
+) -> ByteUnit | None:
     lead = byte_of(text[start], reading)
     if lead is None:
         return None
@@ -176,7 +185,7 @@ def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
         return None
     present: list[int] = []
     end = start + 1
-    while len(present) < needed and end < len(text):
+    while len(present) < needed and end < len(text) and end not in barriers:
         char = text[end]
         if char in _UNDEFINED_SHOWN_AS:
             # ``Ã?ndices``: a "?" is an undefined byte only where it completes the
@@ -199,7 +208,12 @@ def _unit_at(text: str, start: int, reading: Reading) -> ByteUnit | None:
             and _straightened(text, end, needed - len(present), (lead, *present))
         ):
             present.append(_STRAIGHTENED[char])
-        elif char == " " and len(present) + 1 < needed and _continues(text, end + 1, reading):
+        elif (
+            char == " "
+            and len(present) + 1 < needed
+            and end + 1 not in barriers
+            and _continues(text, end + 1, reading)
+        ):
             # ``é …`` for ``項`` (E9 A0 85): the A0 inside a character became a space.
             present.append(_SPACE_A0)
         else:

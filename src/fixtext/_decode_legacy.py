@@ -29,6 +29,7 @@ from typing import Any
 
 from fixtext._decode_scoring import reads_as_western, text_cost
 from fixtext.errors import BinaryInputError, UndecodableBytesError
+from fixtext.language import guess_language, score_text
 
 __all__ = ["LegacyGuess", "detection_sample", "guess_legacy", "wider_encodings"]
 
@@ -246,7 +247,7 @@ _TWINS = {
 }
 # How much likelier (log10) the twin's words must read to be taken instead.
 _TWIN_MARGIN = 1.0
-_WORD_AROUND = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 
 
 def _prefer_twin(data: bytes, best: _Candidate) -> _Candidate:
@@ -262,22 +263,15 @@ def _prefer_twin(data: bytes, best: _Candidate) -> _Candidate:
         return best
     if text == best.text or len(text) != len(best.text):
         return best
-    from fixtext.language import guess_language, score_text
-
     language = guess_language(best.text)
     if language is None:
         return best
     ours = theirs = 0.0
-    seen: set[int] = set()
-    for index, (mine, other) in enumerate(zip(best.text, text, strict=True)):
-        if mine == other or index in seen:
-            continue
-        for match in _WORD_AROUND.finditer(best.text, max(0, index - 64), index + 64):
-            if match.start() <= index < match.end():
-                seen.update(range(match.start(), match.end()))
-                ours += score_text(match.group(), language)
-                theirs += score_text(text[match.start() : match.end()], language)
-                break
+    for match in _WORD.finditer(best.text):
+        other = text[match.start() : match.end()]
+        if other != match.group():
+            ours += score_text(match.group(), language)
+            theirs += score_text(other, language)
     if theirs > ours + _TWIN_MARGIN:
         return _Candidate(twin, text, best.confidence, best.rank)
     return best

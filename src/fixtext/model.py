@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol, TypeVar
+from typing import NamedTuple
 
 __all__ = ["Change", "Edit", "Result", "apply_changes"]
 
@@ -73,24 +73,3 @@ def apply_changes(text: str, changes: Iterable[Change]) -> str:
         position = change.end
     parts.append(text[position:])
     return "".join(parts)
-
-
-class _Span(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-_S = TypeVar("_S", bound=_Span)
-
-
-def outside_spans(items: Iterable[_S], spans: Iterable[tuple[int, int]]) -> list[_S]:
-    """The ``items`` (edits, units: anything with ``start`` and ``end``) that overlap none
-    of ``spans``."""
-    spans = list(spans)
-    return [
-        item
-        for item in items
-        if not any(start < item.end and item.start < stop for start, stop in spans)
-    ]

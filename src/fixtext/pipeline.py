@@ -11,7 +11,7 @@ from fixtext import codepages
 from fixtext.compose import compose_changes
 from fixtext.config import Config, Normalization
 from fixtext.language import guess_language, score_text
-from fixtext.model import Change, Edit, Result, outside_spans
+from fixtext.model import Change, Edit, Result
 from fixtext.plausibility import text_cost
 from fixtext.rules import bom, cjk, controls, entities, legacy, lost, lowercased
 from fixtext.rules.bom import find_bom_residue
@@ -27,7 +27,7 @@ from fixtext.rules.lost_utf8 import layered_units
 from fixtext.rules.lowercased import find_lowercased_repairs
 from fixtext.rules.uppercased import find_uppercased_repairs
 from fixtext.scan import Scan, compile_triggers
-from fixtext.spans import applied, merge_edits
+from fixtext.spans import applied, merge_edits, outside_spans
 
 __all__ = ["BLOCK", "left_as_is", "may_be_damaged", "repair_text", "run_rules"]
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from fixtext.model import Edit
 
-__all__ = ["applied", "merge_edits", "readings_of", "select_disjoint"]
+__all__ = ["applied", "merge_edits", "outside_spans", "readings_of", "select_disjoint"]
 
 
 class _Span(Protocol):
@@ -103,3 +103,14 @@ def readings_of(
         found.append((match.start(), end, after))
         position = end
     return found
+
+
+def outside_spans(items: Iterable[SpanT], spans: Iterable[tuple[int, int]]) -> list[SpanT]:
+    """The ``items`` (edits, units: anything with ``start`` and ``end``) that overlap none
+    of ``spans``."""
+    spans = list(spans)
+    return [
+        item
+        for item in items
+        if not any(start < item.end and item.start < stop for start, stop in spans)
+    ]

@@ -39,7 +39,7 @@ from fixtext.language import (
     script_of,
     scripts_of_language,
 )
-from fixtext.model import Edit, outside_spans
+from fixtext.model import Edit
 from fixtext.plausibility import LEADERS, scripts_of
 from fixtext.rules.lost_cjk import find_cjk_repairs
 from fixtext.rules.lost_emoji import find_emoji_repairs
@@ -63,7 +63,7 @@ from fixtext.rules.lost_utf8 import (
 from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
 from fixtext.rules.lost_words import echo_words, echoes, words_of
 from fixtext.scan import compile_triggers
-from fixtext.spans import applied
+from fixtext.spans import applied, outside_spans
 
 __all__ = ["TRIGGERS", "find_lost_byte_repairs"]
 

@@ -196,12 +196,18 @@ def _supported(
 _FAR_COMMONER = 3.0
 
 
+def _word_of(token: str) -> str:
+    """The word of ``token``, less what surrounds its letters (``""`` if none)."""
+    word = _WORD.search(token.replace("’", "'"))
+    return "" if word is None else word.group()
+
+
 def _zipf(token: str, languages: list[str]) -> float:
     """How common the word of ``token`` is, in the language where it is commonest."""
-    word = _WORD.search(token.replace("’", "'"))
-    if word is None:
+    word = _word_of(token)
+    if not word:
         return 0.0
-    return max((word_zipf(word.group().lower(), code) for code in languages), default=0.0)
+    return max((word_zipf(word.lower(), code) for code in languages), default=0.0)
 
 
 def _quote_at_edge(text: str, edit: Edit) -> bool:
@@ -256,9 +262,5 @@ def _known(token: str, languages: list[str], guessed: str) -> bool:
     """Whether ``token``, less what surrounds its letters, is a known word as a whole, with
     the ``guessed`` character inside it (``mol”`` holds the word ``mol``, but the guess is
     no part of it)."""
-    word = _WORD.search(token.replace("’", "'"))
-    return (
-        word is not None
-        and guessed in word.group()
-        and any(word_zipf(word.group().lower(), code) >= _KNOWN_ZIPF for code in languages)
-    )
+    word = _word_of(token)
+    return guessed in word and _zipf(word, languages) >= _KNOWN_ZIPF

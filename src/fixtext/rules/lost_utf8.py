@@ -380,14 +380,6 @@ def _truncated(lead: int, present: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(char for char in found if char is not None)
 
 
-def _between_cjk(text: str, start: int, end: int) -> bool:
-    """Whether ideographs or kana stand on both sides of ``text[start:end]``."""
-    before, after = text[start - 1 : start], text[end : end + 1]
-    return all("\u3040" <= side <= "\u9fff" for side in (before, after) if side) and bool(
-        before or after
-    )
-
-
 def _bare_lead_allowed(lead: int, reading: Reading) -> bool:
     """Whether a lead alone, through a page other than Latin-1, may have lost all that
     followed it: only where a Latin-1 reader would have dropped C1 controls (the ISO

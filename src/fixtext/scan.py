@@ -87,7 +87,8 @@ def compile_triggers(triggers: Iterable[Trigger]) -> Scan:
         only = _compile(rare)
         return Scan(only, only, None)
     marker = _join_classes([first for first, _ in common])
-    return Scan(_compile(rare, marker), _compile(rare), _compile(common))
+    turned = [_turned(first, rest) for first, rest in common]
+    return Scan(_compile(rare, marker), _compile(rare), _compile(turned))
 
 
 # The lower-case letters that make up most of running Greek, Cyrillic, Hebrew and Arabic text.
@@ -106,6 +107,26 @@ _CLASS_AND_COUNT = re.compile(r"(\[(?:\\.|[^\]\\])*\])(?:\{(\d+)\})?")
 
 def _running_letters(char_class: str) -> int:
     return len(re.findall(char_class, _RUNNING))
+
+
+_LOOK_BEHIND = re.compile(r"\(\?<=(\[(?:\\.|[^\]\\])*\])\.\)")
+
+
+def _turned(first: str, rest: str) -> Trigger:
+    """A trigger of two characters side by side, searched from the second one: the second
+    expression runs on text full of the first one's letters (a Cyrillic letter beside a
+    Latin one, in Russian text with a few Latin words), where the regular expression engine
+    skips in C every character that is no Latin letter, and tries the rest at a few.
+
+    >>> _turned("[а-я]", "[a-z]"), _turned("[а-я]", "(?<=[a-z].)")
+    (('[a-z]', '(?<=[а-я].)'), ('[a-z]', '[а-я]'))
+    """
+    if _leading_class(rest) == rest:
+        return rest, f"(?<={first}.)"
+    behind = _LOOK_BEHIND.fullmatch(rest)
+    if behind:
+        return behind.group(1), first
+    return first, rest
 
 
 def _rekeyed(first: str, rest: str) -> Trigger:
@@ -155,6 +176,7 @@ def _compile(triggers: list[Trigger], marker: str = "") -> re.Pattern[str]:
     if marker:
         groups.append(f"(?<={marker})(?P<{_COMMON_SEEN}>)")
         firsts.append(marker)
+        triggers = [*triggers, (marker, "")]
     return re.compile(f"{_join_classes(firsts)}(?:{'|'.join(groups)})")
 
 

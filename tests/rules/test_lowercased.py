@@ -79,3 +79,18 @@ def test_capitals_repaired_elsewhere_do_not_make_a_text_lowercased() -> None:
     # ``Â£5`` has a capital: its ``â¹300`` is ``₹300`` with a byte lost, not ``Â¹``.
     damaged = "Â£5 or â¹300"
     assert fixtext.clean(damaged) == "£5 or ₹300"
+
+
+def c1_dropped(text: str) -> str:
+    """``text`` as UTF-8 read as Latin-1, with the C1 controls (bytes 80–9F) dropped."""
+    return "".join(c for c in text.encode("utf-8").decode("latin-1") if not "\x80" <= c <= "\x9f")
+
+
+@pytest.mark.parametrize("clean", ["트레이 아이콘의", "도구 설명 내용"])
+def test_korean_with_c1_dropped_reads_as_no_modifier_letter_nor_mark(clean: str) -> None:
+    # ``ë\xa0`` (of 레, EB A0 88) and ``ì´`` (of 이, EC 9D B4) put back in upper case are
+    # CB A0 and CC B4: the modifier letter ˠ and the combining U+0334, no letters of a text.
+    damaged = c1_dropped(clean)
+    assert damaged.islower()
+    assert not [e for e in find_lowercased_repairs(damaged) if not e.after.isalpha()]
+    assert not [e for e in find_lowercased_repairs(damaged) if "\u02b0" <= e.after <= "\u036f"]

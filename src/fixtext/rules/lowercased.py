@@ -193,6 +193,15 @@ def _improving(text: str, edits: list[Edit]) -> list[Edit]:
     return sorted(kept)
 
 
+def _sign_or_mark(word: str, edit: Edit, edits: list[Edit]) -> bool:
+    """Whether ``edit`` reads as a sign, or as a combining mark on a Latin, Greek or Cyrillic
+    letter (as it stands or as another of the ``edits`` reads it)."""
+    if not _combining(edit.after):
+        return not edit.after.isalpha()
+    before = next((e.after[-1:] for e in edits if e.end == edit.start), "")
+    return before.isalpha() and bool(scripts_of(before) & {"latin", "greek", "cyrillic"})
+
+
 def _only_sequences(word: str, edits: list[Edit]) -> bool:
     """Whether ``word`` is made of the ``edits`` alone."""
     return sum(edit.end - edit.start for edit in edits) == len(word)
@@ -209,8 +218,10 @@ def _word_shaped(word: str, edits: list[Edit], in_scripts: Counter[str]) -> bool
     scripts = scripts_of("".join(edit.after for edit in pairs))
     if not scripts:
         # (Whole sequences once their continuations are put back in upper case, ``ðÿ˜€``,
-        # and Latin-1 signs, ``â©``, which only ride along.)
-        return True
+        # and Latin-1 signs, ``â©``, which only ride along; a combining mark only on a letter
+        # of an alphabet. Korean whose C1 bytes were dropped, ``ë\xa0ì´`` of ``레이``, reads
+        # as no modifier letter ``ˠ`` nor U+0334 on it.)
+        return all(_sign_or_mark(word, edit, edits) for edit in pairs)
     if any(c.isascii() and c.isalpha() for c in word):
         return scripts <= {"latin"}
     return (

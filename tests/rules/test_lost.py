@@ -1252,3 +1252,26 @@ def test_two_layers_of_three_byte_characters_stay_whole(clean: str) -> None:
     # of another script (Myanmar ``၊``, E1 81 8A, for Georgian ``ა``, E1 83 90).
     damaged = drop_c1_twice(clean)
     assert fixtext.clean(damaged) == damaged
+
+
+def test_a_word_before_the_damage_weighs_alike_in_every_language() -> None:
+    # ``P`` of ``(?P`` is in no Serbian list (Serbian's holds its Cyrillic words only): the
+    # word before a window must not sink the language whose list lacks it.
+    clean = "непознат знак након (?P Време трајања  :"
+    assert fixtext.clean(drop_c1(clean)) == clean
+
+
+def test_a_long_cluster_is_cut_between_words() -> None:
+    # Units that may stand for a space (``Ñ `` may be ``Ñ\xa0``) join words into one
+    # cluster; its pieces end where a word does, never inside one.
+    damaged = drop_c1("Нема присутних параметара потврђивања.")
+    starts = [index for index, char in enumerate(damaged) if char in "ÐÑ"]
+    units = find_byte_units(damaged, starts)
+    pieces = lost_module._clusters(damaged, units)
+    assert len(pieces) > 1
+    for _, (start, _end) in pieces[1:]:
+        assert damaged[start - 1].isspace()
+    for members, (start, end) in pieces:
+        for unit in members:
+            assert start <= unit.start and unit.end <= end
+    assert sum(len(members) for members, _ in pieces) == len(units)

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from fixtext.config import Config
 from fixtext.language import (
@@ -1124,11 +1125,11 @@ def _clusters(
             clusters[-1] = ([*members, unit], (first, max(end, clusters[-1][1][1])))
         else:
             clusters.append(([unit], (start, end)))
-    return [piece for cluster in clusters for piece in _pieces(cluster)]
+    return [piece for cluster in clusters for piece in _pieces(text, cluster)]
 
 
 def _pieces(
-    cluster: tuple[list[ByteUnit], tuple[int, int]],
+    text: str, cluster: tuple[list[ByteUnit], tuple[int, int]]
 ) -> list[tuple[list[ByteUnit], tuple[int, int]]]:
     """A cluster of more than ``_MOST_UNITS_TOGETHER`` units, in as many pieces of about
     equal size, each decided on its own: a beam over a window costs the square of its
@@ -1138,11 +1139,38 @@ def _pieces(
     units, (start, end) = cluster
     if len(units) <= _MOST_UNITS_TOGETHER:
         return [cluster]
+    words = _in_words(text, units)
+    if max(map(len, words)) <= _MOST_UNITS_TOGETHER:
+        # Words of alphabets joined by units that may stand for a space (``Ñ `` may be
+        # ``Ñ\xa0``): pieces of whole words, so that each word is decided as a word
+        # (``Ð¿Ð°ÑÐ°Ð¼ÐµÑÐ°ÑÐ°`` is ``параметара`` only while its three lost letters go together).
+        groups = [words[0]]
+        for word in words[1:]:
+            if len(groups[-1]) + len(word) <= _MOST_UNITS_TOGETHER:
+                groups[-1] = groups[-1] + word
+            else:
+                groups.append(word)
+        bounds = [start]
+        bounds += [max(_word_start(text, g[0].start), p[-1].end) for p, g in pairwise(groups)]
+        bounds.append(end)
+        return [(group, (bounds[i], bounds[i + 1])) for i, group in enumerate(groups)]
     count = -(-len(units) // _MOST_UNITS_TOGETHER)
     size = -(-len(units) // count)
     groups = [units[index : index + size] for index in range(0, len(units), size)]
     bounds = [start, *(group[0].start for group in groups[1:]), end]
     return [(group, (bounds[i], bounds[i + 1])) for i, group in enumerate(groups)]
+
+
+def _in_words(text: str, units: list[ByteUnit]) -> list[list[ByteUnit]]:
+    """``units`` (in order) grouped by the word they are in: a space between two units as
+    they stand ends a word (one a unit may take in, ``Ñ `` for ``Ñ\xa0``, too)."""
+    words = [[units[0]]]
+    for unit in units[1:]:
+        if any(char.isspace() for char in text[words[-1][-1].start : unit.start]):
+            words.append([unit])
+        else:
+            words[-1].append(unit)
+    return words
 
 
 def _word_start(text: str, index: int) -> int:
@@ -1180,9 +1208,12 @@ def _decide(
     before = _previous_word(text, window_start)
     after = _next_word(text, window_end) if compounds else ""
     keep: tuple[Choice, ...] = tuple(None for _ in units)
+    # (Less their own scores, which differ from language to language: ``P`` of ``(?P``
+    # before a Serbian word is no word of Serbian's list, which holds no Latin words.)
+    beside = sum(score_text(word, language) for word in (before.strip(), after.strip()) if word)
 
     def value(rendered: str, beam: tuple[Choice, ...]) -> float:
-        score = score_text(before + rendered + after, language)
+        score = score_text(before + rendered + after, language) - beside
         if echo:
             score += _ECHO_BONUS * echo_words(rendered, echo)
         if bonuses:

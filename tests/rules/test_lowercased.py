@@ -94,3 +94,12 @@ def test_korean_with_c1_dropped_reads_as_no_modifier_letter_nor_mark(clean: str)
     assert damaged.islower()
     assert not [e for e in find_lowercased_repairs(damaged) if not e.after.isalpha()]
     assert not [e for e in find_lowercased_repairs(damaged) if "\u02b0" <= e.after <= "\u036f"]
+
+
+def test_japanese_with_c1_dropped_is_no_lowercased_text() -> None:
+    # ``%lld`` glues ASCII letters to the damage, as Latin words would; but the leads
+    # side by side (``ãã``) are no lowercased sequences: C1 bytes were dropped.
+    damaged = c1_dropped("インデックス%lldは有効範囲0..%lldの間にありません")
+    assert damaged.islower() and "ãã" in damaged
+    assert find_lowercased_repairs(damaged) == []
+    assert not any(c in fixtext.clean(damaged) for c in "äóïù")

@@ -63,6 +63,7 @@ _CONTINUATION_CLASS = "[" + re.escape("".join(_CONTINUATIONS)) + "]"
 TRIGGERS = ((_LEAD_CLASS, _CONTINUATION_CLASS),)
 _SEQUENCE = re.compile(_LEAD_CLASS + _CONTINUATION_CLASS)
 _MIN_SEQUENCES = 2
+_LEADS_TOGETHER = re.compile("[â-ï](?=[â-ï])")
 _KNOWN_ZIPF = 3.0
 _CONFIDENCE = 0.8
 _KNOWN_WORD_CONFIDENCE = 0.6
@@ -77,6 +78,11 @@ def find_lowercased_repairs(text: str) -> list[Edit]:
     []
     """
     if not text.islower() or not _SEQUENCE.search(text):
+        return []
+    if len(_LEADS_TOGETHER.findall(text)) >= _MIN_SEQUENCES:
+        # Leads of three-byte sequences side by side, ``ãã``, which no lowercased sequence
+        # makes: UTF-8 whose C1 bytes were dropped (Japanese ``ããã`` of ``ありま``), whose
+        # other sequences read as lowercased ones too (``ã¤`` of ``イ``, E3 82 A4).
         return []
     edits = [
         Edit(start, end, after, RULE, _CONFIDENCE)

@@ -50,7 +50,11 @@ class Scan:
         if self._common is None or match.group(_COMMON_SEEN) is None:
             return True
         start = match.start()
-        return bool(self._rare.search(text, start + 1) or self._common.search(text, start))
+        # (The common triggers are searched from their other character, which may come
+        # just before the first one met: see :func:`_turned`.)
+        return bool(
+            self._rare.search(text, start + 1) or self._common.search(text, max(start - 1, 0))
+        )
 
 
 _COMMON_SEEN = "common"

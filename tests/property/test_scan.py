@@ -8,7 +8,7 @@ import re
 
 import pytest
 from corpora import corpus_path
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import SINGLE_BYTE_CODE_PAGES, Damaged, damaged_texts, real_texts
 
@@ -162,6 +162,8 @@ _PLAIN = re.compile("|".join(f"{first}(?:{rest})" for first, rest in _EVERY_TRIG
 
 
 @given(st.text(st.sampled_from(_upper_halves() + "abcABZ \n%s1_ёіїєґЁ"), max_size=6))
+@example("Aͺ")  # a Latin letter before the first Greek one, which the scan searches from
+@example("дa")
 def test_scan_matches_exactly_where_a_trigger_does(text: str) -> None:
     assert may_be_damaged(text) == bool(_PLAIN.search(text))
 

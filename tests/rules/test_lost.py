@@ -292,6 +292,43 @@ def test_replacement_characters_of_legacy_text_read_as_utf8(damaged: str, clean:
     assert {change.rule for change in result.changes} == {"lost-replaced"}
 
 
+def legacy_read_as_utf8(text: str) -> str:
+    """``text`` saved as Windows-1252 and read as UTF-8: each byte beyond ASCII a ``�``."""
+    return text.encode("cp1252").decode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Around a placeholder, a sign or a name: quotation marks, in the language's way.
+        "Cannot open “%s”: no such file or directory",
+        "use “<” to redirect the input of the command",
+        "Impossible de trouver le fichier «%s» dans le dossier",
+        "Die Datei »%s« wurde nicht gefunden und kann nicht geöffnet werden",
+        "Filen ”%s” finns inte i katalogen",
+        # Around one letter, two ``�`` make a word with it.
+        "Il a été vu hier soir dans la rue",
+        # Alone between spaces: a word of one letter, or a sign its place shows.
+        "Il faut un fichier à supprimer avant de continuer",
+        "Cliquez sur « Valider » pour continuer",
+        "Questo è un file di testo semplice",
+        "Det er ikke mulig å lagre filen",
+        "Copyright © 2005 Free Software Foundation",
+        "Les années 1990 – 2000 et la suite",
+    ],
+)
+def test_legacy_punctuation_and_one_letter_words_read_as_utf8(clean: str) -> None:
+    damaged = legacy_read_as_utf8(clean)
+    assert "\ufffd" in damaged
+    assert fixtext.clean(damaged) == clean
+
+
+def test_a_lone_replacement_character_in_english_stays() -> None:
+    # English has no common word of one letter beyond ASCII: nothing to guess.
+    damaged = "press the � key to go on"
+    assert fixtext.clean(damaged) == damaged
+
+
 def test_a_lone_replacement_character_tells_nothing() -> None:
     assert fixtext.clean("a broken byte: �") == "a broken byte: �"
 

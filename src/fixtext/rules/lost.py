@@ -39,6 +39,7 @@ from fixtext.language import (
     score_text,
     script_of,
     scripts_of_language,
+    word_zipf,
 )
 from fixtext.model import Edit
 from fixtext.plausibility import LEADERS, scripts_of
@@ -47,6 +48,7 @@ from fixtext.rules.lost_emoji import find_emoji_repairs
 from fixtext.rules.lost_punctuation import (
     QuoteStyle,
     choose_punctuation,
+    legacy_quotes,
     quote_style,
     spaced_dash,
 )
@@ -1278,7 +1280,13 @@ def _decide(
         if rendered not in finals or finals[rendered][0] < score:
             finals[rendered] = (score, beam)
     kept = text[window_start:window_end]
-    finals[kept] = (value(kept, keep) + _KEEP_BONUS, keep)
+    # (A ``�`` of legacy text standing alone is damage as it stands, and what it was is
+    # told by its place, not by word lists: see :func:`_alone_replaced`.)
+    alone = all(unit.rule == "lost-replaced" and _is_alone(text, unit.start) for unit in units)
+    if alone and len(finals.keys() - {kept}) > 0:
+        finals.pop(kept, None)
+    else:
+        finals[kept] = (value(kept, keep) + _KEEP_BONUS, keep)
     top, best = max(finals.values(), key=lambda item: item[0])
     if best == keep:
         return top, []
@@ -1498,9 +1506,14 @@ def _options(
     if text[unit.start] == "\ufffd":
         if unit.rule == "lost-qmark" and _is_quote_position(text, unit.start):
             return [("”", unit.end)]  # of the quotation marks, only ``”`` can be lost so
-        quote = _replaced_quote(text, unit.start) if unit.rule == "lost-replaced" else None
+        quote = (
+            _replaced_quote(text, unit.start, language) if unit.rule == "lost-replaced" else None
+        )
         if quote is not None:
             return [(quote, unit.end)]
+        if unit.rule == "lost-replaced" and _is_alone(text, unit.start):
+            alone = _alone_replaced(text, unit.start, language)
+            return [(alone, unit.end)] if alone else []
         if _is_inside_word(text, unit.start):
             # ``पह�च``, ``e �ndices``: a letter or a vowel sign, not punctuation.
             # (And ``’`` between letters: ``don�t`` is ``don’t``.)
@@ -1577,18 +1590,33 @@ def _undefined_punctuation(text: str, start: int, end: int) -> tuple[str, int]:
     return ("\u201d", end)
 
 
-def _replaced_quote(text: str, index: int) -> str | None:
+def _replaced_quote(text: str, index: int, language: str | None) -> str | None:
     """The quotation mark a ``�`` of legacy text read as UTF-8 is, where it plainly is one:
     it closes a ``“`` left open (``“bonjour� et``), or it and another ``�`` frame a word
-    (``a �test� of``). Elsewhere, ``Jos� `` is ``José``."""
+    (``a �test� of``; in French ``«test»``, see :func:`legacy_quotes`). Elsewhere, ``Jos� ``
+    is ``José``."""
     if _quotation_open(text, index) and _is_closing_position(text, index):
         return "”"
     start = _word_start(text, index)
     end = _word_end(text, index)
     word = text[start:end].rstrip(".,;:!?)")
-    if len(word) > 2 and word[0] == "\ufffd" and word[-1] == "\ufffd" and word[1:-1].isalpha():
-        return "“" if index == start else "”"
+    inner = word[1:-1]
+    if len(word) > 2 and word[0] == "\ufffd" and word[-1] == "\ufffd" and _quotable(inner):
+        opening, closing = legacy_quotes(text, language)
+        return opening if index == start else closing
     return None
+
+
+def _quotable(inner: str) -> bool:
+    """Whether two ``�`` around ``inner`` are rather quotation marks than letters: around
+    a word of two letters or more (``�test�``), or a placeholder, a name or a sign that no
+    letters would join into a word (``�%s�``, ``�.gnu.prelink_undo�``, ``�<�``); but not
+    around one letter, which they make a word with (``�t�`` is ``été``)."""
+    if not inner or "\ufffd" in inner:
+        return False
+    if inner.isalpha():
+        return len(inner) > 1
+    return not (inner[0].isalpha() and inner[-1].isalpha() and inner.replace("-", "").isalpha())
 
 
 def _quotation_open(text: str, index: int) -> bool:
@@ -1602,6 +1630,42 @@ def _between_letters(text: str, index: int) -> bool:
 
 def _is_mark(char: str) -> bool:
     return unicodedata.category(char).startswith("M")
+
+
+# The Zipf frequency of a word of one letter that a ``�`` standing alone in legacy text is
+# taken for (French ``à``, Italian ``è``, Portuguese ``é``, Norwegian ``å``).
+_ONE_LETTER = 5.0
+_SPACED_GUILLEMETS = frozenset({"fr"})
+
+
+def _is_alone(text: str, index: int) -> bool:
+    return text[index - 1 : index].isspace() and text[index + 1 : index + 2].isspace()
+
+
+def _alone_replaced(text: str, index: int, language: str | None) -> str | None:
+    """What a ``�`` of legacy text read as UTF-8, standing between spaces, most likely was:
+    an en dash between numbers (``1990 – 2000``), ``©`` after ``Copyright``, French spaced
+    guillemets around a few words (``« OK »``), else its language's commonest word of one
+    letter beyond ASCII (``à``, ``è``), if it has a common one."""
+    before = text[:index].split()
+    after = text[index + 1 :].split()
+    if before and after and before[-1][-1:].isdigit() and after[0][:1].isdigit():
+        return "–"
+    if before and before[-1].lower() == "copyright":
+        return "©"
+    if language in _SPACED_GUILLEMETS:
+        lone = [i for i, char in enumerate(text) if char == "\ufffd" and _is_alone(text, i)]
+        position = lone.index(index)
+        if len(lone) % 2 == 0:
+            return "«" if position % 2 == 0 else "»"
+    if language is None:
+        return None
+    words = [
+        char
+        for char in SINGLE_BYTE_CHARACTERS
+        if char.islower() and is_common_word(char, language, _ONE_LETTER)
+    ]
+    return max(words, key=lambda word: word_zipf(word, language)) if words else None
 
 
 def _is_inside_word(text: str, index: int) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-__all__ = ["QuoteStyle", "choose_punctuation", "quote_style", "spaced_dash"]
+__all__ = ["QuoteStyle", "choose_punctuation", "legacy_quotes", "quote_style", "spaced_dash"]
 
 QuoteStyle = Literal["double", "single", "low-double", "low-right", "right-double"]
 
@@ -28,6 +28,18 @@ _STYLE_OF_LANGUAGE: dict[str, QuoteStyle] = {
     "ru": "low-double", "uk": "low-double", "be": "low-double",
     "sv": "right-double", "fi": "right-double", "nl": "single",
 }  # fmt: skip
+# The quotation marks each language's translations of software set, where any character
+# of Windows-1252 may be one: guillemets pointing out (French, Spanish, Italian, Catalan,
+# Galician, Norwegian), pointing in (German, Danish, Slovenian), ``”…”`` (Swedish,
+# Finnish), ``„…“``, ``„…”`` and Dutch ``‘…’``.
+_LEGACY_QUOTES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("fr", "es", "it", "ca", "gl", "nb", "nn", "no"), ("«", "»")),
+    **dict.fromkeys(("de", "da", "sl"), ("»", "«")),
+    **dict.fromkeys(("sv", "fi"), ("”", "”")),
+    **dict.fromkeys(("cs", "sk", "hr", "sh", "et", "lt", "is"), ("„", "“")),
+    **dict.fromkeys(("hu", "pl", "ro"), ("„", "”")),
+    "nl": ("‘", "’"),
+}
 _OPENING = {"double": "“", "single": "‘", "low-double": "„", "low-right": "„", "right-double": "”"}
 _CLOSING = {"double": "”", "single": "’", "low-double": "“", "low-right": "”", "right-double": "”"}
 _OPENERS = frozenset("([{<«/\"'-")
@@ -103,6 +115,20 @@ def _count_closing_single(text: str) -> int:
             if not after.isalpha():
                 count += 1
     return count
+
+
+def legacy_quotes(text: str, language: str | None) -> tuple[str, str]:
+    """The quotation marks that a Windows-1252 text lost (each byte beyond ASCII read as
+    ``�``): its language's, unless the text types straight single quotes (then ``‘…’``).
+
+    >>> legacy_quotes("Fichier �%s� introuvable", "fr")
+    ('«', '»')
+    >>> legacy_quotes("Cannot open �%s�", "en")
+    ('“', '”')
+    """
+    if _straight_single_quotations(text):
+        return "‘", "’"
+    return _LEGACY_QUOTES.get(language or "", ("“", "”"))
 
 
 def choose_punctuation(text: str, start: int, end: int, style: QuoteStyle, dash: str = "—") -> str:

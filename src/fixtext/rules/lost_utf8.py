@@ -541,14 +541,20 @@ def replacement_units(
             continue
         if _beside_cjk(text, index, single_bytes):
             continue  # a CJK round trip, not a Windows-1252 one
-        if not _touches_letter_or_quote(text, index):
-            continue  # ``a broken byte: �`` tells nothing of what it was
         # (Legacy text of Latin letters only: a ``�`` beside Cyrillic is no Latin-1 byte.)
         latin = single_bytes and not _beside_other_script(text, index)
+        if not _touches_letter_or_quote(text, index) and not (latin and _alone(text, index)):
+            continue  # ``a broken byte: �`` tells nothing of what it was
         rule = "lost-replaced" if latin else "lost-qmark"
         shifted = tuple((option, index + 1) for option, _ in (legacy if latin else candidates))
         units.append(ByteUnit(index, index + 1, shifted, rule, False))
     return units
+
+
+def _alone(text: str, index: int) -> bool:
+    """Whether ``text[index]`` stands between spaces, a word of its own: in legacy text, a
+    word of one letter (French ``à``, Italian ``è``) or a sign (``«``, ``–``, ``©``)."""
+    return text[index - 1 : index].isspace() and text[index + 1 : index + 2].isspace()
 
 
 def _beside_other_script(text: str, index: int) -> bool:
@@ -561,8 +567,8 @@ def _beside_other_script(text: str, index: int) -> bool:
 
 
 # What one byte of Latin-1 or Windows-1252 text stood for, as far as a word shows: its
-# letters and the Windows-1252 punctuation (``’`` is 92, ``–`` 96).
-SINGLE_BYTE_CHARACTERS = tuple("’‘“”–—…") + tuple(
+# letters, its quotation marks and dashes (``’`` is 92, ``–`` 96, ``«`` AB) and ``©``.
+SINGLE_BYTE_CHARACTERS = tuple("’‘“”„‚«»–—…©") + tuple(
     char for char in bytes(range(0xC0, 0x100)).decode("latin-1") if char not in "×÷"
 )
 
@@ -607,14 +613,20 @@ def _beside_cjk(text: str, index: int, single_bytes: bool = False) -> bool:
 
 def _touches_letter_or_quote(text: str, index: int) -> bool:
     """Whether a ``�`` sits in a word (``e �ndices``, ``đ�``) or closes a quotation
-    (``“%s�``)."""
+    (``“%s�``, ``�<�``)."""
     before = text[index - 1] if index > 0 else " "
     after = text[index + 1] if index + 1 < len(text) else " "
     if before.isalpha() or after.isalpha():
         return True
     if before.isspace() and not after.isspace():
         return True  # ``använd �%s”``: a quotation opened the Swedish way
-    return "“" in text[:index] and not before.isspace()
+    if before.isspace():
+        return False
+    start = index
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    # (Or one the word opened with another: ``�<�``.)
+    return "“" in text[:index] or text[start] == "\ufffd"
 
 
 def shaped_like_lost_utf8(word: str, min_units: int = 2) -> bool:

@@ -315,6 +315,10 @@ def legacy_read_as_utf8(text: str) -> str:
         "Det er ikke mulig å lagre filen",
         "Copyright © 2005 Free Software Foundation",
         "Les années 1990 – 2000 et la suite",
+        # French no-break spaces: inside guillemets, and before ``:``, ``;``, ``!``, ``?``.
+        "Remarque\xa0: le fichier «\xa0%s\xa0» est introuvable",
+        "Le fichier est introuvable\xa0!",
+        "un café: oui",  # (a letter that makes a commoner word is the letter)
     ],
 )
 def test_legacy_punctuation_and_one_letter_words_read_as_utf8(clean: str) -> None:

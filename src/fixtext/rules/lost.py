@@ -1518,6 +1518,8 @@ def _options(
             # ``पह�च``, ``e �ndices``: a letter or a vowel sign, not punctuation.
             # (And ``’`` between letters: ``don�t`` is ``don’t``.)
             apostrophe = _between_letters(text, unit.start)
+            if unit.rule == "lost-replaced" and _before_high_punctuation(text, unit, language):
+                return [("\xa0", unit.end)]  # French ``Remarque\xa0:``
             lettered = [
                 c
                 for c in unit.candidates
@@ -1601,6 +1603,11 @@ def _replaced_quote(text: str, index: int, language: str | None) -> str | None:
     end = _word_end(text, index)
     word = text[start:end].rstrip(".,;:!?)")
     inner = word[1:-1]
+    spaced = word[:2] == word[-2:] == "\ufffd\ufffd" and _quotable(word[2:-2])
+    if language in _SPACED_GUILLEMETS and spaced:
+        # ``��%s��``: French guillemets and the no-break spaces inside them, ``«\xa0%s\xa0»``.
+        marks = {start: "«", start + 1: "\xa0", start + len(word) - 2: "\xa0"}
+        return marks.get(index, "»")
     if len(word) > 2 and word[0] == "\ufffd" and word[-1] == "\ufffd" and _quotable(inner):
         opening, closing = legacy_quotes(text, language)
         return opening if index == start else closing
@@ -1636,6 +1643,25 @@ def _is_mark(char: str) -> bool:
 # taken for (French ``à``, Italian ``è``, Portuguese ``é``, Norwegian ``å``).
 _ONE_LETTER = 5.0
 _SPACED_GUILLEMETS = frozenset({"fr"})
+
+
+def _before_high_punctuation(text: str, unit: ByteUnit, language: str | None) -> bool:
+    """Whether ``unit`` is a ``�`` between a French word and ``:``, ``;``, ``!`` or ``?``:
+    the no-break space French sets there (``Remarque�:``), where no letter would make a
+    commoner word."""
+    if language not in _SPACED_GUILLEMETS or text[unit.end : unit.end + 1] not in (
+        ":",
+        ";",
+        "!",
+        "?",
+    ):
+        return False
+    word = text[_word_start(text, unit.start) : unit.start]
+    if not (word.isalpha() and is_common_word(word, language)):
+        return False
+    # (Unless a letter makes a commoner word of it: ``caf�:`` is ``café:``.)
+    letters = (char for char in SINGLE_BYTE_CHARACTERS if char.islower())
+    return word_zipf(word, language) > max(word_zipf(word + char, language) for char in letters)
 
 
 def _is_alone(text: str, index: int) -> bool:

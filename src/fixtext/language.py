@@ -834,6 +834,16 @@ def _touches_letter(text: str, index: int) -> bool:
     return text[index - 1 : index].isalpha() or text[index + 1 : index + 2].isalpha()
 
 
+def cjk_mark_cost(char: str) -> float | None:
+    """The log10 cost of a mark of Chinese and Japanese text (``，`` is cheap, ``』`` dear),
+    or None for any other character.
+
+    >>> cjk_mark_cost("，") > cjk_mark_cost("：") > cjk_mark_cost("』"), cjk_mark_cost("a")
+    (True, None)
+    """
+    return _CJK_MARK_COSTS.get(char)
+
+
 def _score_gap(text: str, start: int, end: int, code: str | None) -> float:
     if text[start:end].isascii():
         return 0.0

@@ -63,6 +63,20 @@ def test_bracket_opened_before_the_run_does_not_close_before_a_word() -> None:
     assert "）32" not in fixtext.clean(text)
 
 
+def test_a_full_width_mark_that_ends_a_line_is_no_comma() -> None:
+    # ``，：；！？（）`` all read as ``锛�`` (EF BC and a lost byte); word lists count none of
+    # them. By their own frequency a comma would win, but a comma ends no line, and a
+    # bracket closes only what was opened: the colon.
+    damaged = misread("却得到垃圾数据：", "gbk")
+    assert damaged.endswith("锛\ufffd")
+    assert fixtext.clean(damaged + "\n %s") == "却得到垃圾数据：\n %s"
+
+
+def test_a_full_width_bracket_closes_what_the_run_opened() -> None:
+    damaged = misread("（不安全）", "gbk")
+    assert fixtext.clean(damaged) == "（不安全）"
+
+
 def test_traditional_chinese_keeps_traditional_characters() -> None:
     # The word list is Simplified; a lost byte in Traditional text is still Traditional.
     for before, original, after in (("請先", "移動檔案", "再試一次"), ("無法讀取", "設定", "檔案")):

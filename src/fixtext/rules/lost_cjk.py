@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from fixtext.language import (
     char_logprob,
     chinese_variants,
+    cjk_mark_cost,
     language_data,
     pair_logprob,
     script_of,
@@ -49,6 +50,9 @@ _TABLE_SIZE = 8000
 _REFINEMENTS = 2
 _WELL_KNOWN_BYTES = 0.8
 _SENTENCE_END_BONUS = 2.0
+# Marks that do not end a text or a line: commas and opening brackets.
+_NEVER_LAST = frozenset("，、（「『【《〈")
+_NEVER_LAST_COST = 2.0
 _CLOSING_BONUS = 3.0
 _LONGEST_WORD = 6
 _SEGMENT_WINDOW = 12
@@ -425,16 +429,22 @@ def _in_context(
     rescored = []
     for score, char in options:
         value = score + _word_bonus(chosen, index, char, language, segments)
-        if left is not None and not left.isascii():
+        # (No list counts pairs with a mark: a mark keeps its own cost, see _char_score.)
+        paired = cjk_mark_cost(char) is None
+        if paired and left is not None and not left.isascii():
             value += _pair(left, char, language) - char_logprob(left, language) - score
-        if right is not None and not right.isascii():
+        if paired and right is not None and not right.isascii():
             value += _pair(char, right, language) - char_logprob(right, language) - score
         if char in other_variant:
             value -= _VARIANT_COST  # ``縮碼開始`` in Traditional text, not ``开始``
-        if right is None and char == "。" and (not following or following.isspace()):
-            value += _SENTENCE_END_BONUS  # ``能用于读操作�`` + line end: a full stop
-        if char == "）" and opened:
-            value += _CLOSING_BONUS  # ``（不安全�`` closes what it opened
+        if right is None and (not following or following.isspace()):
+            if char == "。":
+                value += _SENTENCE_END_BONUS  # ``能用于读操作�`` + line end: a full stop
+            elif char in _NEVER_LAST:
+                value -= _NEVER_LAST_COST  # ``数据锛�`` + line end: ``：``, not ``，``
+        if char == "）":
+            # ``（不安全�`` closes what it opened; nothing opened, nothing closes.
+            value += _CLOSING_BONUS if opened else -_NEVER_LAST_COST
         value += _ascii_context_bonus(char, left, right, preceding, following)
         rescored.append((value, char))
     rescored.sort(reverse=True)
@@ -758,6 +768,11 @@ def _traditional_forms() -> dict[str, tuple[str, ...]]:
 
 
 def _char_score(char: str, language: str | None) -> float:
+    mark = cjk_mark_cost(char)
+    if mark is not None:
+        # (No word list counts punctuation: the marks' own costs rank them, ``，`` before
+        # ``：`` before ``！``.)
+        return mark
     if language is not None:
         return char_logprob(char, language)
     return max(char_logprob(char, code) for code in _LANGUAGES)

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import fixtext
 from fixtext.language import (
     char_logprob,
     compound_pairs,
@@ -227,6 +228,16 @@ def test_greek_without_accents_is_looked_up_as_with_them() -> None:
     assert word_zipf("ΡΥΘΜΙΣΕΙΣ", "el") == word_zipf("ρυθμίσεις", "el") > 0
     # Written with a wrong accent, a word is still unknown.
     assert word_zipf("φιλά", "el") == 0
+    # In small letters the accent is left out far less often than written: a lost byte
+    # of ``βασικού`` (ύ, CF 8D) is rather ``ύ`` than ``ς`` (CF 82) of ``βασικος``.
+    assert 0 < word_zipf("βασικος", "el") < word_zipf("βασικού", "el") < word_zipf("βασικός", "el")
+    assert word_zipf("ΒΑΣΙΚΟΣ", "el") == word_zipf("βασικός", "el")
+
+
+def test_greek_that_lost_an_accented_letter_keeps_its_accent() -> None:
+    clean = "Σφάλμα του βασικού κλειδιού"
+    damaged = re.sub("[\x80-\x9f]", "", clean.encode("utf-8").decode("latin-1"))
+    assert fixtext.clean(damaged) == clean
 
 
 def test_a_korean_word_with_its_ending_scores_as_the_word_and_the_ending() -> None:

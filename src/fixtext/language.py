@@ -322,8 +322,11 @@ def word_logprob(word: str, code: str | None) -> float | None:
     if frequency is None and "ς" in word:
         frequency = words.get(word.lower().replace("ς", "σ"))  # and the final sigma to σ
     if frequency is None and code == "el" and _without_accents(word) == word:
-        # Greek capitals drop the tonos (``ΦΙΛΑ`` is ``φίλα``), and so does informal writing.
+        # Greek capitals drop the tonos (``ΦΙΛΑ`` is ``φίλα``), and so does informal writing,
+        # far less often than it sets it (``βασικος`` is rarer than ``βασικού``).
         frequency = _greek_without_accents().get(word.lower().replace("ς", "σ"))
+        if frequency is not None and not word.isupper():
+            frequency *= _INFORMAL_GREEK
     if frequency is None and code == "fa" and word.endswith("\u0647\u0654"):
         # wordfreq drops the ezafe's hamza: ``پروندهٔ`` is listed as ``پرونده``.
         frequency = words.get(word[:-1])
@@ -369,6 +372,10 @@ def _korean_with_ending(word: str, words: dict[str, float]) -> float | None:
 def _lower(word: str) -> str:
     """``word`` in small letters, Turkish ``İ`` as ``i`` (``str.lower`` adds a combining dot)."""
     return word.replace("İ", "i").lower() if "İ" in word else word.lower()
+
+
+# The share of Greek words in small letters written without their accent.
+_INFORMAL_GREEK = 0.03
 
 
 @lru_cache(maxsize=1)

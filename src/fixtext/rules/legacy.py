@@ -197,7 +197,7 @@ def _known(text: str) -> bool:
     if not ranked:
         return False
     words = _LETTERS.findall(text)
-    return bool(words) and all(word_zipf(w.lower(), ranked[0][0]) >= _KNOWN_ZIPF for w in words)
+    return bool(words) and all(word_zipf(w, ranked[0][0]) >= _KNOWN_ZIPF for w in words)
 
 
 def _homoglyph_typo(word: str) -> bool:

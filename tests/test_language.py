@@ -252,3 +252,18 @@ def test_a_korean_word_with_its_ending_scores_as_the_word_and_the_ending() -> No
     assert score_text("가지고", "ko") > score_text("가지과", "ko")
     # After a name in Latin letters, the ending alone.
     assert score_text("WAL에", "ko") > score_text("WAL엠", "ko")
+
+
+def test_a_letter_no_list_of_the_language_writes_is_borrowed_from_one_that_does() -> None:
+    # Estonian has no word list: guessed as Malay, its ``õ`` is a letter Portuguese writes
+    # often, rarer than Malay's own letters but commoner than ``ŵ``, which none writes.
+    assert char_logprob("a", "ms") > char_logprob("õ", "ms") > char_logprob("ŵ", "ms")
+    assert char_logprob("ŵ", "ms") == char_logprob("ж", "ms")
+
+
+def test_estonian_that_went_through_latin1_twice_gets_its_letters_back() -> None:
+    clean = "Võtme lugemine ebaõnnestus või fail puudub"
+    once = clean.encode("utf-8").decode("latin-1")
+    damaged = re.sub("[\x80-\x9f]", "", once.encode("utf-8").decode("latin-1"))
+    assert "ÃÂµ" in damaged
+    assert fixtext.clean(damaged) == clean

@@ -488,10 +488,38 @@ def char_logprob(char: str, code: str | None) -> float:
     if value is None and char == "ς":
         value = chars.get("σ")  # and the final sigma to σ
     if value is None:
-        value = chars.get(_lower(char), UNKNOWN_CHAR)
+        value = chars.get(_lower(char))
+        if value is None:
+            value = _borrowed(_lower(char), code)
         if char != char.lower():
             value -= 0.5  # capitals are rarer than the lower-case letters counted
     return value
+
+
+# How much rarer a letter of its alphabet that a language's word list never writes is
+# there than in the language of that alphabet that writes it most.
+_BORROWED_COST = 3.0
+
+
+def _borrowed(char: str, code: str) -> float:
+    """The log10 share of a letter the word list of ``code`` lacks: the languages without
+    a word list (Estonian, Irish, Esperanto) are guessed as others of their alphabet, and
+    their letters are more often letters some language writes (Estonian ``õ``, common in
+    Portuguese) than letters none does (``ŵ``)."""
+    if script_of(char) != "Latin" or code not in _LATIN_LANGUAGES:
+        return UNKNOWN_CHAR
+    best = _latin_letter_shares().get(char)
+    return UNKNOWN_CHAR if best is None else max(UNKNOWN_CHAR, best - _BORROWED_COST)
+
+
+@lru_cache(maxsize=1)
+def _latin_letter_shares() -> dict[str, float]:
+    shares: dict[str, float] = {}
+    for code in _LATIN_LANGUAGES:
+        for char, value in language_data(code).chars.items():
+            if value > shares.get(char, -math.inf):
+                shares[char] = value
+    return shares
 
 
 def scripts_of_language(code: str | None) -> frozenset[str]:

@@ -72,6 +72,13 @@ def test_a_full_width_mark_that_ends_a_line_is_no_comma() -> None:
     assert fixtext.clean(damaged + "\n %s") == "却得到垃圾数据：\n %s"
 
 
+def test_an_ellipsis_is_weighed_as_a_mark_against_a_quotation_mark() -> None:
+    # ``…`` and ``”`` are both E2 80 and a byte; neither pairs in any word list.
+    damaged = misread("这可能需要一段时间……", "gbk")
+    assert "\ufffd" in damaged
+    assert fixtext.clean(damaged + " OK") == "这可能需要一段时间…… OK"
+
+
 def test_a_full_width_bracket_closes_what_the_run_opened() -> None:
     damaged = misread("（不安全）", "gbk")
     assert fixtext.clean(damaged) == "（不安全）"

@@ -426,11 +426,12 @@ def _in_context(
     other_variant = (
         _other_variant(chosen[:index] + chosen[index + 1 :]) if language == "zh" else frozenset()
     )
+    # (No list counts pairs with a mark: where marks are candidates, each keeps its own
+    # cost, see _char_score, and so does any other.)
+    paired = all(cjk_mark_cost(char) is None for _, char in options)
     rescored = []
     for score, char in options:
         value = score + _word_bonus(chosen, index, char, language, segments)
-        # (No list counts pairs with a mark: a mark keeps its own cost, see _char_score.)
-        paired = cjk_mark_cost(char) is None
         if paired and left is not None and not left.isascii():
             value += _pair(left, char, language) - char_logprob(left, language) - score
         if paired and right is not None and not right.isascii():

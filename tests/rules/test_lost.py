@@ -1316,3 +1316,10 @@ def test_a_long_cluster_is_cut_between_words() -> None:
         for unit in members:
             assert start <= unit.start and unit.end <= end
     assert sum(len(members) for members, _ in pieces) == len(units)
+
+
+def test_a_sign_read_twice_after_copyright_is_the_copyright_sign() -> None:
+    # ``©`` (C2 A9) and ``é`` (C3 A9) both read ``ÃÂ©`` once their C1 bytes are dropped.
+    clean = "Copyright © 2005 Free Software Foundation, Inc."
+    assert fixtext.clean(drop_c1_twice(clean)) == clean
+    assert fixtext.clean(drop_c1_twice("Il a été vu")) == "Il a été vu"

@@ -709,7 +709,8 @@ def _main_new_script(new: Counter[str | None]) -> str | None:
 def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> list[ByteUnit]:
     """Keep the candidates a text in ``language`` can hold: its letters (and Latin ones,
     which every script's text borrows) and punctuation; and ``™`` where a straightened
-    quotation mark stands for its middle byte (``â"¢``, E2 84 A2; ``â¢`` alone is ``•``)."""
+    quotation mark stands for its middle byte (``â"¢``, E2 84 A2; ``â¢`` alone is ``•``), and
+    ``©`` right after ``Copyright``."""
     if language is None:
         # Thai, Georgian: no word list, but the intact letters show the script, and
         # ``áƒ `` in Georgian text is ``რ`` (E1 83 A0), not the Myanmar digit ``၃``.
@@ -732,6 +733,7 @@ def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> lis
         lambda unit, char, end: (
             _fits_scripts(char, scripts)
             or (char == "™" and any(q in text[unit.start : end] for q in "\"'"))
+            or (char == "©" and _after_copyright(text, unit.start, end))
         ),
     )
 
@@ -1503,6 +1505,8 @@ def _options(
     style: tuple[QuoteStyle, str],
     letters: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int]]:
+    if ("©", unit.end) in unit.candidates and _after_copyright(text, unit.start, unit.end):
+        return [("©", unit.end)]  # ``Copyright ÃÂ©`` (C2 A9 read twice), not ``é`` (C3 A9)
     if text[unit.start] == "\ufffd":
         if unit.rule == "lost-qmark" and _is_quote_position(text, unit.start):
             return [("”", unit.end)]  # of the quotation marks, only ``”`` can be lost so
@@ -1664,6 +1668,17 @@ def _before_high_punctuation(text: str, unit: ByteUnit, language: str | None) ->
     return word_zipf(word, language) > max(word_zipf(word + char, language) for char in letters)
 
 
+def _after_copyright(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone right after the word ``Copyright``."""
+    before = text[:start].split()
+    return (
+        bool(before)
+        and before[-1].lower() == "copyright"
+        and text[start - 1 : start].isspace()
+        and text[end : end + 1] in ("", " ")
+    )
+
+
 def _is_alone(text: str, index: int) -> bool:
     return text[index - 1 : index].isspace() and text[index + 1 : index + 2].isspace()
 
@@ -1677,7 +1692,7 @@ def _alone_replaced(text: str, index: int, language: str | None) -> str | None:
     after = text[index + 1 :].split()
     if before and after and before[-1][-1:].isdigit() and after[0][:1].isdigit():
         return "–"
-    if before and before[-1].lower() == "copyright":
+    if _after_copyright(text, index, index + 1):
         return "©"
     if language in _SPACED_GUILLEMETS:
         lone = [i for i, char in enumerate(text) if char == "\ufffd" and _is_alone(text, i)]

@@ -165,7 +165,12 @@ def run_rules(text: str, config: Config) -> Result:
     changes, current = restored or _undo_layers(text, [], text, config)
     unapplied: list[Change] = []
     if config.encodings and config.lost_bytes:
+        guessed = current
         changes, current, unapplied = _guess_lost_bytes(text, changes, current, config)
+        if current != guessed:
+            # Once some lost bytes are put back, the rest read beside repaired words (``ë``
+            # before ``구`` just repaired is ``도``): a second look, as another call would.
+            changes, current, unapplied = _guess_lost_bytes(text, changes, current, config)
     if config.normalization is not None:
         edits = _normalization_edits(current, config.normalization)
         if edits:

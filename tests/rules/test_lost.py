@@ -1323,3 +1323,26 @@ def test_a_sign_read_twice_after_copyright_is_the_copyright_sign() -> None:
     clean = "Copyright © 2005 Free Software Foundation, Inc."
     assert fixtext.clean(drop_c1_twice(clean)) == clean
     assert fixtext.clean(drop_c1_twice("Il a été vu")) == "Il a été vu"
+
+
+def test_replacement_characters_beside_cjk_are_no_legacy_letters() -> None:
+    # A run of ``�`` that a CJK round trip left, standing between spaces, is no Latin-1
+    # text read as UTF-8 (it made ``çóßßßß``).
+    damaged = "텍스트 또는 YAML".encode().decode("euc_kr", "replace")
+    text = damaged + " \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd YAML"
+    assert "\ufffd" in damaged
+    assert not any("\u00c0" <= char <= "\u00ff" for char in fixtext.clean(text))
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "이 트레이 아이콘의 도구 설명 내용 패스 이름과 인코딩 된 패스 이름이 함께 있음",
+        "git fetch [<選項>] [<版本庫> [<引用規格>...]]",
+    ],
+)
+def test_a_second_look_at_lost_bytes_is_taken_at_once(clean: str) -> None:
+    # Lost bytes put back give the ones left new neighbours: ``clean`` looks again itself,
+    # so that cleaning its output changes nothing.
+    once = fixtext.clean(drop_c1(clean))
+    assert fixtext.clean(once) == once

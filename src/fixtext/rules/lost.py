@@ -247,8 +247,9 @@ def find_lost_byte_repairs(
     languages = _likely_languages(tentative, text, damaged_script, units, letters)
     qmarked = "\ufffd" in text
     # A ``�`` in text that shows no UTF-8 mojibake (none left, none just repaired) may be a
-    # byte of Latin-1 or Windows-1252 text read as UTF-8 (``Jos� Mar�a``).
-    single_bytes = lead_re is _SUSPECT_RE and not repaired
+    # byte of Latin-1 or Windows-1252 text read as UTF-8 (``Jos� Mar�a``); not in text that
+    # holds CJK, where ``������`` is what a CJK round trip left (no ``çóßßßß``).
+    single_bytes = lead_re is _SUSPECT_RE and not repaired and not _WIDE.search(text)
     inside = _sequences_with_replacement(text) if qmarked else []
     for language in languages:
         fitting = _in_script_of(units, language, text)
@@ -810,6 +811,10 @@ def _fits_scripts(char: str, scripts: frozenset[str]) -> bool:
 
 
 _CJK_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uff65]")
+# Hangul jamo, CJK marks, kana, Han, Hangul syllables, full-width forms.
+_WIDE = re.compile(
+    "[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]"
+)
 # Currency signs in use (not the lira's ``₤`` or the peseta's ``₧``).
 _CURRENCIES = frozenset("€₩₪₫₭₮₱₲₴₵₸₹₺₼₽₾₿₦")
 

@@ -541,6 +541,8 @@ def replacement_units(
             continue
         if _beside_cjk(text, index, single_bytes):
             continue  # a CJK round trip, not a Windows-1252 one
+        if single_bytes and len(_run_around(text, index)) >= _LONGEST_LEGACY_RUN:
+            continue  # no word of accented letters makes four or more ``�`` in a row
         # (Legacy text of Latin letters only: a ``�`` beside Cyrillic is no Latin-1 byte.)
         latin = single_bytes and not _beside_other_script(text, index)
         if not _touches_letter_or_quote(text, index) and not (latin and _alone(text, index)):
@@ -549,6 +551,19 @@ def replacement_units(
         shifted = tuple((option, index + 1) for option, _ in (legacy if latin else candidates))
         units.append(ByteUnit(index, index + 1, shifted, rule, False))
     return units
+
+
+_LONGEST_LEGACY_RUN = 4
+
+
+def _run_around(text: str, index: int) -> str:
+    """The run of ``�`` that ``text[index]`` is in."""
+    start = end = index
+    while start > 0 and text[start - 1] == "\ufffd":
+        start -= 1
+    while end < len(text) and text[end] == "\ufffd":
+        end += 1
+    return text[start:end]
 
 
 def _alone(text: str, index: int) -> bool:

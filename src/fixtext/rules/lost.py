@@ -46,6 +46,7 @@ from fixtext.plausibility import LEADERS, scripts_of
 from fixtext.rules.lost_cjk import find_cjk_repairs
 from fixtext.rules.lost_emoji import find_emoji_repairs
 from fixtext.rules.lost_punctuation import (
+    SPACED_GUILLEMETS,
     QuoteStyle,
     choose_punctuation,
     legacy_quotes,
@@ -62,6 +63,7 @@ from fixtext.rules.lost_utf8 import (
     layered_units,
     reading_of,
     replacement_units,
+    stands_alone,
 )
 from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
 from fixtext.rules.lost_words import echo_words, echoes, words_of
@@ -1289,7 +1291,7 @@ def _decide(
     kept = text[window_start:window_end]
     # (A ``�`` of legacy text standing alone is damage as it stands, and what it was is
     # told by its place, not by word lists: see :func:`_alone_replaced`.)
-    alone = all(unit.rule == "lost-replaced" and _is_alone(text, unit.start) for unit in units)
+    alone = all(unit.rule == "lost-replaced" and stands_alone(text, unit.start) for unit in units)
     if alone and len(finals.keys() - {kept}) > 0:
         finals.pop(kept, None)
     else:
@@ -1520,7 +1522,7 @@ def _options(
         )
         if quote is not None:
             return [(quote, unit.end)]
-        if unit.rule == "lost-replaced" and _is_alone(text, unit.start):
+        if unit.rule == "lost-replaced" and stands_alone(text, unit.start):
             alone = _alone_replaced(text, unit.start, language)
             return [(alone, unit.end)] if alone else []
         if _is_inside_word(text, unit.start):
@@ -1613,7 +1615,7 @@ def _replaced_quote(text: str, index: int, language: str | None) -> str | None:
     word = text[start:end].rstrip(".,;:!?)")
     inner = word[1:-1]
     spaced = word[:2] == word[-2:] == "\ufffd\ufffd" and _quotable(word[2:-2])
-    if language in _SPACED_GUILLEMETS and spaced:
+    if language in SPACED_GUILLEMETS and spaced:
         # ``��%s��``: French guillemets and the no-break spaces inside them, ``«\xa0%s\xa0»``.
         marks = {start: "«", start + 1: "\xa0", start + len(word) - 2: "\xa0"}
         return marks.get(index, "»")
@@ -1651,14 +1653,13 @@ def _is_mark(char: str) -> bool:
 # The Zipf frequency of a word of one letter that a ``�`` standing alone in legacy text is
 # taken for (French ``à``, Italian ``è``, Portuguese ``é``, Norwegian ``å``).
 _ONE_LETTER = 5.0
-_SPACED_GUILLEMETS = frozenset({"fr"})
 
 
 def _before_high_punctuation(text: str, unit: ByteUnit, language: str | None) -> bool:
     """Whether ``unit`` is a ``�`` between a French word and ``:``, ``;``, ``!`` or ``?``:
     the no-break space French sets there (``Remarque�:``), where no letter would make a
     commoner word."""
-    if language not in _SPACED_GUILLEMETS or text[unit.end : unit.end + 1] not in (
+    if language not in SPACED_GUILLEMETS or text[unit.end : unit.end + 1] not in (
         ":",
         ";",
         "!",
@@ -1684,10 +1685,6 @@ def _after_copyright(text: str, start: int, end: int) -> bool:
     )
 
 
-def _is_alone(text: str, index: int) -> bool:
-    return text[index - 1 : index].isspace() and text[index + 1 : index + 2].isspace()
-
-
 def _alone_replaced(text: str, index: int, language: str | None) -> str | None:
     """What a ``�`` of legacy text read as UTF-8, standing between spaces, most likely was:
     an en dash between numbers (``1990 – 2000``), ``©`` after ``Copyright``, French spaced
@@ -1699,8 +1696,8 @@ def _alone_replaced(text: str, index: int, language: str | None) -> str | None:
         return "–"
     if _after_copyright(text, index, index + 1):
         return "©"
-    if language in _SPACED_GUILLEMETS:
-        lone = [i for i, char in enumerate(text) if char == "\ufffd" and _is_alone(text, i)]
+    if language in SPACED_GUILLEMETS:
+        lone = [i for i, char in enumerate(text) if char == "\ufffd" and stands_alone(text, i)]
         position = lone.index(index)
         if len(lone) % 2 == 0:
             return "«" if position % 2 == 0 else "»"

@@ -13,7 +13,14 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-__all__ = ["QuoteStyle", "choose_punctuation", "legacy_quotes", "quote_style", "spaced_dash"]
+__all__ = [
+    "SPACED_GUILLEMETS",
+    "QuoteStyle",
+    "choose_punctuation",
+    "legacy_quotes",
+    "quote_style",
+    "spaced_dash",
+]
 
 QuoteStyle = Literal["double", "single", "low-double", "low-right", "right-double"]
 
@@ -40,6 +47,8 @@ _LEGACY_QUOTES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("hu", "pl", "ro"), ("„", "”")),
     "nl": ("‘", "’"),
 }
+# The languages that set a no-break space inside guillemets and before ``: ; ! ?``.
+SPACED_GUILLEMETS = frozenset({"fr"})
 _OPENING = {"double": "“", "single": "‘", "low-double": "„", "low-right": "„", "right-double": "”"}
 _CLOSING = {"double": "”", "single": "’", "low-double": "“", "low-right": "”", "right-double": "”"}
 _OPENERS = frozenset("([{<«/\"'-")

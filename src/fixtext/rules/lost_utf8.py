@@ -36,6 +36,7 @@ __all__ = [
     "reading_of",
     "replacement_units",
     "shaped_like_lost_utf8",
+    "stands_alone",
 ]
 
 # Windows-1252 characters for the bytes 0x80–0x9F (``€`` is 0x80, ``™`` is 0x99, …).
@@ -545,7 +546,7 @@ def replacement_units(
             continue  # no word of accented letters makes four or more ``�`` in a row
         # (Legacy text of Latin letters only: a ``�`` beside Cyrillic is no Latin-1 byte.)
         latin = single_bytes and not _beside_other_script(text, index)
-        if not _touches_letter_or_quote(text, index) and not (latin and _alone(text, index)):
+        if not _touches_letter_or_quote(text, index) and not (latin and stands_alone(text, index)):
             continue  # ``a broken byte: �`` tells nothing of what it was
         rule = "lost-replaced" if latin else "lost-qmark"
         shifted = tuple((option, index + 1) for option, _ in (legacy if latin else candidates))
@@ -566,7 +567,7 @@ def _run_around(text: str, index: int) -> str:
     return text[start:end]
 
 
-def _alone(text: str, index: int) -> bool:
+def stands_alone(text: str, index: int) -> bool:
     """Whether ``text[index]`` stands between spaces, a word of its own: in legacy text, a
     word of one letter (French ``à``, Italian ``è``) or a sign (``«``, ``–``, ``©``)."""
     return text[index - 1 : index].isspace() and text[index + 1 : index + 2].isspace()

@@ -78,6 +78,14 @@ def _question_marks(text: str) -> str | None:
     return misread.replace("\ufffd", "?") if "\ufffd" in misread else None
 
 
+def _c1_shown_as_question_marks(text: str) -> str | None:
+    # Read as Latin-1, then written to Windows-1252 (or ASCII) with errors="replace": each
+    # C1 control became "?" (``donâ??t`` for ``don’t``).
+    misread = text.encode("utf-8").decode("latin-1")
+    damaged = _C1.sub("?", misread)
+    return damaged if damaged != misread else None
+
+
 def _undefined_dropped(text: str) -> str | None:
     misread = text.encode("utf-8").decode("cp1252", errors="ignore")
     return misread if misread != text.encode("utf-8").decode("cp1252", errors="replace") else None
@@ -116,6 +124,7 @@ LOSSY = {
     "latin-1 twice, C1 dropped": _c1_lost_twice,
     "cp1252, ? for undefined": _question_marks,
     "cp1252, undefined dropped": _undefined_dropped,
+    "latin-1, C1 shown as ?": _c1_shown_as_question_marks,
     "cp1252, no-break space lost": _no_break_space_lost,
     "cp1252 text read as UTF-8, �": _legacy_read_as_utf8,
     "shift_jis, �": _replaced("shift_jis"),

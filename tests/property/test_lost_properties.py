@@ -138,6 +138,11 @@ def qmark(text: str) -> str:
     )
 
 
+def c1_qmarked(text: str) -> str:
+    """UTF-8 read as Latin-1, then each C1 control written as ``?``."""
+    return re.sub("[\x80-\x9f]", "?", text.encode("utf-8").decode("latin-1"))
+
+
 def nbsp_lost(text: str) -> str:
     """UTF-8 read as Windows-1252 (undefined bytes as ``?``), then ``A0`` made a space."""
     return qmark(text).replace("\u00a0", " ")
@@ -146,9 +151,10 @@ def nbsp_lost(text: str) -> str:
 @settings(max_examples=40, deadline=None)
 @given(sentences(DAMAGED_LANGUAGES))
 def test_repairs_never_make_undefined_byte_damage_worse(original: str) -> None:
-    """Text whose undefined bytes became ``?`` and whose ``A0`` bytes became spaces is
-    never further from the original after the whole pipeline than before."""
-    for damaged in (qmark(original), nbsp_lost(original)):
+    """Text whose undefined bytes (or, read as Latin-1, whose C1 bytes) became ``?``, or
+    whose ``A0`` bytes became spaces, is never further from the original after the whole
+    pipeline than before."""
+    for damaged in (qmark(original), c1_qmarked(original), nbsp_lost(original)):
         assert edit_distance(fixtext.clean(damaged), original) <= edit_distance(damaged, original)
 
 

@@ -19,7 +19,7 @@ from fixtext.config import Config
 from fixtext.language import score_text, script_of
 from fixtext.model import Edit
 from fixtext.rules.lost import _forms_real_word, find_lost_byte_repairs
-from fixtext.rules.lost_utf8 import find_byte_units
+from fixtext.rules.lost_utf8 import c1_shown_as_qmarks, find_byte_units
 
 CONFIG = Config()
 
@@ -251,6 +251,44 @@ def test_undefined_byte_shown_as_replacement_character() -> None:
 
 def test_cyrillic_undefined_byte_shown_as_question_mark() -> None:
     assert repaired("Ð?е визначено шлях пошуку") == "Не визначено шлях пошуку"
+
+
+def c1_qmarked(text: str) -> str:
+    """UTF-8 read as Latin-1, then written back with each C1 control as ``?``."""
+    return re.sub("[\x80-\x9f]", "?", text.encode("utf-8").decode("latin-1"))
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # Both bytes after E2 became ``?`` (ftfy issue #83, lyrics pages): punctuation,
+        # placed like a lone ``â``; one reading deeper, ``Ã¢??``.
+        (
+            "They say, â??Let the woman take care of youâ??",
+            "They say, “Let the woman take care of you”",
+        ),
+        ("See loverÃ¢??s hand in hand walk by", "See lover’s hand in hand walk by"),
+        ("from 1990â??2000", "from 1990–2000"),
+    ],
+)
+def test_c1_controls_shown_as_question_marks(damaged: str, expected: str) -> None:
+    assert fixtext.clean(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    "clean", ["Ошибка при чтении файла", "Éléments à vérifier", "Überprüfung der Größe"]
+)
+def test_any_c1_byte_may_stand_behind_a_question_mark(clean: str) -> None:
+    # ``П`` is D0 9F and ``р`` D1 80: neither byte is one Windows-1252 leaves undefined.
+    damaged = c1_qmarked(clean)
+    assert "?" in damaged
+    assert fixtext.clean(damaged) == clean
+
+
+def test_a_windows_1252_sign_keeps_question_marks_to_its_undefined_bytes() -> None:
+    # ``€`` shows a Windows-1252 reader: ``â€?`` is ``”`` (9D), not ``‟`` (9F) or ``„`` (9E).
+    assert c1_shown_as_qmarks("Il a dit â€œouiâ€? hier") is False
+    assert fixtext.clean("Il a dit â€œouiâ€? hier soir.") == "Il a dit “oui” hier soir."
 
 
 def test_replacement_character_for_a_lost_closing_quote() -> None:

@@ -55,10 +55,13 @@ from fixtext.rules.lost_punctuation import (
 )
 from fixtext.rules.lost_utf8 import (
     CP1252_SIGNS,
+    LATIN1,
+    LATIN1_C1_QMARKED,
     SINGLE_BYTE_CHARACTERS,
     ByteUnit,
     Reading,
     byte_of,
+    c1_shown_as_qmarks,
     find_byte_units,
     layered_units,
     reading_of,
@@ -207,7 +210,8 @@ def find_lost_byte_repairs(
     taken += [(unit.start, unit.end) for unit in found]
     leads = [m.start() for m in lead_re.finditer(text)]
     written = frozenset(start for start, _ in repaired)
-    units = outside_spans(find_byte_units(text, leads, barriers=written), taken)
+    reading = LATIN1_C1_QMARKED if "?" in text and c1_shown_as_qmarks(text) else LATIN1
+    units = outside_spans(find_byte_units(text, leads, reading, barriers=written), taken)
     units = sorted(units + layered, key=lambda unit: unit.start)
     units = _plausible_units(text, units)
     words = [unit for unit in units if _forms_real_word(text, unit)]
@@ -1552,6 +1556,13 @@ def _options(
         # Arabic script, whose letters are units too, the zero-width non-joiner.
         if language in languages_of_script("Arabic") and _inside_word(text, unit):
             return [("\u200c", unit.end)]
+        return [(choose_punctuation(text, unit.start, unit.end, *style), unit.end)]
+    if (
+        unit.rule == "lost-qmark"
+        and text.startswith("â??", unit.start)
+        and unit.end == unit.start + 3
+    ):
+        # ``â??``, both C1 bytes shown as ``?`` (see ``LATIN1_C1_QMARKED``): as a lone ``â``.
         return [(choose_punctuation(text, unit.start, unit.end, *style), unit.end)]
     if unit.rule == "lost-qmark" and _is_e2_80_undefined(text, unit.start, unit.end):
         return [_undefined_punctuation(text, unit.start, unit.end)]

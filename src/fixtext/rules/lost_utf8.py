@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -27,10 +28,12 @@ from fixtext.language import language_data
 __all__ = [
     "CP1252_SIGNS",
     "LATIN1",
+    "LATIN1_C1_QMARKED",
     "SINGLE_BYTE_CHARACTERS",
     "ByteUnit",
     "Reading",
     "bytes_shaped_like_lost_utf8",
+    "c1_shown_as_qmarks",
     "find_byte_units",
     "layered_units",
     "reading_of",
@@ -95,6 +98,10 @@ class Reading:
 
 
 LATIN1 = Reading("cp1252", {}, UNDEFINED_CP1252, tuple(_LOST_BYTES), latin1=True)
+# Latin-1 whose C1 controls a later step wrote as ``?`` (an encoder to Windows-1252 or ASCII
+# with errors="replace"): every byte of 80–9F may stand behind a ``?`` (``donâ??t`` for
+# ``don’t``, E2 80 99; ``Ð?Ñ?`` for ``Пр``).
+LATIN1_C1_QMARKED = Reading("latin-1", {}, _C1_BYTES, tuple(_LOST_BYTES), latin1=True)
 
 
 @cache
@@ -116,6 +123,26 @@ def reading_of(name: str) -> Reading | None:
         # Latin-1 style: the 80–9F bytes are C1 controls, which filters drop.
         return Reading(name, page.to_byte, tuple(undefined), tuple(_LOST_BYTES), latin1=False)
     return Reading(name, page.to_byte, tuple(undefined), tuple(undefined), latin1=False)
+
+
+# A "?" inside a sequence: after a lead byte, or after continuation bytes that follow one.
+_QMARK_IN_SEQUENCE = re.compile("[\u00c2-\u00f4][\u00a0-\u00bf]{0,2}\\?")
+# A byte of 80–9F that Windows-1252 shows as a sign (``€`` ``™`` ``œ``) inside a sequence.
+_SIGN_IN_SEQUENCE = re.compile(
+    "[\u00c2-\u00f4][\u00a0-\u00bf?]{0,2}[" + "".join(sorted(CP1252_SIGNS)) + "]"
+)
+
+
+def c1_shown_as_qmarks(text: str) -> bool:
+    """Whether the ``?`` inside the UTF-8 sequences of ``text`` may stand for any byte of
+    80–9F (see :data:`LATIN1_C1_QMARKED`): some ``?`` completes a sequence, and no byte of
+    80–9F is shown as Windows-1252 shows it, which would leave it only the five bytes that
+    page leaves undefined (``â€?`` is ``”``).
+
+    >>> c1_shown_as_qmarks("I donâ??t know"), c1_shown_as_qmarks("â€?Helloâ€?")
+    (True, False)
+    """
+    return _QMARK_IN_SEQUENCE.search(text) is not None and _SIGN_IN_SEQUENCE.search(text) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +252,9 @@ def _unit_at(
         end += 1
     if _QMARK in present or _STRAIGHT_DOUBLE in present or _STRAIGHT_SINGLE in present:
         qmarked = _fill(lead, present, needed, reading, qmark=True)
+        if lead == 0xE2 and present == [_QMARK, _QMARK] and reading is LATIN1_C1_QMARKED:
+            # ``â??``: two C1 bytes after E2, punctuation of U+2000–U+201F in practice.
+            qmarked = tuple(char for char in qmarked if char in _LONE_E2_CHOICES)
         return _make(start, [(char, end) for char in qmarked], "lost-qmark", lossless=False)
     if _SPACE_A0 in present:
         if len(present) < needed:
@@ -254,7 +284,7 @@ def _unit_at(
     elif not reading.latin1 or not any(0x80 <= value <= 0x9F for value in present):
         candidates = _candidates(lead, tuple(present), needed, lone_e2, reading.lost)
         choices = dict.fromkeys(candidates, end)
-    elif reading is LATIN1 and len(present) + 1 == needed:
+    elif reading.latin1 and len(present) + 1 == needed:
         # ``抖动ã€误差``: a byte of 80–9F shown (``€`` is 80) says Windows-1252 read the text,
         # and only a byte it leaves undefined can be gone, there or before the byte shown:
         # ``、`` is E3 80 81, ``す`` (``ã™``) E3 81 99.

@@ -29,6 +29,8 @@ def _made(text: str) -> list[str]:
         "siÄ",
         "â%sâ",
         "Die STRAÃE ist lang",
+        "The result â a surprise â was good",
+        "Paris â London",
     ],
 )
 def test_texts_with_support_are_worth_guessing(text: str) -> None:
@@ -44,6 +46,9 @@ def test_texts_with_support_are_worth_guessing(text: str) -> None:
         "Il profîl doprât",
         "OPÇÃO",
         "Åland",
+        # A list of letters: ``â`` between letters alone is one of them, not a dash.
+        "Lettres : a â b",
+        "à â ä",
         # A capital ending a word before French typography's no-break space: É A0 is ``ɠ``.
         "DÉCONSEILLÉ\u00a0: cette clé est déconseillée et ignorée.",
     ],

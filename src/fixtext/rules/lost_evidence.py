@@ -21,8 +21,9 @@ from fixtext.rules.lost import (
     _REAL_WORD_ZIPF,
     _SUSPECT_RE,
 )
+from fixtext.rules.lost_utf8 import stands_alone
 
-__all__ = ["demote_unsupported", "worth_guessing"]
+__all__ = ["dash_between_words", "demote_unsupported", "worth_guessing"]
 
 # How common the words of a repaired token must be, and the confidence of a guess without
 # evidence: below any sensible ``min_confidence``, so reported rather than made.
@@ -88,6 +89,8 @@ def worth_guessing(text: str) -> bool:
         suspect = text[position]
         following = text[position + 1 : position + 2]
         if suspect == "â":
+            if dash_between_words(text, position):
+                return True
             if following.isupper() or following.isdigit() or following in _PLACEHOLDER_STARTS:
                 return True  # an opening quotation mark
             # Inside a word, only an apostrophe can make a known word (``donât``); a closing
@@ -174,6 +177,12 @@ def _supported(
     after = "".join(pieces)
     if any(_quote_at_edge(text, other) for other in inside):
         return True
+    if (
+        edit.after in "–—"
+        and dash_between_words(text, edit.start)
+        and _known_around(text, edit.start, languages)
+    ):
+        return True
     lone = {other.start: other.after for other in inside if other.end == other.start + 1}
     if edit in paired or _capital_inside_word(text, edit, lone):
         return True
@@ -208,6 +217,41 @@ def _zipf(token: str, languages: list[str]) -> float:
     if not word:
         return 0.0
     return max((word_zipf(word.lower(), code) for code in languages), default=0.0)
+
+
+def dash_between_words(text: str, position: int) -> bool:
+    """Whether the ``â`` at ``position`` stands between two words, spaces around it: a
+    dash (``the result â a surprise â was``), since no language writes ``â`` as a word of
+    its own (word lists hold it, but from text damaged this way). Not after a letter
+    alone, nor before one beyond ASCII (``a â b``, ``à â ä``: a list of letters).
+
+    >>> dash_between_words("Paris â London", 6), dash_between_words("à â ä", 2)
+    (True, False)
+    """
+    if text[position] != "â" or not stands_alone(text, position):
+        return False
+    before = text[:position].split()[-1:]
+    after = text[position + 1 :].split()[:1]
+    if not (before and after) or not all(
+        any(char.isalnum() for char in word) for word in (before[0], after[0])
+    ):
+        return False
+    return not before[0].isalpha() or (
+        len(before[0]) > 1 and (len(after[0]) > 1 or after[0].isascii())
+    )
+
+
+def _known_around(text: str, position: int, languages: list[str]) -> bool:
+    """Whether the words on both sides of ``text[position]`` are common in one of
+    ``languages`` (numbers and placeholders aside): Welsh writes ``â`` as a word (``Peidio â
+    gosod``, "do not set"), and has no word list to tell its text from others."""
+    before = text[:position].split()[-1]
+    after = text[position + 1 :].split()[0]
+    for word in (before, after):
+        letters = "".join(_WORD.findall(word))
+        if letters and not any(is_common_word(letters, code, _KNOWN_ZIPF) for code in languages):
+            return False
+    return True
 
 
 def _quote_at_edge(text: str, edit: Edit) -> bool:

@@ -357,6 +357,17 @@ def legacy_read_as_utf8(text: str) -> str:
         "Remarque\xa0: le fichier «\xa0%s\xa0» est introuvable",
         "Le fichier est introuvable\xa0!",
         "un café: oui",  # (a letter that makes a commoner word is the letter)
+        "liaison à l’adresse %s\xa0: %s",  # (after a placeholder too)
+        # Spaced guillemets pair up on one line around a few words, at a sentence end too;
+        # two ``à`` frame words in small letters, or stand on different lines.
+        "hors des limites : « %s »",
+        "la table partitionnée « %s.%s ».",
+        "Appliquer à tous les fichiers à la fois",
+        "ENTIER1 est égal à ENTIER2\n  ENTIER1 est plus grand ou égal à ENTIER2",
+        "de 0 (gauche) à 1 (droite). Le texte « %s » est inconnu",
+        # The sign of "number" after ``n``, in the language's way.
+        "Section n°%d rejetée.",
+        "la sección nº 5 no existe",
     ],
 )
 def test_legacy_punctuation_and_one_letter_words_read_as_utf8(clean: str) -> None:

@@ -62,6 +62,7 @@ from fixtext.rules.lost_utf8 import (
     Reading,
     byte_of,
     c1_shown_as_qmarks,
+    few_qmarks,
     find_byte_units,
     layered_units,
     reading_of,
@@ -148,6 +149,10 @@ _TYPICAL_LETTER = -2.0
 _BEAM_WIDTH = 12
 _MOST_UNITS_TOGETHER = 16
 _OPTIONS_PER_UNIT = 10
+# How much rarer (log10) a ``?`` is taken to be a C1 control that Latin-1 read than one of
+# the five bytes Windows-1252 leaves undefined, where the text shows only one or two ``?``
+# (see ``few_qmarks``): Esperanto ``Å?ablono`` is ``ŝablono`` (C5 9D), not ``ŀablono``.
+_LATIN1_QMARK_COST = 0.8
 _OPTIONS_PER_COMPOUND_UNIT = 32
 # Languages whose words have the letters a lone lead byte looks like (``â`` ``Ã`` ``Ä`` ``Å``).
 _ACCENTED_LANGUAGES = ("fr", "pt", "ro", "vi", "tr", "it", "es", "ca", "de", "sv", "da", "nb",
@@ -211,7 +216,11 @@ def find_lost_byte_repairs(
     leads = [m.start() for m in lead_re.finditer(text)]
     written = frozenset(start for start, _ in repaired)
     reading = LATIN1_C1_QMARKED if "?" in text and c1_shown_as_qmarks(text) else LATIN1
+    # (A few ``?`` may be Windows-1252's as well: its readings of them come first.)
+    windows_first = reading is LATIN1_C1_QMARKED and few_qmarks(text)
     units = outside_spans(find_byte_units(text, leads, reading, barriers=written), taken)
+    if not windows_first:
+        units = [replace(unit, windows=None) if unit.windows else unit for unit in units]
     units = sorted(units + layered, key=lambda unit: unit.start)
     units = _plausible_units(text, units)
     words = [unit for unit in units if _forms_real_word(text, unit)]
@@ -1233,6 +1242,11 @@ def _decide(
             score += _ECHO_BONUS * echo_words(rendered, echo)
         if bonuses:
             score += _echoed_letters(beam, bonuses)
+        score -= _LATIN1_QMARK_COST * sum(
+            1
+            for unit, choice in zip(units, beam, strict=False)
+            if choice is not None and unit.windows and choice[0] not in unit.windows
+        )
         if language is None:
             score += _COMMONEST_BONUS * sum(
                 1
@@ -1294,8 +1308,8 @@ def _decide(
             finals[rendered] = (score, beam)
     kept = text[window_start:window_end]
     # (A ``�`` of legacy text standing alone is damage as it stands, and what it was is
-    # told by its place, not by word lists: see :func:`_alone_replaced`.)
-    alone = all(unit.rule == "lost-replaced" and stands_alone(text, unit.start) for unit in units)
+    # told by its place, not by word lists: see :func:`_told_by_place`.)
+    alone = all(_told_by_place(text, unit, language) for unit in units)
     if alone and len(finals.keys() - {kept}) > 0:
         finals.pop(kept, None)
     else:
@@ -1519,6 +1533,10 @@ def _options(
     if ("©", unit.end) in unit.candidates and _after_copyright(text, unit.start, unit.end):
         return [("©", unit.end)]  # ``Copyright ÃÂ©`` (C2 A9 read twice), not ``é`` (C3 A9)
     if text[unit.start] == "\ufffd":
+        if _number_sign(text, unit.start, language):
+            return [(_NUMBER_SIGNS[language or ""], unit.end)]  # ``n�%d`` is ``n°%d``
+        if _before_high_punctuation(text, unit, language):
+            return [("\xa0", unit.end)]  # French ``Remarque\xa0:``, ``%s\xa0:``
         if unit.rule == "lost-qmark" and _is_quote_position(text, unit.start):
             return [("”", unit.end)]  # of the quotation marks, only ``”`` can be lost so
         quote = (
@@ -1529,12 +1547,16 @@ def _options(
         if unit.rule == "lost-replaced" and stands_alone(text, unit.start):
             alone = _alone_replaced(text, unit.start, language)
             return [(alone, unit.end)] if alone else []
+        if unit.rule == "lost-replaced" and language in SPACED_GUILLEMETS:
+            mark = _spaced_guillemets(text).get(unit.start)
+            if mark is not None:
+                return [(mark, unit.end)]  # ``« %s »`` at the end of a sentence
+        if unit.rule == "lost-replaced" and _spaced_before(text, unit.start):
+            return []  # ``a broken byte: �.`` tells nothing of what it was
         if _is_inside_word(text, unit.start):
             # ``पह�च``, ``e �ndices``: a letter or a vowel sign, not punctuation.
             # (And ``’`` between letters: ``don�t`` is ``don’t``.)
             apostrophe = _between_letters(text, unit.start)
-            if unit.rule == "lost-replaced" and _before_high_punctuation(text, unit, language):
-                return [("\xa0", unit.end)]  # French ``Remarque\xa0:``
             lettered = [
                 c
                 for c in unit.candidates
@@ -1678,11 +1700,50 @@ def _before_high_punctuation(text: str, unit: ByteUnit, language: str | None) ->
     ):
         return False
     word = text[_word_start(text, unit.start) : unit.start]
+    if word and ("%" in word or not word[-1].isalpha()) and "\ufffd" not in word:
+        return True  # ``%s�:``, ``'%s'�:``: no letter joins a placeholder into a word
     if not (word.isalpha() and is_common_word(word, language)):
         return False
     # (Unless a letter makes a commoner word of it: ``caf�:`` is ``café:``.)
     letters = (char for char in SINGLE_BYTE_CHARACTERS if char.islower())
     return word_zipf(word, language) > max(word_zipf(word + char, language) for char in letters)
+
+
+# The sign that follows ``n`` for "number" (``n°``, ``nº``), by language.
+_NUMBER_SIGNS = {
+    **dict.fromkeys(("fr", "it"), "°"),
+    **dict.fromkeys(("es", "pt", "gl", "ca"), "º"),
+}
+
+
+def _told_by_place(text: str, unit: ByteUnit, language: str | None) -> bool:
+    """Whether ``unit`` is a ``�`` that is damage as it stands, and what it was is told by its
+    place, not by word lists: standing alone in legacy text, or a sign after ``n`` or before
+    French high punctuation."""
+    if text[unit.start] != "\ufffd":
+        return False
+    if unit.rule == "lost-replaced" and stands_alone(text, unit.start):
+        return True
+    if (
+        unit.rule == "lost-replaced"
+        and language in SPACED_GUILLEMETS
+        and unit.start in _spaced_guillemets(text)
+    ):
+        return True
+    return _number_sign(text, unit.start, language) or _before_high_punctuation(
+        text, unit, language
+    )
+
+
+def _number_sign(text: str, index: int, language: str | None) -> bool:
+    """Whether the ``�`` at ``index`` follows an ``n`` that is a word of its own and comes
+    before a number, a placeholder or a space: the sign of "number" (``n�%d``, ``N� 5``)."""
+    if language not in _NUMBER_SIGNS or text[index - 1 : index] not in ("n", "N"):
+        return False
+    if index >= 2 and (text[index - 2].isalnum() or text[index - 2] == "\ufffd"):
+        return False
+    following = text[index + 1 : index + 2]
+    return following.isdigit() or following in ("%", " ")
 
 
 def _after_copyright(text: str, start: int, end: int) -> bool:
@@ -1708,10 +1769,9 @@ def _alone_replaced(text: str, index: int, language: str | None) -> str | None:
     if _after_copyright(text, index, index + 1):
         return "©"
     if language in SPACED_GUILLEMETS:
-        lone = [i for i, char in enumerate(text) if char == "\ufffd" and stands_alone(text, i)]
-        position = lone.index(index)
-        if len(lone) % 2 == 0:
-            return "«" if position % 2 == 0 else "»"
+        mark = _spaced_guillemets(text).get(index)
+        if mark is not None:
+            return mark
     if language is None:
         return None
     words = [
@@ -1720,6 +1780,49 @@ def _alone_replaced(text: str, index: int, language: str | None) -> str | None:
         if char.islower() and is_common_word(char, language, _ONE_LETTER)
     ]
     return max(words, key=lambda word: word_zipf(word, language)) if words else None
+
+
+# A line or a sentence ending inside what a pair of marks would quote.
+_SENTENCE_BREAK = re.compile("\n|[.!?](?:\\s|$)")
+# What French guillemets set with plain spaces hold: a few characters, a few words.
+_GUILLEMETS_CHARS = 40
+_GUILLEMETS_WORDS = 4
+
+
+def _spaced_guillemets(text: str) -> dict[int, str]:
+    """The ``�`` standing alone that pair up as French guillemets, ``«`` and ``»``: two in
+    a row in one sentence around a few words, a placeholder, a name or a sign (``� %s �``,
+    ``� ] �``, ``� Plein écran �``), but not around words in small letters, which two
+    ``à`` frame as often (``� tous les fichiers � la fois``)."""
+    lone = [i for i, char in enumerate(text) if char == "\ufffd" and _spaced_before(text, i)]
+    marks: dict[int, str] = {}
+    index = 0
+    while index + 1 < len(lone):
+        first, second = lone[index], lone[index + 1]
+        inner = text[first + 1 : second].strip()
+        words = inner.split()
+        if (
+            stands_alone(text, first)
+            and not _SENTENCE_BREAK.search(inner)
+            and 0 < len(inner) <= _GUILLEMETS_CHARS
+            and len(words) <= _GUILLEMETS_WORDS
+            and (len(words) == 1 or not inner.replace(" ", "").isalpha() or inner[0].isupper())
+        ):
+            marks[first], marks[second] = "«", "»"
+            index += 2
+        else:
+            index += 1
+    return marks
+
+
+def _spaced_before(text: str, index: int) -> bool:
+    """Whether ``text[index]`` has a space (or the start) before it, and a space, the end or
+    punctuation after it: a closing mark, where it is not a word of its own."""
+    after = text[index + 1 : index + 2]
+    return text[index - 1 : index] in ("", " ", "\t", "\n") and after in _AFTER_CLOSING
+
+
+_AFTER_CLOSING = frozenset(("", " ", "\t", "\n", ".", ",", ";", ":", "!", "?", ")"))
 
 
 def _is_inside_word(text: str, index: int) -> bool:
@@ -1774,6 +1877,7 @@ def _ranked(
         key=lambda candidate: (
             _char_score(candidate[0], language)
             + (_rarity(candidate[0], language) if _small(candidate[0]) in letters else 0.0)
+            - (_LATIN1_QMARK_COST if unit.windows and candidate[0] not in unit.windows else 0.0)
         ),
         reverse=True,
     )

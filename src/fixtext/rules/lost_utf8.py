@@ -18,7 +18,7 @@ import contextlib
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from operator import itemgetter
 
@@ -34,6 +34,7 @@ __all__ = [
     "Reading",
     "bytes_shaped_like_lost_utf8",
     "c1_shown_as_qmarks",
+    "few_qmarks",
     "find_byte_units",
     "layered_units",
     "reading_of",
@@ -135,14 +136,24 @@ _SIGN_IN_SEQUENCE = re.compile(
 
 def c1_shown_as_qmarks(text: str) -> bool:
     """Whether the ``?`` inside the UTF-8 sequences of ``text`` may stand for any byte of
-    80–9F (see :data:`LATIN1_C1_QMARKED`): some ``?`` completes a sequence, and no byte of
-    80–9F is shown as Windows-1252 shows it, which would leave it only the five bytes that
-    page leaves undefined (``â€?`` is ``”``).
+    80–9F (see :data:`LATIN1_C1_QMARKED`): no byte of 80–9F is shown as Windows-1252 shows
+    it, which would leave a ``?`` only the five bytes that page leaves undefined (``â€?`` is
+    ``”``).
 
     >>> c1_shown_as_qmarks("I donâ??t know"), c1_shown_as_qmarks("â€?Helloâ€?")
     (True, False)
     """
     return _QMARK_IN_SEQUENCE.search(text) is not None and _SIGN_IN_SEQUENCE.search(text) is None
+
+
+def few_qmarks(text: str) -> bool:
+    """Whether the ``?`` inside UTF-8 sequences of ``text`` are few (one or two) and make
+    characters in a Windows-1252 reading too: Windows-1252 shows only five bytes as ``?``,
+    Latin-1 read back any of 80–9F, and a few may be either."""
+    return "â??" not in text and len(_QMARK_IN_SEQUENCE.findall(text)) < _MANY_QMARKS
+
+
+_MANY_QMARKS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +168,9 @@ class ByteUnit:
     candidates: tuple[tuple[str, int], ...]
     rule: str
     lossless: bool
+    # Read through ``LATIN1_C1_QMARKED``: the candidates Windows-1252 allows too (each
+    # ``?`` one of its five undefined bytes).
+    windows: frozenset[str] | None = None
 
 
 def byte_of(char: str, reading: Reading = LATIN1) -> int | None:
@@ -252,10 +266,14 @@ def _unit_at(
         end += 1
     if _QMARK in present or _STRAIGHT_DOUBLE in present or _STRAIGHT_SINGLE in present:
         qmarked = _fill(lead, present, needed, reading, qmark=True)
-        if lead == 0xE2 and present == [_QMARK, _QMARK] and reading is LATIN1_C1_QMARKED:
+        if reading is not LATIN1_C1_QMARKED or _QMARK not in present:
+            return _make(start, [(char, end) for char in qmarked], "lost-qmark", lossless=False)
+        if lead == 0xE2 and present == [_QMARK, _QMARK]:
             # ``â??``: two C1 bytes after E2, punctuation of U+2000–U+201F in practice.
             qmarked = tuple(char for char in qmarked if char in _LONE_E2_CHOICES)
-        return _make(start, [(char, end) for char in qmarked], "lost-qmark", lossless=False)
+        unit = _make(start, [(char, end) for char in qmarked], "lost-qmark", lossless=False)
+        windows = frozenset(_fill(lead, present, needed, LATIN1, qmark=True))
+        return None if unit is None else replace(unit, windows=windows)
     if _SPACE_A0 in present:
         if len(present) < needed:
             return None
@@ -576,7 +594,7 @@ def replacement_units(
             continue  # no word of accented letters makes four or more ``�`` in a row
         # (Legacy text of Latin letters only: a ``�`` beside Cyrillic is no Latin-1 byte.)
         latin = single_bytes and not _beside_other_script(text, index)
-        if not _touches_letter_or_quote(text, index) and not (latin and stands_alone(text, index)):
+        if not _touches_letter_or_quote(text, index) and not (latin and _spaced(text, index)):
             continue  # ``a broken byte: �`` tells nothing of what it was
         rule = "lost-replaced" if latin else "lost-qmark"
         shifted = tuple((option, index + 1) for option, _ in (legacy if latin else candidates))
@@ -601,6 +619,15 @@ def stands_alone(text: str, index: int) -> bool:
     """Whether ``text[index]`` stands between spaces, a word of its own: in legacy text, a
     word of one letter (French ``à``, Italian ``è``) or a sign (``«``, ``–``, ``©``)."""
     return text[index - 1 : index].isspace() and text[index + 1 : index + 2].isspace()
+
+
+def _spaced(text: str, index: int) -> bool:
+    """Whether ``text[index]`` stands alone, or closes a phrase: a space before it, and the
+    end or punctuation after it (``« %s »`` at the end of a sentence)."""
+    after = text[index + 1 : index + 2]
+    return text[index - 1 : index].isspace() and (
+        not after or after.isspace() or after in ".,;:!?)"
+    )
 
 
 def _beside_other_script(text: str, index: int) -> bool:

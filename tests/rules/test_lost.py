@@ -330,6 +330,17 @@ def test_replacement_characters_of_legacy_text_read_as_utf8(damaged: str, clean:
     assert {change.rule for change in result.changes} == {"lost-replaced"}
 
 
+@pytest.mark.parametrize(
+    "clean", ["Tilbúin tungumál í Ndebele, norður", "Tewa (Indónesía) táknmál"]
+)
+def test_the_words_a_legacy_text_fits_tell_its_language(clean: str) -> None:
+    # ``nor�ur`` fits Icelandic ``norður``; the letters around the ``�`` alone, ``nor``
+    # and ``ur``, made the text Slovenian or Swedish, whose letters then filled the gaps.
+    damaged = legacy_read_as_utf8(clean)
+    assert lost_module._legacy_languages(damaged)[0] == "is"
+    assert fixtext.clean(damaged) == clean
+
+
 def legacy_read_as_utf8(text: str) -> str:
     """``text`` saved as Windows-1252 and read as UTF-8: each byte beyond ASCII a ``�``."""
     return text.encode("cp1252").decode("utf-8", errors="replace")

@@ -265,6 +265,8 @@ def find_lost_byte_repairs(
     # byte of Latin-1 or Windows-1252 text read as UTF-8 (``Jos� Mar�a``); not in text that
     # holds CJK, where ``������`` is what a CJK round trip left (no ``çóßßßß``).
     single_bytes = lead_re is _SUSPECT_RE and not repaired and not _WIDE.search(text)
+    if qmarked and single_bytes:
+        languages = _legacy_languages(text) or languages
     inside = _sequences_with_replacement(text) if qmarked else []
     for language in languages:
         fitting = _in_script_of(units, language, text)
@@ -301,6 +303,57 @@ def find_lost_byte_repairs(
 _TWO_BYTE_SCRIPTS = ("Latin", "Greek", "Cyrillic", "Hebrew", "Arabic")
 # log10 weight of a letter beside such a unit, for the script it is written in.
 _NEIGHBOUR_WEIGHT = 2.0
+
+
+# A word of legacy text read as UTF-8: letters, and ``�`` for each letter beyond ASCII.
+_LEGACY_WORD = re.compile("(?:[^\\W\\d_]|\ufffd)+")
+# How many words of a text tell its language, at most.
+_LEGACY_WORDS = 60
+
+
+def _legacy_languages(text: str) -> list[str | None]:
+    """The likely languages of legacy text read as UTF-8, best first, by how common the
+    words of each language that its words fit are, each ``�`` any letter beyond ASCII:
+    ``nor�ur`` is Icelandic ``norður``, which the letters around the ``�`` alone, ``nor``
+    and ``ur``, do not tell. Empty where no word holds a ``�``."""
+    # (Only a ``�`` inside a word: at its edge it may be a quotation mark, ``�left�``.)
+    words = [
+        word.lower()
+        for word in _LEGACY_WORD.findall(text)
+        if "\ufffd" not in word or ("\ufffd" not in word[0] + word[-1])
+    ][:_LEGACY_WORDS]
+    if not any("\ufffd" in word for word in words):
+        return []
+    scored = []
+    for code in LATIN_LANGUAGES:
+        known = language_data(code).words
+        skeletons = _legacy_skeletons(code)
+        score = 0.0
+        fits = 0
+        for word in words:
+            frequency = skeletons.get(word) if "\ufffd" in word else known.get(word)
+            score += math.log10(frequency) + 9.0 if frequency else -1.0
+            fits += bool(frequency) and "\ufffd" in word
+        scored.append((code, score, fits))
+    scored.sort(key=lambda item: item[1], reverse=True)
+    top = scored[0][1]
+    if not scored[0][2]:
+        return []  # no damaged word fits a word of the first language: no better guess
+    return [code for code, score, _ in scored[:_RIVAL_LANGUAGES] if score >= top - _RIVAL_MARGIN]
+
+
+@cache
+def _legacy_skeletons(code: str) -> dict[str, float]:
+    """The words of a language as legacy text read as UTF-8 shows them (each letter beyond
+    ASCII a ``�``), with the frequency of the commonest word each stands for."""
+    found: dict[str, float] = {}
+    for word, frequency in language_data(code).words.items():
+        if word.isascii():
+            continue
+        skeleton = "".join(char if char.isascii() else "\ufffd" for char in word)
+        if frequency > found.get(skeleton, 0.0):
+            found[skeleton] = frequency
+    return found
 
 
 def _in_likeliest_script(text: str, units: list[ByteUnit]) -> list[ByteUnit]:

@@ -355,6 +355,9 @@ def legacy_read_as_utf8(text: str) -> str:
         "Impossible de trouver le fichier «%s» dans le dossier",
         "Die Datei »%s« wurde nicht gefunden und kann nicht geöffnet werden",
         "Filen ”%s” finns inte i katalogen",
+        "Filen “%s” findes ikke",  # (Danish translations set “…” more often than »…«)
+        "ungültige »btree«-Operatorfamilie für den Index %s",  # (a compound after it)
+        "Ungültige Option »u« für den Befehl",  # (no letters around ``u`` make a word)
         # Around one letter, two ``�`` make a word with it.
         "Il a été vu hier soir dans la rue",
         # Alone between spaces: a word of one letter, or a sign its place shows.

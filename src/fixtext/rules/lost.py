@@ -1698,6 +1698,8 @@ def _replaced_quote(text: str, index: int, language: str | None) -> str | None:
         return "”"
     start = _word_start(text, index)
     end = _word_end(text, index)
+    if text[start] == "\ufffd" and "\ufffd-" in text[start + 1 : end]:
+        end = text.index("\ufffd-", start + 1) + 1  # ``»btree«-Operatorfamilie``
     word = text[start:end].rstrip(".,;:!?)")
     inner = word[1:-1]
     spaced = word[:2] == word[-2:] == "\ufffd\ufffd" and _quotable(word[2:-2])
@@ -1705,10 +1707,24 @@ def _replaced_quote(text: str, index: int, language: str | None) -> str | None:
         # ``��%s��``: French guillemets and the no-break spaces inside them, ``«\xa0%s\xa0»``.
         marks = {start: "«", start + 1: "\xa0", start + len(word) - 2: "\xa0"}
         return marks.get(index, "»")
-    if len(word) > 2 and word[0] == "\ufffd" and word[-1] == "\ufffd" and _quotable(inner):
+    framed = len(word) > 2 and word[0] == "\ufffd" and word[-1] == "\ufffd"
+    if framed and (_quotable(inner) or _quoted_letter(inner, language)):
         opening, closing = legacy_quotes(text, language)
         return opening if index == start else closing
     return None
+
+
+def _quoted_letter(inner: str, language: str | None) -> bool:
+    """Whether two ``�`` around one letter are quotation marks, since no letters around it
+    make a word of the language: German ``Option �u�`` is ``»u«``, French ``�t�`` ``été``."""
+    if language is None or len(inner) != 1 or not inner.isalpha():
+        return False
+    letters = [char for char in SINGLE_BYTE_CHARACTERS if char.isalpha() and char.islower()]
+    return not any(
+        is_common_word(first + inner.lower() + last, language)
+        for first in letters
+        for last in letters
+    )
 
 
 def _quotable(inner: str) -> bool:

@@ -37,15 +37,16 @@ _STYLE_OF_LANGUAGE: dict[str, QuoteStyle] = {
 }  # fmt: skip
 # The quotation marks each language's translations of software set, where any character
 # of Windows-1252 may be one: guillemets pointing out (French, Spanish, Italian, Catalan,
-# Galician, Norwegian), pointing in (German, Danish, Slovenian), ``”…”`` (Swedish,
-# Finnish), ``„…“``, ``„…”`` and Dutch ``‘…’``.
+# Galician, Norwegian), pointing in (German, Slovenian), ``”…”`` (Swedish, Finnish),
+# ``„…“``, ``„…”``, Dutch ``‘…’`` and Danish ``“…”`` (which sets ``»…«`` less often).
 _LEGACY_QUOTES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("fr", "es", "it", "ca", "gl", "nb", "nn", "no"), ("«", "»")),
-    **dict.fromkeys(("de", "da", "sl"), ("»", "«")),
+    **dict.fromkeys(("de", "sl"), ("»", "«")),
     **dict.fromkeys(("sv", "fi"), ("”", "”")),
     **dict.fromkeys(("cs", "sk", "hr", "sh", "et", "lt", "is"), ("„", "“")),
     **dict.fromkeys(("hu", "pl", "ro"), ("„", "”")),
     "nl": ("‘", "’"),
+    "da": ("“", "”"),
 }
 # The languages that set a no-break space inside guillemets and before ``: ; ! ?``.
 SPACED_GUILLEMETS = frozenset({"fr"})

@@ -1714,6 +1714,7 @@ def _replaced_quote(text: str, index: int, language: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def _quoted_letter(inner: str, language: str | None) -> bool:
     """Whether two ``�`` around one letter are quotation marks, since no letters around it
     make a word of the language: German ``Option �u�`` is ``»u«``, French ``�t�`` ``été``."""
@@ -1858,6 +1859,7 @@ _GUILLEMETS_CHARS = 40
 _GUILLEMETS_WORDS = 4
 
 
+@lru_cache(maxsize=64)
 def _spaced_guillemets(text: str) -> dict[int, str]:
     """The ``�`` standing alone that pair up as French guillemets, ``«`` and ``»``: two in
     a row in one sentence around a few words, a placeholder, a name or a sign (``� %s �``,

@@ -23,7 +23,7 @@ from fixtext.rules.lost import (
 )
 from fixtext.rules.lost_utf8 import stands_alone
 
-__all__ = ["dash_between_words", "demote_unsupported", "worth_guessing"]
+__all__ = ["demote_unsupported", "worth_guessing"]
 
 # How common the words of a repaired token must be, and the confidence of a guess without
 # evidence: below any sensible ``min_confidence``, so reported rather than made.
@@ -89,7 +89,7 @@ def worth_guessing(text: str) -> bool:
         suspect = text[position]
         following = text[position + 1 : position + 2]
         if suspect == "â":
-            if dash_between_words(text, position):
+            if _dash_between_words(text, position):
                 return True
             if following.isupper() or following.isdigit() or following in _PLACEHOLDER_STARTS:
                 return True  # an opening quotation mark
@@ -179,7 +179,7 @@ def _supported(
         return True
     if (
         edit.after in "–—"
-        and dash_between_words(text, edit.start)
+        and _dash_between_words(text, edit.start)
         and _known_around(text, edit.start, languages)
     ):
         return True
@@ -219,13 +219,14 @@ def _zipf(token: str, languages: list[str]) -> float:
     return max((word_zipf(word.lower(), code) for code in languages), default=0.0)
 
 
-def dash_between_words(text: str, position: int) -> bool:
+def _dash_between_words(text: str, position: int) -> bool:
     """Whether the ``â`` at ``position`` stands between two words, spaces around it: a
-    dash (``the result â a surprise â was``), since no language writes ``â`` as a word of
-    its own (word lists hold it, but from text damaged this way). Not after a letter
-    alone, nor before one beyond ASCII (``a â b``, ``à â ä``: a list of letters).
+    dash (``the result â a surprise â was``): no language with a word list writes ``â`` as
+    a word of its own (the lists hold it, but from text damaged this way; Welsh does, see
+    :func:`_known_around`). Not after a letter alone, nor before one beyond ASCII (``a â
+    b``, ``à â ä``: a list of letters).
 
-    >>> dash_between_words("Paris â London", 6), dash_between_words("à â ä", 2)
+    >>> _dash_between_words("Paris â London", 6), _dash_between_words("à â ä", 2)
     (True, False)
     """
     if text[position] != "â" or not stands_alone(text, position):

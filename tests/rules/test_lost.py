@@ -318,6 +318,7 @@ def test_replacement_character_for_a_lost_letter() -> None:
         ("Der Stra�enverkehr ist gef�hrlich", "Der Straßenverkehr ist gefährlich"),
         ("Le caf� est pr�t", "Le café est prêt"),
         ("a na��o", "a nação"),  # two accented letters, two bytes, two ``�``
+        ("Le c�ur du probl�me", "Le cœur du problème"),  # (Windows-1252's own letters too)
         ("I don�t know", "I don’t know"),  # Windows-1252 punctuation too
         # Quotation marks: one that closes a ``“``, two that frame a word.
         ("Il a dit “bonjour� et", "Il a dit “bonjour” et"),

@@ -640,10 +640,13 @@ def _beside_other_script(text: str, index: int) -> bool:
 
 
 # What one byte of Latin-1 or Windows-1252 text stood for, as far as a word shows: its
-# letters, its quotation marks and dashes (``’`` is 92, ``–`` 96, ``«`` AB), ``©`` and the
-# no-break space French sets before ``:`` and inside ``« »``.
-SINGLE_BYTE_CHARACTERS = tuple("’‘“”„‚«»–—…©\xa0") + tuple(
-    char for char in bytes(range(0xC0, 0x100)).decode("latin-1") if char not in "×÷"
+# letters (Windows-1252 adds ``Š š Ž ž Œ œ Ÿ``), its quotation marks and dashes (``’`` is 92,
+# ``–`` 96, ``«`` AB), ``©`` and the no-break space French sets before ``:`` and inside
+# ``« »``.
+SINGLE_BYTE_CHARACTERS = (
+    tuple("’‘“”„‚«»–—…©\xa0")
+    + tuple(char for char in bytes(range(0xC0, 0x100)).decode("latin-1") if char not in "×÷")
+    + tuple("ŠšŽžŒœŸ")
 )
 
 

@@ -88,6 +88,18 @@ def test_lone_a_circumflex_becomes_punctuation(damaged: str, expected: str) -> N
     assert repaired(damaged) == expected
 
 
+@pytest.mark.parametrize("clean", ["Prix\u202f: 5\u202f€", "%s:\u202fchybná volba"])
+def test_narrow_no_break_space_whose_c1_byte_was_dropped(clean: str) -> None:
+    # U+202F is E2 80 AF: ``â¯`` once its 80 is dropped, ``Ã¢ÂÂ¯`` two readings deep.
+    once = re.sub("[\x80-\x9f]", "", clean.encode("utf-8").decode("latin-1"))
+    twice = re.sub(
+        "[\x80-\x9f]", "", clean.encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1")
+    )
+    for damaged in (once, twice):
+        assert "\u202f" not in damaged
+        assert fixtext.clean(damaged) == clean
+
+
 @pytest.mark.parametrize(
     ("damaged", "expected"),
     [

@@ -59,6 +59,9 @@ _C1_BYTES = tuple(_LOST_BYTES)
 _SOFT_HYPHEN = 0xAD
 # ``â`` alone (``E2`` + two lost bytes) is punctuation of U+2000–U+201F in practice.
 _LONE_E2_CHOICES = frozenset("‘’‚“”„–—")
+# Spaces typography sets, which a lost byte may have been: the no-break space, and the
+# narrow one French and Czech set before ``:`` and inside ``« »`` (E2 80 AF).
+_TYPOGRAPHIC_SPACES = frozenset("\u00a0\u202f")
 _UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs"})
 # The Arabic tatweel (D9 80) only stretches words for display: never a lost letter.
 _UNWANTED_CHARACTERS = frozenset("\u0640")
@@ -555,7 +558,7 @@ def _decode(data: bytes) -> str | None:
         char = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if len(char) != 1 or char == "\u00a0":
+    if len(char) != 1 or char in _TYPOGRAPHIC_SPACES:
         return char if len(char) == 1 else None
     if unicodedata.category(char) in _UNWANTED_CATEGORIES or char in _UNWANTED_CHARACTERS:
         return None

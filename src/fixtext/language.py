@@ -26,6 +26,7 @@ __all__ = [
     "chinese_variants",
     "compound_pairs",
     "guess_language",
+    "has_frequencies",
     "is_common_word",
     "language_data",
     "languages_of_script",
@@ -64,6 +65,7 @@ _SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
     "Bengali": ("bn",),
     "Tamil": ("ta",),
     "Hangul": ("ko",),
+    "Georgian": ("ka",),
     "Han": ("zh", "ja"),
     "Kana": ("ja",),
 }
@@ -166,9 +168,18 @@ _SERBIAN_LETTERS = dict(
 )
 
 
+# Languages wordfreq lacks, with a word list of their own in ``fixtext/data`` (see
+# ``scripts/build_ka_words.py``): words without counts, each given one frequency, that of a
+# word of middling use (Zipf 3.5); a word no list knows stays far below.
+_BUNDLED_WORDS = {"ka": "ka_words.txt.xz"}
+_BUNDLED_FREQUENCY = 10**-5.5
+
+
 def _frequencies(code: str, size: str) -> dict[str, float]:
     import wordfreq  # deferred: importing fixtext must not load word lists
 
+    if code in _BUNDLED_WORDS:
+        return dict.fromkeys(_bundled_words(code), _BUNDLED_FREQUENCY)
     if code == "sr":
         return {
             cyrillic: frequency
@@ -190,6 +201,25 @@ def _frequencies(code: str, size: str) -> dict[str, float]:
         for index, bucket in enumerate(wordfreq.read_cBpack(paths[code]))
         for word in bucket
     }
+
+
+def has_frequencies(code: str | None) -> bool:
+    """Whether the word list of ``code`` tells common words from rare ones: not so for the
+    lists fixtext bundles, whose words all weigh alike.
+
+    >>> has_frequencies("fr"), has_frequencies("ka")
+    (True, False)
+    """
+    return code is not None and code not in _BUNDLED_WORDS
+
+
+@cache
+def _bundled_words(code: str) -> tuple[str, ...]:
+    import lzma
+    from importlib.resources import files
+
+    data = files("fixtext.data").joinpath(_BUNDLED_WORDS[code]).read_bytes()
+    return tuple(lzma.decompress(data).decode("utf-8").split("\n"))
 
 
 def _serbian_cyrillic(word: str) -> str | None:

@@ -570,14 +570,32 @@ def test_letters_of_an_alphabet_the_text_shows() -> None:
     assert fixtext.clean(qmark(clean)) == clean
 
 
-def test_letters_without_a_word_list_are_not_drawn_at_random() -> None:
-    # ``ა`` (E1 83 90) and ``ო`` (E1 83 9D) both end in an undefined byte: Georgian has no
-    # word list, so nothing tells them apart and the text stays as it is.
-    damaged = qmark("ცხრილი მეთოდი")
+@pytest.mark.parametrize(
+    "clean", ["ცხრილი მეთოდი", "შეცდომა პროტოკოლის ვერსიაში", "ფაილი არ არსებობს"]
+)
+def test_georgian_letters_that_lost_an_undefined_byte_are_told_by_its_word_list(
+    clean: str,
+) -> None:
+    # ``ა`` (E1 83 90) and ``ო`` (E1 83 9D) both end in an undefined byte: the Georgian
+    # word list tells which one makes the word.
+    damaged = qmark(clean)
     assert "áƒ?" in damaged
+    assert fixtext.clean(damaged) == clean
+
+
+def test_georgian_letters_a_c1_filter_took_are_guessed_only_where_one_word_fits() -> None:
+    # Through Latin-1 and a C1 filter, sixteen Georgian letters become a lone ``á``. The
+    # word list has no frequencies: where several of its words fit, each is as likely, so
+    # the guess is reported below the threshold and the text left as it was.
+    clean = "წვდომა აკრძალულია"
+    damaged = drop_c1(clean)
     result = fixtext.repair(damaged)
-    assert "áƒ?" in result.text
-    assert any(change.before == "áƒ?" for change in result.unapplied)
+    assert result.unapplied
+    assert all(change.confidence < 0.3 for change in result.unapplied)
+    assert "აკრძალულია" in result.text  # the one word of the list that fits
+    assert "წვდომა" not in result.text  # ``წამალი`` and others fit as well
+    # Hungarian writes ``ááá``: in a text of lone ``á`` it is no word of Latin letters.
+    assert fixtext.clean("Ááá, ez nagyon jó!") == "Ááá, ez nagyon jó!"
 
 
 def test_only_letter_among_the_candidates_needs_no_word_list() -> None:

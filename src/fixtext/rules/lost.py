@@ -32,9 +32,11 @@ from fixtext.language import (
     UNKNOWN_CHAR,
     char_logprob,
     compound_pairs,
+    has_frequencies,
     is_common_word,
     language_data,
     languages_of_script,
+    matching_words,
     rank_languages,
     score_text,
     script_of,
@@ -109,6 +111,9 @@ _EVIDENCE = (
     # letters; E1 A1–B7 are rare scripts, and ``á§`` ends many a Latin word before ``§``.
     ("[\u00e0-\u00f4]", "[\u0080-\u009f\u00b8-\u00bf]"),
     ("[\u00e0-\u00f4]", "[\u00a1-\u00aa\u00ac-\u00b7](?<!\u00e1.)"),
+    # Georgian (E1 83 90–BF): the C1 byte 83 dropped, each letter is ``á`` alone or ``á``
+    # and one sign; three such in a row are no Latin word (``á¬ááááá`` for ``წვდომა``).
+    ("[\u00e1]", "(?:[\u00a0-\u00bf]?\u00e1){2}"),
     ("[\u00e0-\u00f4]", f"[?{_CONTINUATION[1:]}(?=[?{_CONTINUATION[1:]})"),
     # ``ì €`` for ``저`` (EC A0 80): a space for the A0 between a lead and a continuation;
     # not a quotation mark, dash or bullet, which clean text puts after a space all the
@@ -223,7 +228,15 @@ def find_lost_byte_repairs(
         units = [replace(unit, windows=None) if unit.windows else unit for unit in units]
     units = sorted(units + layered, key=lambda unit: unit.start)
     units = _plausible_units(text, units)
-    words = [unit for unit in units if _forms_real_word(text, unit)]
+    # In a text whose letters are all lost (Georgian ``ááá`` is ``აკრ``), a lone ``á`` is no
+    # letter of a Latin word, though Hungarian writes ``ááá``.
+    voted = _voted_script([unit for unit in units if unit.end - unit.start > 1])
+    words = [
+        unit
+        for unit in units
+        if _forms_real_word(text, unit)
+        and not (voted and any(script_of(char) == voted for char, _ in unit.candidates))
+    ]
     units = [
         unit
         for unit in units
@@ -258,6 +271,12 @@ def find_lost_byte_repairs(
     if not _is_coherent(new_letters):
         return sorted(cjk_edits)
     damaged_script = _main_new_script(new_letters) or _script_of_lone_units(text, units)
+    if damaged_script in (None, "Other"):
+        # No letter left whole, and the first candidates are of rare scripts (``á¬`` is
+        # Balinese ``ᬀ`` first): the script the most units can be a letter of decides.
+        damaged_script = _voted_script(determined) or damaged_script
+        if damaged_script not in (None, "Other"):
+            tentative = _tentative_repair(text, units, damaged_script)
     letters = _written_letters(text, units)
     languages = _likely_languages(tentative, text, damaged_script, units, letters)
     qmarked = "\ufffd" in text
@@ -855,6 +874,30 @@ def _script_of_lone_units(text: str, units: list[ByteUnit]) -> str | None:
     return None
 
 
+# Share of the units that must each have a letter of one script among their candidates for
+# that script to be the damaged one, with no letter of it whole in the text.
+_VOTED_SHARE = 0.9
+_MIN_VOTERS = 3
+
+
+def _voted_script(units: Sequence[ByteUnit]) -> str | None:
+    """The alphabet with a word list that nearly every unit may be a letter of: Georgian for
+    ``á¬ááááá`` (each ``á`` is E1 83 and a lost byte, or any of a thousand others). Not
+    Chinese, Japanese or Korean: nearly every unit may be one of their characters."""
+    if len(units) < _MIN_VOTERS:
+        return None
+    votes: Counter[str] = Counter()
+    for unit in units:
+        scripts = {script_of(char) for char, _ in unit.candidates}
+        votes.update(script for script in scripts if script and languages_of_script(script))
+    for script in ("Latin", "Han", "Kana", "Hangul"):
+        votes.pop(script, None)
+    if not votes:
+        return None
+    script, count = votes.most_common(1)[0]
+    return script if count >= _VOTED_SHARE * len(units) else None
+
+
 def _main_script(text: str) -> str | None:
     """The script of most letters of ``text`` outside Latin, if any."""
     counts = Counter(script_of(char) for char in text if char.isalpha() and char > "\u00ff")
@@ -1168,12 +1211,14 @@ def _is_strong(text: str, unit: ByteUnit) -> bool:
     return False
 
 
-def _tentative_repair(text: str, units: Sequence[ByteUnit]) -> str:
-    """The text with every unit replaced by its first candidate: enough to see its script."""
+def _tentative_repair(text: str, units: Sequence[ByteUnit], script: str | None = None) -> str:
+    """The text with every unit replaced by its first candidate (of ``script`` if it has
+    one): enough to see its script."""
     parts: list[str] = []
     position = 0
     for unit in units:
-        char, end = unit.candidates[0]
+        fitting = (item for item in unit.candidates if script and script_of(item[0]) == script)
+        char, end = next(fitting, unit.candidates[0])
         parts.append(text[position : unit.start])
         parts.append(char)
         position = end
@@ -1388,10 +1433,59 @@ def _decide(
             # (``à¸ à¸²à¸©à¸²`` is ``ภาษา``, E0 B8 A0).
             draws = _letter_options(text, unit, unit.candidates, bonuses, choice[0])
             confidence = round(min(confidence, _MOST_CONFIDENT / max(1, draws)), 3)
+        if language is not None and not has_frequencies(language):
+            # A list without frequencies tells words from non-words, not a word from
+            # another: each word its pattern fits is as likely (``á¬ááááá`` fits
+            # ``წვდომა`` and ``წამალი``).
+            # Where none fits, the letters are a draw, as without a list.
+            rivals = _listed_rivals(text, units, best, index, language) or _letter_options(
+                text, unit, unit.candidates, bonuses, choice[0]
+            )
+            confidence = round(min(confidence, _MOST_CONFIDENT / max(1, rivals)), 3)
         edits.append(
             Edit(unit.start, choice[1], choice[0], _rule_of(text, unit, choice), confidence)
         )
     return top, edits
+
+
+# How many listed words that fit a damaged word are counted, at most.
+_MOST_RIVALS = 10
+
+
+def _listed_rivals(
+    text: str, units: Sequence[ByteUnit], beam: Sequence[Choice], index: int, language: str
+) -> int:
+    """How many words of the list of ``language`` fit the word the unit at ``index`` is in,
+    each unit of that word any of its letters, the rest of the word as written (0 where
+    the word holds a sign or a letter of no list, or a unit left as it is). A space the
+    unit took in as its lost ``A0`` joins the words around it."""
+    chosen = {unit.start: (unit, choice) for unit, choice in zip(units, beam, strict=True)}
+    position = _word_start(text, units[index].start)
+    parts: list[str] = []
+    while position < len(text) and not text[position].isspace():
+        found = chosen.get(position)  # (a unit taking in a space is stepped over whole)
+        if found is None:
+            char = text[position]
+            parts.append(re.escape(char) if char.isalpha() else "")
+            position += 1
+            continue
+        unit, choice = found
+        if choice is None:
+            return 0
+        stop = choice[1]
+        letters = sorted({c for c, e in unit.candidates if e == stop and c.isalpha()})
+        if not letters:
+            return 0
+        parts.append(f"[{''.join(letters)}]")
+        position = stop
+    while parts and not parts[-1]:
+        parts.pop()
+    while parts and not parts[0]:
+        parts.pop(0)
+    if not parts or not all(parts):
+        return 0
+    pattern = re.compile("".join(parts))
+    return len(matching_words(pattern, len(parts), language, _MOST_RIVALS))
 
 
 def _written_letters(text: str, units: Sequence[ByteUnit]) -> frozenset[str]:

@@ -267,3 +267,13 @@ def test_estonian_that_went_through_latin1_twice_gets_its_letters_back() -> None
     damaged = re.sub("[\x80-\x9f]", "", once.encode("utf-8").decode("latin-1"))
     assert "ÃÂµ" in damaged
     assert fixtext.clean(damaged) == clean
+
+
+def test_the_urdu_full_stop_is_a_rare_sign_in_persian_and_arabic() -> None:
+    # ``۔`` (DB 94) is one lost byte away from Persian ``ی`` (DB 8C); only Urdu writes it.
+    def cost(text: str, code: str) -> float:
+        return score_text(text, code) - score_text(text[:-1], code)
+
+    assert cost("است۔", "ur") > cost("است۔", "fa") + 2
+    assert cost("است۔", "ar") < cost("است،", "ar")
+    assert cost("है।", "hi") > -2  # the danda of Hindi stays as cheap as before

@@ -626,6 +626,9 @@ _QUOTES = frozenset("“”‘’„‚")
 # The comma, semicolon and question mark of Arabic script, the full stop of Urdu, Devanagari
 # and Armenian: as common there as ``,`` and ``.`` (``،`` is not some sign of U+0600–061F).
 _SCRIPT_PUNCTUATION = frozenset("،؛؟۔।॥։")
+# Marks of one language of their script: Persian and Arabic end a sentence with ``.``, not
+# with Urdu's ``۔`` (DB 94, one lost byte from Persian ``ی``, DB 8C).
+_PUNCTUATION_OF_LANGUAGE = {"۔": "ur"}
 _TYPOGRAPHIC_COST = -1.0
 # A middle dot touching no letter separates the items of a menu, not the words of a sentence:
 # Greek ``και · αρχή`` is ``και η αρχή`` (η, CE B7, losing its lead).
@@ -930,7 +933,8 @@ def _score_gap(text: str, start: int, end: int, code: str | None) -> float:
             if char in _QUOTES and inside and text[index + 1].isalpha() and char != "’":
                 total += _QUOTE_INSIDE_WORD_COST
         elif char in _SCRIPT_PUNCTUATION:
-            total += _TYPOGRAPHIC_COST
+            own = _PUNCTUATION_OF_LANGUAGE.get(char, code)
+            total += _TYPOGRAPHIC_COST if code in (None, own) else _RARE_PUNCTUATION_COST
         elif unicodedata.category(char)[0] in "PN":
             total += _RARE_PUNCTUATION_COST
         else:

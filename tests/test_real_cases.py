@@ -43,12 +43,6 @@ KNOWN_GAPS: dict[str, str] = {
         "unchanged: a Mac Roman layer under a cp1252 one ('Å½' is '½', é in Mac Roman) is not"
         " undone"
     ),
-    "Game title with ï, mojibake with the tilde stripped from Ã": (
-        "unchanged: 'A¯' (an accent-stripping step made 'Ã' an 'A') is not taken for mojibake"
-    ),
-    "Dutch word with ï, mojibake with the tilde stripped from Ã": (
-        "unchanged: 'A¯' (an accent-stripping step made 'Ã' an 'A') is not taken for mojibake"
-    ),
     "Bulgarian sentence, cp1251 read as cp1257 (charset-normalizer misdetection)": (
         "unchanged: cp1257 is not among the legacy readers"
     ),

@@ -13,7 +13,7 @@ from fixtext.config import Config, Normalization
 from fixtext.language import guess_language, score_text
 from fixtext.model import Change, Edit, Result
 from fixtext.plausibility import text_cost
-from fixtext.rules import bom, cjk, controls, entities, legacy, lost, lowercased
+from fixtext.rules import bom, cjk, controls, entities, legacy, lost, lowercased, stripped
 from fixtext.rules.bom import find_bom_residue
 from fixtext.rules.cjk import find_cjk_repairs
 from fixtext.rules.controls import find_c1_controls
@@ -25,6 +25,7 @@ from fixtext.rules.lost_emoji import find_emoji_repairs
 from fixtext.rules.lost_evidence import demote_unsupported, worth_guessing
 from fixtext.rules.lost_utf8 import layered_units
 from fixtext.rules.lowercased import find_lowercased_repairs
+from fixtext.rules.stripped import find_stripped_repairs
 from fixtext.rules.uppercased import find_uppercased_repairs
 from fixtext.scan import Scan, compile_triggers
 from fixtext.spans import applied, merge_edits, outside_spans
@@ -76,6 +77,7 @@ _OTHER_TRIGGERS = (
     *controls.TRIGGERS,
     *entities.TRIGGERS,
     *legacy.TRIGGERS,
+    *stripped.TRIGGERS,
     *(trigger for trigger in lost.TRIGGERS if trigger != lost.LONE_TRIGGER),
 )
 # Where no rule could find anything: most clean text is decided by this one search.
@@ -481,6 +483,7 @@ def _propose(
             )
         edits = merge_edits(edits, find_cjk_repairs(text))
         edits = merge_edits(edits, find_c1_controls(text))
+        edits = merge_edits(edits, find_stripped_repairs(text))
     if config.entities:
         edits = merge_edits(edits, find_entity_repairs(text))
     if config.legacy and not edits and try_legacy:

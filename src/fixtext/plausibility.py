@@ -27,6 +27,7 @@ from fixtext.data.char_costs import ALPHABETS, CHAR_COSTS
 
 __all__ = [
     "LEADERS",
+    "after_copyright",
     "char_cost",
     "damage",
     "dominant_script",
@@ -471,3 +472,19 @@ def line_art(text: str) -> bool:
 def drawn_with_lines(run: str) -> bool:
     """Whether ``run`` holds a box-drawing character."""
     return _BOX_DRAWING.search(run) is not None
+
+
+def after_copyright(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone right after the word ``Copyright``, where
+    the sign ``©`` goes.
+
+    >>> after_copyright("Copyright ┬⌐ 2020", 10, 12), after_copyright("the ┬⌐ 2020", 4, 6)
+    (True, False)
+    """
+    before = text[:start].split()
+    return (
+        bool(before)
+        and before[-1].lower() == "copyright"
+        and text[start - 1 : start].isspace()
+        and text[end : end + 1] in ("", " ")
+    )

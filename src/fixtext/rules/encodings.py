@@ -24,6 +24,7 @@ from fixtext.language import LATIN_LANGUAGES, is_common_word, language_data, ran
 from fixtext.model import Edit
 from fixtext.plausibility import (
     LEADERS,
+    after_copyright,
     alphabet_fit,
     dominant_of,
     drawn_with_lines,
@@ -69,6 +70,8 @@ class _Candidate:
     gain: int
     sequences: int
     touches_letter: bool
+    # Whether the place tells the character, whatever the measures say (``Copyright ┬⌐``).
+    told: bool = False
 
 
 def _camel_case(text: str, start: int, end: int) -> bool:
@@ -222,6 +225,10 @@ def _clusters(
             gain += _TELLING_SHAPE_BONUS
         if _lone_box_run(text, start, end):
             gain += 2
+        # ``Copyright ┬⌐``, ``Copyright ТЉ``: ``©`` (C2 A9) through a DOS or Cyrillic page.
+        told = after == "©" and after_copyright(text, start, end)
+        if told:
+            gain = max(gain, _STRONG_GAIN)
         if _nbsp_inside_word(text, start, end):
             gain += 1
         main = dominant()
@@ -244,7 +251,7 @@ def _clusters(
             gain = _LONE_GAIN
         name = "+".join([code_page.name] * layers)
         candidates.append(
-            _Candidate(start, end, text[start:end], after, name, gain, count, touches)
+            _Candidate(start, end, text[start:end], after, name, gain, count, touches, told)
         )
     return candidates
 
@@ -486,7 +493,7 @@ def _lone_and_weak(
     ``∆°``, ``√π`` are clean text that happens to line up as UTF-8. Its repair must gain
     more, and must not bring a script other than the main one of the text around it
     (Ukrainian ``ці`` is not ``æ``), though punctuation of another script may come."""
-    if candidate.sequences > 1 or counts[candidate.code_page.split("+")[0]] > 1:
+    if candidate.told or candidate.sequences > 1 or counts[candidate.code_page.split("+")[0]] > 1:
         return False
     if len(candidate.after) != 1 or _is_common_punctuation(candidate.after):
         return False

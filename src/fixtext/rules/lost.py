@@ -44,7 +44,7 @@ from fixtext.language import (
     word_zipf,
 )
 from fixtext.model import Edit
-from fixtext.plausibility import LEADERS, scripts_of
+from fixtext.plausibility import LEADERS, after_copyright, scripts_of
 from fixtext.rules.lost_cjk import find_cjk_repairs
 from fixtext.rules.lost_emoji import find_emoji_repairs
 from fixtext.rules.lost_punctuation import (
@@ -821,7 +821,7 @@ def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> lis
         lambda unit, char, end: (
             _fits_scripts(char, scripts)
             or (char == "™" and any(q in text[unit.start : end] for q in "\"'"))
-            or (char == "©" and _after_copyright(text, unit.start, end))
+            or (char == "©" and after_copyright(text, unit.start, end))
         ),
     )
 
@@ -1677,7 +1677,7 @@ def _options(
     style: tuple[QuoteStyle, str],
     letters: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int]]:
-    if ("©", unit.end) in unit.candidates and _after_copyright(text, unit.start, unit.end):
+    if ("©", unit.end) in unit.candidates and after_copyright(text, unit.start, unit.end):
         return [("©", unit.end)]  # ``Copyright ÃÂ©`` (C2 A9 read twice), not ``é`` (C3 A9)
     if text[unit.start] == "\ufffd":
         if _number_sign(text, unit.start, language):
@@ -1910,17 +1910,6 @@ def _number_sign(text: str, index: int, language: str | None) -> bool:
     return following.isdigit() or following in ("%", " ")
 
 
-def _after_copyright(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stands alone right after the word ``Copyright``."""
-    before = text[:start].split()
-    return (
-        bool(before)
-        and before[-1].lower() == "copyright"
-        and text[start - 1 : start].isspace()
-        and text[end : end + 1] in ("", " ")
-    )
-
-
 def _alone_replaced(text: str, index: int, language: str | None) -> str | None:
     """What a ``�`` of legacy text read as UTF-8, standing between spaces, most likely was:
     an en dash between numbers (``1990 – 2000``), ``©`` after ``Copyright``, French spaced
@@ -1930,7 +1919,7 @@ def _alone_replaced(text: str, index: int, language: str | None) -> str | None:
     after = text[index + 1 :].split()
     if before and after and before[-1][-1:].isdigit() and after[0][:1].isdigit():
         return "–"
-    if _after_copyright(text, index, index + 1):
+    if after_copyright(text, index, index + 1):
         return "©"
     if language in SPACED_GUILLEMETS:
         mark = _spaced_guillemets(text).get(index)

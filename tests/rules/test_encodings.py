@@ -1,0 +1,27 @@
+"""The code-page rule: sequences whose place tells what they are."""
+
+from __future__ import annotations
+
+import pytest
+
+import fixtext
+from fixtext.rules.encodings import find_codepage_repairs
+
+PAGES = ["cp437", "cp850", "cp866", "koi8_r", "iso8859_5", "cp1255", "cp1256", "mac_roman"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_copyright_sign_after_copyright_through_any_page(page: str) -> None:
+    # ``©`` is C2 A9; through a DOS or Cyrillic page it is two signs or letters of another
+    # script (``┬⌐``, ``ТЉ``), alone in the text: right after ``Copyright``, it is ``©``.
+    clean = "Copyright © %s Free Software Foundation, Inc."
+    damaged = clean.encode("utf-8").decode(page)
+    assert damaged != clean
+    assert fixtext.clean(damaged) == clean
+
+
+@pytest.mark.parametrize("text", ["I said ┬⌐ to him", "Copyright ТЉ-2", "Copyright: ТЉ"])
+def test_the_same_signs_elsewhere_stay(text: str) -> None:
+    # Not after the word ``Copyright``, or not standing alone: no place tells them.
+    assert not [e for e in find_codepage_repairs(text) if e.after == "©"]
+    assert fixtext.clean(text) == text

@@ -151,3 +151,15 @@ def test_what_utf8_mojibake_left_is_not_read_as_legacy_text() -> None:
     assert not [change for change in result.changes if "-as-" in change.rule]
     assert result.text.startswith("“")
     assert "国" in result.text
+
+
+@pytest.mark.parametrize("text", ["%liг %liхв %liс", "%liд %liг %liхв %liс", "%dм %sкм"])
+def test_a_unit_written_after_a_placeholder_is_no_damaged_word(text: str) -> None:
+    # Ukrainian days, hours, minutes and seconds after ``%li``: Latin letters glued to
+    # Cyrillic ones, yet no legacy reading (Irish ``liú`` is a word, ``liг`` no damage).
+    assert find_legacy_repairs(text) == []
+    assert fixtext.clean(text) == text
+
+
+def test_a_damaged_word_after_a_placeholder_is_still_read() -> None:
+    assert [e.after for e in find_legacy_repairs("%s K\x94nig")] == ["König"]

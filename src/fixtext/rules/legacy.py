@@ -342,6 +342,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         and (_inner_damage(m.group()) >= _MIN_DAMAGE or _LATIN1_RUN.search(m.group()))
         and _letter_count(m.group()) >= 2
         and not _homoglyph_typo(m.group())
+        and not _unit_after_placeholder(text, m.start())
     ]
     # Double-byte text read as 8-bit is cut only where no second byte can be: its second
     # bytes may be ASCII letters and punctuation from 0x40 up (``“ú–{Œê`` is 日本語 in
@@ -388,6 +389,16 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         words = [w for w in words if not _overlaps(w, readings)]
         tokens = [t for t in tokens if not _overlaps(t, readings)]
     return sorted(edits)
+
+
+# A printf conversion (``%li``, ``%s``, ``%zu``) and a letter beyond ASCII right after it.
+_CONVERSION_THEN_LETTER = re.compile("(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcs][^\\x00-\\x7f]")
+
+
+def _unit_after_placeholder(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is a printf conversion and the unit written after the
+    number (Ukrainian ``%liг %liхв``, hours and minutes): two scripts, but no damage."""
+    return text[start - 1 : start] == "%" and _CONVERSION_THEN_LETTER.match(text, start) is not None
 
 
 def _lost_utf8_token(text: str, start: int, end: int) -> bool:

@@ -53,6 +53,7 @@ _PUNCTUATION_PAIR_BONUS = 1.0
 _LATIN_LANGUAGES = (
     "en", "fr", "de", "es", "pt", "it", "nl", "ca", "ro", "pl", "cs", "sk", "sl", "sh",
     "hu", "fi", "sv", "nb", "da", "is", "lt", "lv", "tr", "vi", "id", "ms", "fil",
+    "et", "eo", "ga", "gl", "eu",
 )  # fmt: skip
 LATIN_LANGUAGES = _LATIN_LANGUAGES
 _SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
@@ -169,9 +170,9 @@ _SERBIAN_LETTERS = dict(
 
 
 # Languages wordfreq lacks, with a word list of their own in ``fixtext/data`` (see
-# ``scripts/build_ka_words.py``): words without counts, each given one frequency, that of a
-# word of middling use (Zipf 3.5); a word no list knows stays far below.
-_BUNDLED_WORDS = {"ka": "ka_words.txt.xz"}
+# ``scripts/build_tesseract_words.py``): words without counts, each given one frequency,
+# that of a word of middling use (Zipf 3.5); a word no list knows stays far below.
+_BUNDLED_WORDS = {code: f"{code}_words.txt.xz" for code in ("ka", "et", "eo", "ga", "gl", "eu")}
 _BUNDLED_FREQUENCY = 10**-5.5
 
 

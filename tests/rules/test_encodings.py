@@ -25,3 +25,24 @@ def test_the_same_signs_elsewhere_stay(text: str) -> None:
     # Not after the word ``Copyright``, or not standing alone: no place tells them.
     assert not [e for e in find_codepage_repairs(text) if e.after == "©"]
     assert fixtext.clean(text) == text
+
+
+@pytest.mark.parametrize(
+    ("clean", "page"),
+    [
+        # ``õ`` (C3 B5) through ISO-8859-2 is ``Ăľ``, which cp1250 reads as ``þ`` (C3 BE):
+        # the Estonian list knows ``või`` and ``võti``, not ``vþi``.
+        ("Võti pidanuks olema teada või mitte", "iso8859_2"),
+        ("Võti pidanuks olema teada või mitte", "iso8859_7"),
+        # Galician ``ñ`` through ISO-8859-2 (``Ăą``), not cp1250's ``ů``.
+        ("Non hai liñas dispoñíbeis", "iso8859_2"),
+        # Esperanto ``ĝ`` (C4 9D) through cp1250 is ``Äť``: one page for the whole text.
+        ("Vi plene ruinigis ĝin ĉifoje", "cp1250"),
+    ],
+)
+def test_languages_without_frequencies_tell_code_pages_apart_by_their_words(
+    clean: str, page: str
+) -> None:
+    damaged = clean.encode("utf-8").decode(page)
+    assert damaged != clean
+    assert fixtext.clean(damaged) == clean

@@ -1433,19 +1433,46 @@ def _decide(
             # (``à¸ à¸²à¸©à¸²`` is ``ภาษา``, E0 B8 A0).
             draws = _letter_options(text, unit, unit.candidates, bonuses, choice[0])
             confidence = round(min(confidence, _MOST_CONFIDENT / max(1, draws)), 3)
-        if language is not None and not has_frequencies(language):
+        if language is not None and not has_frequencies(language) and choice[0].isalpha():
             # A list without frequencies tells words from non-words, not a word from
             # another: each word its pattern fits is as likely (``á¬ááááá`` fits
             # ``წვდომა`` and ``წამალი``).
-            # Where none fits, the letters are a draw, as without a list.
-            rivals = _listed_rivals(text, units, best, index, language) or _letter_options(
-                text, unit, unit.candidates, bonuses, choice[0]
+            # Where none fits, the letters about as common in the language as the one
+            # chosen are a draw: sixteen for a Georgian ``á``, one for Estonian ``ÃÂµ``
+            # (``õ``; ``ĵ`` and ``ε`` are not Estonian); or, if the text writes the one
+            # chosen elsewhere, those it writes (``näitamine Ãärise``: ``Ä`` or ``Õ``).
+            rivals = (
+                _listed_rivals(text, units, best, index, language)
+                or _written_rivals(unit, choice[0], letters)
+                or _common_rivals(unit, choice[0], language)
             )
             confidence = round(min(confidence, _MOST_CONFIDENT / max(1, rivals)), 3)
         edits.append(
             Edit(unit.start, choice[1], choice[0], _rule_of(text, unit, choice), confidence)
         )
     return top, edits
+
+
+def _written_rivals(unit: ByteUnit, chosen: str, letters: frozenset[str]) -> int:
+    """How many letters among the unit's candidates the text writes elsewhere, if it
+    writes the chosen one (0 if not)."""
+    written = {_small(char) for char, _ in unit.candidates if _small(char) in letters}
+    return len(written) if _small(chosen) in written else 0
+
+
+# A letter at most this many times (log10) rarer than the one chosen is its rival.
+_RIVAL_LETTER_SPAN = 1.0
+
+
+def _common_rivals(unit: ByteUnit, chosen: str, language: str) -> int:
+    """How many letters among the unit's candidates are about as common in ``language`` as
+    the one chosen, or more."""
+    floor = char_logprob(_small(chosen), language) - _RIVAL_LETTER_SPAN
+    return sum(
+        1
+        for char in {_small(c) for c, _ in unit.candidates if c.isalpha()}
+        if char_logprob(char, language) >= floor
+    )
 
 
 # How many listed words that fit a damaged word are counted, at most.

@@ -13,6 +13,7 @@ from fixtext.language import (
     char_logprob,
     compound_pairs,
     guess_language,
+    has_frequencies,
     is_common_word,
     matching_words,
     pair_logprob,
@@ -277,3 +278,16 @@ def test_the_urdu_full_stop_is_a_rare_sign_in_persian_and_arabic() -> None:
     assert cost("است۔", "ur") > cost("است۔", "fa") + 2
     assert cost("است۔", "ar") < cost("است،", "ar")
     assert cost("है।", "hi") > -2  # the danda of Hindi stays as cheap as before
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("და", "ka"), ("või", "et"), ("kaj", "eo"), ("agus", "ga"), ("tamén", "gl"), ("eta", "eu")],
+)
+def test_bundled_word_lists_know_their_words_without_ranking_them(word: str, code: str) -> None:
+    # Georgian, Estonian, Esperanto, Irish, Galician and Basque: lists that ship with
+    # fixtext, all words alike (Zipf 3.5), and no word of another spelling.
+    assert not has_frequencies(code)
+    assert word_zipf(word, code) == pytest.approx(3.5)
+    assert word_zipf(word + "q", code) == 0.0
+    assert has_frequencies("fr")

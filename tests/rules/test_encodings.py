@@ -46,3 +46,13 @@ def test_languages_without_frequencies_tell_code_pages_apart_by_their_words(
     damaged = clean.encode("utf-8").decode(page)
     assert damaged != clean
     assert fixtext.clean(damaged) == clean
+
+
+def test_the_words_choose_between_pages_a_little_behind_on_letters() -> None:
+    # ``─¥`` is ``ĝ`` through cp437 (9D) and ``ľ`` through cp850 (BE). ``ľ`` is the commoner
+    # letter overall, so cp850 gains a little more, but only cp437 makes Esperanto words.
+    clean = "Horloĝo transpasis limtempon. La ĉefenigujo ne ŝanĝis."
+    assert fixtext.clean(clean.encode("utf-8").decode("cp437")) == clean
+    # And where both make words, the letters still decide: Slovak through cp850.
+    slovak = "Ľudia sa ľahko učia."
+    assert fixtext.clean(slovak.encode("utf-8").decode("cp850")) == slovak

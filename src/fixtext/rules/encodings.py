@@ -340,6 +340,11 @@ def _close_fits_equal(fits: dict[str, float]) -> dict[str, float]:
 
 
 _TEXT_LANGUAGES = 3
+# How far behind the best total gain a code page may be and still win on the words it makes
+# (``─¥`` is ``ĝ`` through cp437 and ``ľ`` through cp850: ``horloĝo`` is a word, and ``ľ`` a
+# commoner letter than ``ĝ`` overall).
+_WORDS_OVER_GAIN = 2
+_WORDS_OVER_SHARE = 0.25
 
 
 def _known_words(text: str, candidates: list[_Candidate]) -> int:
@@ -662,6 +667,12 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     # Before the fit of letters, the words: ``tamaĂąo`` is ``tamaño`` through ISO-8859-2
     # and ``tamaùo`` through cp1250, one letter each, but only one of them is a word.
     tied = [family for family in totals if totals[family] == best]
+    # (Latin letters only: the pages of one script differ by letters too, ``і`` or ``и``,
+    # which the totals weigh better than lists of words that both may hold.)
+    margin = max(_WORDS_OVER_GAIN, best * _WORDS_OVER_SHARE)
+    close = [family for family in totals if totals[family] >= best - margin]
+    if all(scripts_of(letters[family]) <= {"latin"} for family in close):
+        tied = close
     words = (
         {
             family: _known_words(text, [c for c in viable if c.code_page.split("+")[0] == family])
@@ -682,8 +693,9 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     )
     viable.sort(
         key=lambda c: (
-            -totals[c.code_page.split("+")[0]],
+            c.code_page.split("+")[0] not in tied,
             -words.get(c.code_page.split("+")[0], 0),
+            -totals[c.code_page.split("+")[0]],
             in_text.get(c.code_page.split("+")[0], 0.0),
             fits[c.code_page.split("+")[0]],
             order[c.code_page.split("+")[0]],

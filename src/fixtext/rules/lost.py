@@ -800,8 +800,8 @@ def _in_script_of(units: list[ByteUnit], language: str | None, text: str) -> lis
     quotation mark stands for its middle byte (``â"¢``, E2 84 A2; ``â¢`` alone is ``•``), and
     ``©`` right after ``Copyright``."""
     if language is None:
-        # Thai, Georgian: no word list, but the intact letters show the script, and
-        # ``áƒ `` in Georgian text is ``რ`` (E1 83 A0), not the Myanmar digit ``၃``.
+        # Thai: no word list, but the intact letters show the script, and ``à¸ `` in Thai
+        # text is ``ภ`` (E0 B8 A0), not a character of another block.
         script = _main_script(text)
         if script is None:
             # Still no symbol, and no letter of a script none of the languages write:
@@ -1436,11 +1436,11 @@ def _decide(
         if language is not None and not has_frequencies(language) and choice[0].isalpha():
             # A list without frequencies tells words from non-words, not a word from
             # another: each word its pattern fits is as likely (``á¬ááááá`` fits
-            # ``წვდომა`` and ``წამალი``).
-            # Where none fits, the letters about as common in the language as the one
-            # chosen are a draw: sixteen for a Georgian ``á``, one for Estonian ``ÃÂµ``
-            # (``õ``; ``ĵ`` and ``ε`` are not Estonian); or, if the text writes the one
-            # chosen elsewhere, those it writes (``näitamine Ãärise``: ``Ä`` or ``Õ``).
+            # ``წვდომა`` and ``წამალი``). Where none fits: if the text writes the chosen
+            # letter elsewhere, the candidates it writes are a draw (``näitamine Ãärise``:
+            # ``Ä`` or ``Õ``); else the letters about as common in the language as the one
+            # chosen (sixteen for a Georgian ``á``, one for Estonian ``ÃÂµ``: ``õ``, as
+            # ``ĵ`` and ``ε`` are not Estonian).
             rivals = (
                 _listed_rivals(text, units, best, index, language)
                 or _written_rivals(unit, choice[0], letters)
@@ -1528,9 +1528,9 @@ def _written_letters(text: str, units: Sequence[ByteUnit]) -> frozenset[str]:
     )
 
 
-# The letters of an alphabet that has no word list, each of which shows the others likely:
-# Esperanto's (``ĵ`` in the text makes ``Ä?i`` ``ĝi``, not ``či``). A letter only implied
-# so gets this share of the head start of one the text writes.
+# The letters of an alphabet whose word list has no frequencies, each of which shows the
+# others likely: Esperanto's (``ĵ`` in the text makes ``Ä?i`` ``ĝi``, not ``či``). A letter
+# only implied so gets this share of the head start of one the text writes.
 _IMPLIED_ALPHABETS = (frozenset("ĉĝĥĵŝŭ"),)
 _IMPLIED_SHARE = 0.5
 

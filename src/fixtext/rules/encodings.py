@@ -668,10 +668,13 @@ def find_codepage_repairs(text: str, max_layers: int = _MAX_LAYERS) -> list[Edit
     # and ``tamaùo`` through cp1250, one letter each, but only one of them is a word.
     tied = [family for family in totals if totals[family] == best]
     # (Latin letters only: the pages of one script differ by letters too, ``і`` or ``и``,
-    # which the totals weigh better than lists of words that both may hold.)
+    # which the totals weigh better than lists of words that both may hold; and a page that
+    # gives punctuation, ``…`` of ``‚Ä¶`` through Mac Roman, makes no word to count.)
     margin = max(_WORDS_OVER_GAIN, best * _WORDS_OVER_SHARE)
     close = [family for family in totals if totals[family] >= best - margin]
-    if all(scripts_of(letters[family]) <= {"latin"} for family in close):
+    if all(
+        letters[family].isalpha() and scripts_of(letters[family]) <= {"latin"} for family in close
+    ):
         tied = close
     words = (
         {

@@ -180,7 +180,7 @@ def _frequencies(code: str, size: str) -> dict[str, float]:
     import wordfreq  # deferred: importing fixtext must not load word lists
 
     if code in _BUNDLED_WORDS:
-        return dict.fromkeys(_bundled_words(code), _BUNDLED_FREQUENCY)
+        return _bundled_frequencies(code)
     if code == "sr":
         return {
             cyrillic: frequency
@@ -215,12 +215,14 @@ def has_frequencies(code: str | None) -> bool:
 
 
 @cache
-def _bundled_words(code: str) -> tuple[str, ...]:
+def _bundled_frequencies(code: str) -> dict[str, float]:
+    """A bundled list, read once: its small and full lists are one and the same."""
     import lzma
     from importlib.resources import files
 
     data = files("fixtext.data").joinpath(_BUNDLED_WORDS[code]).read_bytes()
-    return tuple(lzma.decompress(data).decode("utf-8").split("\n"))
+    words = lzma.decompress(data).decode("utf-8").split("\n")
+    return dict.fromkeys(words, _BUNDLED_FREQUENCY)
 
 
 def _serbian_cyrillic(word: str) -> str | None:

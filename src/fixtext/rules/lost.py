@@ -228,15 +228,13 @@ def find_lost_byte_repairs(
         units = [replace(unit, windows=None) if unit.windows else unit for unit in units]
     units = sorted(units + layered, key=lambda unit: unit.start)
     units = _plausible_units(text, units)
-    # In a text whose letters are all lost (Georgian ``ááá`` is ``აკრ``), a lone ``á`` is no
-    # letter of a Latin word, though Hungarian writes ``ááá``.
-    voted = _voted_script([unit for unit in units if unit.end - unit.start > 1])
-    words = [
-        unit
-        for unit in units
-        if _forms_real_word(text, unit)
-        and not (voted and any(script_of(char) == voted for char, _ in unit.candidates))
-    ]
+    words = [unit for unit in units if _forms_real_word(text, unit)]
+    if words:
+        # In a text whose letters are all lost (Georgian ``ááá`` is ``აკრ``), a lone ``á`` is
+        # no letter of a Latin word, though Hungarian writes ``ááá``.
+        voted = _voted_script([unit for unit in units if unit.end - unit.start > 1])
+        if voted:
+            words = [w for w in words if all(script_of(c) != voted for c, _ in w.candidates)]
     units = [
         unit
         for unit in units

@@ -24,6 +24,12 @@ TRIGGERS = (("[A]", f"[{_SIGNS}](?<={_SMALL}A.)"),)
 # How much more plausible (log10) the word must read with the letter than with the sign.
 _MARGIN = 2.0
 _CONFIDENCE = 0.9
+# The letter each sign gives after the lead C3 (``¯`` → ``ï``); not ``÷`` (C3 B7), no letter.
+_LETTER_OF_SIGN = {
+    chr(byte): letter
+    for byte in range(0xA1, 0xC0)
+    if (letter := bytes([0xC3, byte]).decode("utf-8")).isalpha()
+}
 
 
 def find_stripped_repairs(text: str) -> list[Edit]:
@@ -34,10 +40,10 @@ def find_stripped_repairs(text: str) -> list[Edit]:
     >>> find_stripped_repairs("a 2000 mA·h battery")  # ``÷`` (C3 B7) is no letter
     []
     """
-    matches = [m for m in _STRIPPED.finditer(text) if _letter(m.group(1))]
+    matches = [m for m in _STRIPPED.finditer(text) if m.group(1) in _LETTER_OF_SIGN]
     if not matches:
         return []
-    letters = {m.start(): bytes([0xC3, ord(m.group(1))]).decode("utf-8") for m in matches}
+    letters = {m.start(): _LETTER_OF_SIGN[m.group(1)] for m in matches}
     repaired = _STRIPPED.sub(lambda m: letters.get(m.start(), m.group()), text)
     language = guess_language(repaired)
     edits = []
@@ -54,10 +60,6 @@ def find_stripped_repairs(text: str) -> list[Edit]:
         if better:
             edits.append(Edit(match.start(), match.end(), letter, "stripped-cp1252", _CONFIDENCE))
     return edits
-
-
-def _letter(sign: str) -> bool:
-    return bytes([0xC3, ord(sign)]).decode("utf-8").isalpha()
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:

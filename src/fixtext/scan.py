@@ -6,8 +6,10 @@ gives no rule anything to do, and is returned as it is without running any of th
 
 The triggers are joined into one expression that starts with a single character class, the
 union of their first characters: the regular expression engine skips in C every character
-that no damage starts with, and tries the rules' own patterns only at the others. There it
-first tells which block of Unicode the character is in (Latin, Greek and Cyrillic, Hebrew
+that no damage starts with, and tries the rules' own patterns only at the others. At an
+accented letter of Latin-1, which Latin text holds in every other word, it tries only the
+triggers whose next character class takes the character that follows; at other characters
+it first tells which block of Unicode the character is in (Latin, Greek and Cyrillic, Hebrew
 and Arabic, Thai), and tries only the triggers that can start with a character of that block.
 
 Russian, Greek, Hebrew or Arabic text would hold a possible first character at nearly every
@@ -105,6 +107,9 @@ _RUNNING = (
 _REKEYED_START = 3
 _COMMON_START = 10
 _ANY = "[\\s\\S]"
+_LATIN_1_RANGE = (0xC0, 0xFF)
+_LATIN_1_LETTERS = "".join(map(chr, range(0xC0, 0x100)))
+_LATIN_1_BLOCK = "\u00c0-\u00ff"
 _ASCII = "".join(map(chr, range(0x80)))
 _CLASS_AND_COUNT = re.compile(r"(\[(?:\\.|[^\]\\])*\])(?:\{(\d+)\})?")
 
@@ -158,16 +163,82 @@ def _rekeyed(first: str, rest: str) -> Trigger:
 
 def _compile(triggers: list[Trigger], marker: str = "") -> re.Pattern[str]:
     """One pattern for ``triggers``; with a ``marker`` class, one that also matches, as the
-    group ``common`` and after every trigger, the first character of that class."""
+    group ``common`` and after every trigger, the first character of that class.
+
+    The pattern takes the first character of any trigger, then tries what may follow it.
+    Those that may start on an accented letter of Latin-1, which Latin text holds in every
+    other word, come first (see :func:`_by_next`); for the others the pattern first tells
+    which block of Unicode the character is in (Latin, Greek and Cyrillic, Hebrew and
+    Arabic, Thai), and tries only the triggers that can start with a character of that block.
+    """
     rests: dict[str, list[str]] = {}
     for first, rest in triggers:
         rests.setdefault(first, []).append(rest)
     if len(rests) == 1 and not marker:
         ((first, alone),) = rests.items()
         return re.compile(f"{first}(?:{'|'.join(alone)})")
+    # (Latin-1's letters are the block from U+00C0; ``×`` and ``÷`` go with them.)
+    latin = [(first, rest) for first, rest in triggers if re.search(first, _LATIN_1_LETTERS)]
+    groups = [f"(?<=[{_LATIN_1_BLOCK}])(?:{_by_next(latin)})"] if latin else []
+    groups.append(f"(?<![{_LATIN_1_BLOCK}])(?:{_by_block(triggers)})")
+    firsts = list(rests)
+    if marker:
+        groups.append(f"(?<={marker})(?P<{_COMMON_SEEN}>)")
+        firsts.append(marker)
+    return re.compile(f"{_join_classes(firsts)}(?:{'|'.join(groups)})")
+
+
+def _by_next(triggers: list[Trigger]) -> str:
+    """Alternatives for ``triggers`` grouped by the class of the character after the first.
+
+    Python's engine passes over, at the cost of one test, an alternative that starts with a
+    character class the next character is not in; one that starts by looking behind costs
+    several times that. So the triggers whose rest starts with a class look behind for their
+    first character only where the next one is in that class; and where it is in none of
+    them (an accented letter before a space or an ASCII letter), a look ahead at their union
+    passes over all of them. The others look behind for their first character.
+    """
+    alone = [first for first, rest in triggers if not rest]
+    by_next: dict[bool, dict[str, list[tuple[str, str]]]] = {False: {}, True: {}}
+    behind: dict[str, list[str]] = {}
+    for first, rest in triggers:
+        second = _leading_class(rest)
+        if not rest:
+            continue
+        if not second:
+            behind.setdefault(first, []).append(rest)
+            continue
+        tail = rest[len(second) :]
+        repeat = re.match(r"\{(\d+)\}", tail)
+        if repeat:
+            tail = f"{second}{{{int(repeat.group(1)) - 1}}}{tail[repeat.end() :]}"
+        by_next[_ascii_only(second)].setdefault(second, []).append((first, tail))
+    branches = [f"(?<={_join_classes(alone)})"] if alone else []
+    if behind:
+        looked = "|".join(f"(?<={first})(?:{'|'.join(rs)})" for first, rs in behind.items())
+        branches.append(f"(?<={_join_classes(list(behind))})(?:{looked})")
+    # (Those followed by ASCII apart, a space or a quotation mark: the others need not be
+    # tried after every accented letter that ends a word.)
+    for grouped in by_next.values():
+        if grouped:
+            tried = "|".join(
+                second + "(?:" + "|".join(f"(?<={first}.){tail}" for first, tail in pairs) + ")"
+                for second, pairs in grouped.items()
+            )
+            branches.append(f"(?={_join_classes(list(grouped))})(?:{tried})")
+    return "|".join(branches)
+
+
+def _by_block(triggers: list[Trigger]) -> str:
+    """Alternatives for ``triggers`` grouped by the block of Unicode of their first character."""
+    rests: dict[str, list[str]] = {}
+    for first, rest in triggers:
+        rests.setdefault(first, []).append(rest)
     groups = []
     blocks = ""
     for low, high in _BLOCKS:
+        if (low, high) == _LATIN_1_RANGE:
+            continue  # (see :func:`_by_next`)
         block = f"{re.escape(chr(low))}-{re.escape(chr(high))}"
         blocks += block
         chars = "".join(map(chr, range(low, high + 1)))
@@ -176,12 +247,7 @@ def _compile(triggers: list[Trigger], marker: str = "") -> re.Pattern[str]:
             groups.append(f"(?<=[{block}])(?:{_alternatives(inside, rests)})")
     # Outside those blocks, every trigger (fewer would do; these characters are rare).
     groups.append(f"(?<![{blocks}])(?:{_alternatives(list(rests), rests)})")
-    firsts = list(rests)
-    if marker:
-        groups.append(f"(?<={marker})(?P<{_COMMON_SEEN}>)")
-        firsts.append(marker)
-        triggers = [*triggers, (marker, "")]
-    return re.compile(f"{_join_classes(firsts)}(?:{'|'.join(groups)})")
+    return "|".join(groups)
 
 
 def _alternatives(firsts: list[str], rests: dict[str, list[str]]) -> str:

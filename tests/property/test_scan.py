@@ -181,6 +181,18 @@ def test_triggers_on_running_letters_start_on_their_rarer_character() -> None:
     ]
 
 
+def test_triggers_on_latin_letters_are_grouped_by_what_follows() -> None:
+    # Triggers that start on an accented Latin-1 letter are tried by the class of the next
+    # character; each keeps its own first class, count and look behind.
+    scan = compile_triggers(
+        [("[éè]", "[©®]{2}"), ("[é]", "[ ]x"), ("[ü]", "(?<=[a-z].)"), ("[ÿ]", ""), ("[ä]", "[©]")]
+    )
+    matched = ["é©®", "è®©", "é x", "aü", "ÿ", "ä©", "Ωé©® "]
+    passed = ["é©", "è x", "é ©", "ü", " ü", "é", "è©®"[1:], "ä®", "café über"]
+    assert [bool(scan.search(text)) for text in matched] == [True] * len(matched)
+    assert [bool(scan.search(text)) for text in passed] == [False] * len(passed)
+
+
 # Bytes rich in what UTF-8 sequences are made of: leads of two, three and four bytes, and
 # continuation bytes, with ASCII between.
 _UTF8_PARTS = st.sampled_from(
@@ -197,3 +209,11 @@ def test_the_cjk_byte_gate_passes_every_wide_reading(encoded: bytes) -> None:
 
     if _wide_reading(encoded.decode("utf-8", "replace")):
         assert _may_read_wide(encoded)
+
+
+def test_markup_entities_escaped_once_are_decided_by_the_scan() -> None:
+    # ``&amp;`` and ``&lt;`` escaped once are kept, so a text holding only those gives the
+    # entity rule nothing to do; escaped twice, or any other entity, they reach the rules.
+    assert left_as_is("Tom &amp; Jerry, «AT&amp;T», &lt;b&gt; et &quot;été&quot;", _CONFIG)
+    for damaged in ("Abbott &amp;amp; Costello", "f&amp;uuml;r", "caf&eacute; à", "&#1042;"):
+        assert not left_as_is(damaged, _CONFIG), damaged

@@ -20,10 +20,11 @@ __all__ = ["RULE", "find_entity_repairs"]
 RULE = "html-entity"
 
 # One entity, possibly escaped several times: "&amp;amp;eacute;" is three layers.
-TRIGGERS = (
-    ("[&]", r"(?:amp;)*(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"),
-)
-_ENTITY = re.compile("&" + TRIGGERS[0][1])
+_ONE_ENTITY = r"(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
+_ENTITY = re.compile(f"&(?:amp;)*{_ONE_ENTITY}")
+# (The trigger leaves out a named markup entity escaped once, ``&amp;`` or ``&lt;``, which
+# is kept: a text holding only those is decided by the scan.)
+TRIGGERS = (("[&]", f"(?:amp;)+{_ONE_ENTITY}|(?!(?:amp|lt|gt|quot|apos);){_ONE_ENTITY}"),)
 # What HTML escapers escape: the markup characters, and the backtick, the equals sign and the
 # slash that some of them add (``&#x60;``, ``&#x3D;``, ``&#x2F;``): in a string those are an
 # escaper's output, meant as written.

@@ -291,3 +291,12 @@ def test_bundled_word_lists_know_their_words_without_ranking_them(word: str, cod
     assert word_zipf(word, code) == pytest.approx(3.5)
     assert word_zipf(word + "q", code) == 0.0
     assert has_frequencies("fr")
+
+
+def test_latin_words_in_serbian_cost_what_they_cost_in_other_cyrillic_text() -> None:
+    # Serbian's list is Serbo-Croatian's spelled in Cyrillic: it holds no Latin word, and
+    # a Latin token beside a repaired Serbian word must not tip the text to Russian.
+    for token in ("d", "EXIDX", "debug"):
+        others = max(score_text(token, code) for code in ("ru", "uk", "bg", "mk"))
+        assert score_text(token, "sr") == others
+    assert score_text("у %d. реду", "sr") > score_text("у %d. реду", "ru")

@@ -371,6 +371,10 @@ def word_logprob(word: str, code: str | None) -> float | None:
     return math.log10(frequency)
 
 
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_OTHER_CYRILLIC = ("ru", "uk", "bg", "mk")
+
+
 def _is_hangul(text: str) -> bool:
     return all("\uac00" <= char <= "\ud7a3" for char in text)
 
@@ -520,6 +524,9 @@ def char_logprob(char: str, code: str | None) -> float:
         value = chars.get("s", UNKNOWN_CHAR) - 1.0  # wordfreq folds ß to ss
     if value is None and char == "ς":
         value = chars.get("σ")  # and the final sigma to σ
+    if value is None and code == "sr" and script_of(char) == "Latin":
+        # (Latin letters in Serbian Cyrillic text: see :func:`_score_plain_word`.)
+        return max(char_logprob(char, other) for other in _OTHER_CYRILLIC)
     if value is None:
         value = chars.get(_lower(char))
         if value is None:
@@ -823,6 +830,11 @@ def _score_plain_word(word: str, code: str | None) -> float:
         # Thai, Georgian: no frequencies, so no letter is rarer than another; a word one
         # letter longer must not lose to a stray symbol (``๏คว้น`` for ``แคว้น``).
         return UNKNOWN_WORD
+    if code == "sr" and not _HAS_CYRILLIC.search(word):
+        # Serbian's list is Serbo-Croatian's spelled in Cyrillic, without the Latin words
+        # every Cyrillic text quotes (``d`` of ``%d``, ``EXIDX``): those are as likely in
+        # Serbian text as in the other Cyrillic languages' texts.
+        return max(_score_plain_word(word, other) for other in _OTHER_CYRILLIC)
     logprob = word_logprob(word, code)
     if logprob is None and code == "ko":
         # (Here, not in the segmentation below: every run would split that way.)

@@ -969,11 +969,13 @@ def _likely_languages(
     codes: list[str | None] = [code for code, score in rivals if score >= top - _RIVAL_MARGIN]
     if damaged_script in _SHARED_ALPHABETS:
         # Most letters of a word may be the damage (``ÑÑÑеÑÑвÑеÑ`` is ``существует``), so
-        # what is left of the words says little of the language: the best few languages of
-        # the script are tried however far behind, the repair that reads best decides.
+        # what is left of the words says little of the language: every language of the
+        # script is tried however far behind (what is left of Serbian ``није``, ``ни е``,
+        # reads as Russian first), the repair that reads best decides.
+        order = [code for code, _ in ranked] + list(_SHARED_ALPHABETS[damaged_script])
         codes += [
             code
-            for code, _ in ranked[:_RIVAL_LANGUAGES]
+            for code in dict.fromkeys(order)
             if code not in codes and code in _SHARED_ALPHABETS[damaged_script]
         ]
     if codes[0] == "zh" and "ã" in original:

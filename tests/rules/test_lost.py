@@ -1453,3 +1453,11 @@ def test_serbian_is_tried_whatever_the_words_left_suggest(clean: str) -> None:
     # Every Cyrillic language is tried, and the Latin words a Serbian text quotes (``%d``,
     # ``debug_abbrev``) cost no more in Serbian than in Russian: Serbian's list has none.
     assert fixtext.clean(drop_c1(clean)) == clean
+
+
+def test_a_vowel_sign_inside_a_word_keeps_the_word_whole() -> None:
+    # ``फ़ाइल`` (file) lost the byte of ``इ``: the nukta and the vowel sign ``ा`` before it
+    # are marks, not the end of a word, so the word list sees ``फ़ा?ल`` whole (alone,
+    # ``?ल`` would be ``चल``).
+    assert fixtext.clean(drop_c1("फ़ाइल")) == "फ़ाइल"
+    assert fixtext.clean(drop_c1("बीच")) == "बीच"

@@ -285,6 +285,7 @@ def find_lost_byte_repairs(
     if qmarked and single_bytes:
         languages = _legacy_languages(text) or languages
     inside = _sequences_with_replacement(text) if qmarked else []
+    whole = _whole_words_known(text, units, languages)
     for language in languages:
         fitting = _in_script_of(units, language, text)
         # A ``�`` inside a unit (``â€�``) is that unit's undefined byte, not a character.
@@ -298,7 +299,9 @@ def find_lost_byte_repairs(
             join_spaced=bool(compound_pairs(language)),
         )
         style = (quote_style(text, language, languages), spaced_dash(text, language, languages))
-        total = 0.0
+        # (The words no byte of which was lost tell the language too: ``МЕТОДА`` beside
+        # Russian words, not Bulgarian ``МЕТОДИ``.)
+        total = _WHOLE_WORD_WEIGHT * (whole.get(language, 0) - max(whole.values(), default=0))
         decided: list[_Decided] = []
         for cluster, window in clusters:
             score, cluster_edits = _decide(text, *window, cluster, language, style, letters)
@@ -314,6 +317,31 @@ def find_lost_byte_repairs(
         # shown to be damage (``AÜŒÆ`` keeps its ``ÜŒ``, no Syriac ``܌``).
         best_edits = []
     return sorted(edits + _join_lone_to_sequences(text, sorted(best_edits)))
+
+
+def _whole_words_known(
+    text: str, units: Sequence[ByteUnit], languages: Sequence[str | None]
+) -> dict[str | None, int]:
+    """For each of ``languages``, how many of the words of ``text`` that no unit touches
+    its word list holds (none where only one language is tried)."""
+    if len(languages) < 2:
+        return {}
+    spans = [(unit.start, unit.end) for unit in units]
+    words = [
+        match.group()
+        for match in _WHOLE_WORD.finditer(text)
+        if not any(start < match.end() and match.start() < end for start, end in spans)
+    ][:_WHOLE_WORDS]
+    return {
+        code: sum(1 for word in words if code is not None and word_zipf(word, code) > 0)
+        for code in languages
+    }
+
+
+_WHOLE_WORD = re.compile(r"[^\W\d_]{2,}")
+_WHOLE_WORDS = 40
+# log10 units a language loses per word of the text it does not know and the best one does.
+_WHOLE_WORD_WEIGHT = 1.0
 
 
 # Scripts whose letters are two bytes in UTF-8: what a lost lead byte may have been.

@@ -120,13 +120,14 @@ def _letters(unit: ByteUnit) -> list[tuple[str, int]]:
 
 def _spellings(unit: ByteUnit) -> list[tuple[str, int]]:
     """What a unit that may be a letter may be inside a word: its letters, and the marks
-    that sit on one (the ``ٔ`` of ``پروندهٔ``)."""
+    that sit on one (the ``ٔ`` of ``پروندهٔ``, the vowel sign ``ी`` of ``की``)."""
     short = _short_end(unit)
-    return [
-        (char, stop)
-        for char, stop in unit.candidates
-        if stop == short and (char.isalpha() or unicodedata.category(char) == "Mn")
-    ]
+    return [(char, stop) for char, stop in unit.candidates if stop == short and _in_word(char)]
+
+
+def _in_word(char: str) -> bool:
+    """A letter, or a mark that belongs to one (Devanagari writes vowels as such marks)."""
+    return char.isalpha() or unicodedata.category(char).startswith("M")
 
 
 def _letter_runs(segments: list[int], units: list[ByteUnit]) -> list[list[int]]:
@@ -166,7 +167,7 @@ def _pieces(text: str, word: list[int]) -> list[list[int]]:
     """``word`` split on literal non-letters (the runs above only know about units)."""
     pieces: list[list[int]] = [[]]
     for segment in word:
-        if segment >= 0 and not text[segment].isalpha():
+        if segment >= 0 and not _in_word(text[segment]):
             pieces.append([])
         else:
             pieces[-1].append(segment)

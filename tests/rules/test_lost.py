@@ -1461,3 +1461,10 @@ def test_a_vowel_sign_inside_a_word_keeps_the_word_whole() -> None:
     # ``?ल`` would be ``चल``).
     assert fixtext.clean(drop_c1("फ़ाइल")) == "फ़ाइल"
     assert fixtext.clean(drop_c1("बीच")) == "बीच"
+
+
+def test_a_lost_capital_is_matched_against_a_list_without_frequencies() -> None:
+    # ``Ã`` is the lead of every capital from ``À`` to ``ß``: Irish ``Úsáid`` lost its
+    # ``9A``. Irish's list holds no counts, so the guess is only as sure as the words that
+    # fit are few; the list is in small letters, and ``úsáid`` alone fits.
+    assert fixtext.clean(drop_c1("Úsáid: %s [ROGHA]... COMHAD")) == "Úsáid: %s [ROGHA]... COMHAD"

@@ -1521,14 +1521,15 @@ def _listed_rivals(
         found = chosen.get(position)  # (a unit taking in a space is stepped over whole)
         if found is None:
             char = text[position]
-            parts.append(re.escape(char) if char.isalpha() else "")
+            parts.append(re.escape(char.lower()) if char.isalpha() else "")
             position += 1
             continue
         unit, choice = found
         if choice is None:
             return 0
         stop = choice[1]
-        letters = sorted({c for c, e in unit.candidates if e == stop and c.isalpha()})
+        # (The list is in small letters: ``Ãsáid`` is ``Úsáid``, listed as ``úsáid``.)
+        letters = sorted({c.lower() for c, e in unit.candidates if e == stop and c.isalpha()})
         if not letters:
             return 0
         parts.append(f"[{''.join(letters)}]")

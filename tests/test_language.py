@@ -300,3 +300,10 @@ def test_latin_words_in_serbian_cost_what_they_cost_in_other_cyrillic_text() -> 
         others = max(score_text(token, code) for code in ("ru", "uk", "bg", "mk"))
         assert score_text(token, "sr") == others
     assert score_text("у %d. реду", "sr") > score_text("у %d. реду", "ru")
+
+
+def test_an_unknown_word_ending_as_words_of_its_language_do_is_likelier() -> None:
+    # Where the pairs of letters tell nothing, the last letter does: Greek words end in
+    # ``ς`` (listed as ``σ``) all the time, in ``τ`` hardly ever.
+    assert score_text("οριζόντιας", "el") > score_text("οριζόντιατ", "el")
+    assert score_text("αφηρημένες", "el") > score_text("αρητημένετ", "el")

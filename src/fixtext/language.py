@@ -878,7 +878,30 @@ def _unknown_word(word: str, code: str) -> float:
         rarity += min(0.0, conditional - _TYPICAL_CHAR)
         if word[index] != lowered[index]:
             rarity += min(0.0, char_logprob(word[index], code) - char_logprob(lowered[index], code))
+    # And its last letter, as likely to end a word as letters that do (Greek ``-ος`` ends
+    # words, ``-ρό`` rarely; where the pairs tell nothing the ending decides).
+    if len(word) > 1:
+        ending = _endings(code).get(folded[-1], 0.0)
+        conditional = math.log10(ending) - char_logprob(folded[-1], code) if ending else _NO_ENDING
+        rarity += min(0.0, max(conditional, _NO_ENDING) - _TYPICAL_ENDING)
     return UNKNOWN_WORD + rarity
+
+
+@cache
+def _endings(code: str) -> dict[str, float]:
+    """The share of the words of a language (by frequency) that end with each letter."""
+    counts: dict[str, float] = defaultdict(float)
+    for word, frequency in language_data(code).words.items():
+        if len(word) > 1:
+            counts[word[-1]] += frequency
+    total = sum(counts.values()) or 1.0
+    return {char: count / total for char, count in counts.items()}
+
+
+# log10 of how much likelier than its share of letters a letter is to end a word: about
+# what a letter gets in a word of six, and the least a letter no listed word ends with gets.
+_TYPICAL_ENDING = -0.8
+_NO_ENDING = -3.0
 
 
 @cache

@@ -163,3 +163,11 @@ def test_a_unit_written_after_a_placeholder_is_no_damaged_word(text: str) -> Non
 
 def test_a_damaged_word_after_a_placeholder_is_still_read() -> None:
     assert [e.after for e in find_legacy_repairs("%s K\x94nig")] == ["König"]
+
+
+def test_utf8_that_lost_bytes_is_no_legacy_word() -> None:
+    # ``ÏÎ¿ÏÏ`` is Greek ``τους`` read as Latin-1 with its C1 bytes dropped (``Î¿`` is a
+    # whole ``ο``); read as cp1255 through Mac Roman it was Hebrew. Lone leads alone stay
+    # legacy text: Russian in cp1251 read as cp1252.
+    assert find_legacy_repairs("ÏÎ¿ÏÏ") == []
+    assert [edit.after for edit in find_legacy_repairs("Ïðèâåò, ìèð")] == ["Привет", "мир"]

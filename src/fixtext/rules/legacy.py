@@ -343,6 +343,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         and _letter_count(m.group()) >= 2
         and not _homoglyph_typo(m.group())
         and not _unit_after_placeholder(text, m.start())
+        and not _utf8_that_lost_bytes(m.group())
     ]
     # Double-byte text read as 8-bit is cut only where no second byte can be: its second
     # bytes may be ASCII letters and punctuation from 0x40 up (``“ú–{Œê`` is 日本語 in
@@ -399,6 +400,17 @@ def _unit_after_placeholder(text: str, start: int) -> bool:
     """Whether the word at ``start`` is a printf conversion and the unit written after the
     number (Ukrainian ``%liг %liхв``, hours and minutes): two scripts, but no damage."""
     return text[start - 1 : start] == "%" and _CONVERSION_THEN_LETTER.match(text, start) is not None
+
+
+def _utf8_that_lost_bytes(word: str) -> bool:
+    """Whether ``word`` is UTF-8 read as Latin-1 that lost its C1 bytes, shown by a
+    sequence left whole among the lone leads: ``ÏÎ¿ÏÏ`` is Greek ``τους`` (``Î¿`` is ``ο``),
+    no Hebrew read as Mac Roman. (Lone leads alone are no evidence: Russian in cp1251 read
+    as cp1252, ``Ïðèâåò``, is all of them.)"""
+    return _WHOLE_SEQUENCE.search(word) is not None and shaped_like_lost_utf8(word)
+
+
+_WHOLE_SEQUENCE = re.compile("[\u00c2-\u00df][\u00a0-\u00bf]|[\u00e0-\u00ef][\u00a0-\u00bf]{2}")
 
 
 def _lost_utf8_token(text: str, start: int, end: int) -> bool:

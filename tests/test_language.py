@@ -307,3 +307,12 @@ def test_an_unknown_word_ending_as_words_of_its_language_do_is_likelier() -> Non
     # ``ς`` (listed as ``σ``) all the time, in ``τ`` hardly ever.
     assert score_text("οριζόντιας", "el") > score_text("οριζόντιατ", "el")
     assert score_text("αφηρημένες", "el") > score_text("αρητημένετ", "el")
+
+
+def test_a_capital_after_a_bracket_inside_a_sentence_is_rarer() -> None:
+    # ``start (đầu)``: a word in lower case, spaces and an opening bracket, then a capital;
+    # so after a closing bracket, or a column of spaces.
+    for before, after in (("start (", ")"), ("git-pull ", " biết"), ("--dry-run      ", " tạo")):
+        lower = score_text(f"{before}đầu{after}", "vi")
+        upper = score_text(f"{before}Đầu{after}", "vi")
+        assert lower > upper, before

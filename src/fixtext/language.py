@@ -761,15 +761,21 @@ def compound_pairs(code: str | None) -> frozenset[str]:
 
 def _capital_mid_sentence(previous: str, gap: str, word: str) -> bool:
     """``documentare Și cadrul``, ``Tạo Đồ thị``, ``Tạo ĐỒ thị``: a capital after a
-    lower-case word (or one that only starts with a capital) and a plain space is rarer than
-    the same word in lower case (names and acronyms aside)."""
+    lower-case word (or one that only starts with a capital) and spaces, maybe a bracket
+    (``start (Đầu)``), is rarer than the same word in lower case (names and acronyms
+    aside)."""
     return (
         (previous.islower() or previous[1:].islower())
-        and gap == " "
+        and _INNER_GAP.fullmatch(gap) is not None
         and len(word) > 1
         and word[0].isupper()
         and (word[1:].islower() or word.isupper())
     )
+
+
+# Between two words of one sentence: spaces (a column of them too), maybe a bracket opened
+# or closed (``start (đầu)``, ``git-pull(1) để``).
+_INNER_GAP = re.compile("[ \t]+[(\\[]?|[)\\]][ \t]+[(\\[]?")
 
 
 def _capital_letter_between_words(

@@ -802,7 +802,12 @@ def _score_word(word: str, code: str | None) -> float:
         # hold the parts of a Persian word that a zero-width non-joiner keeps apart
         # (``فاصله‌گذاری``, ``دکمه‌ها``).
         pieces = [piece for piece in re.split("['’\u200c]", word) if piece]
-        if pieces and max(len(piece) for piece in pieces) >= 3:
+        longest = max((len(piece) for piece in pieces), default=0)
+        # (A shorter longest piece counts where every piece is listed: Catalan ``s’ha``,
+        # ``d’ús``.)
+        if longest >= 3 or (
+            longest == 2 and all(word_logprob(piece, code) is not None for piece in pieces)
+        ):
             split = sum(_score_plain_word(piece, code) for piece in pieces) + _SPLIT_COST
             score = max(score, split)
     if _has_mixed_case(word):

@@ -1468,3 +1468,10 @@ def test_a_lost_capital_is_matched_against_a_list_without_frequencies() -> None:
     # ``9A``. Irish's list holds no counts, so the guess is only as sure as the words that
     # fit are few; the list is in small letters, and ``úsáid`` alone fits.
     assert fixtext.clean(drop_c1("Úsáid: %s [ROGHA]... COMHAD")) == "Úsáid: %s [ROGHA]... COMHAD"
+
+
+@pytest.mark.parametrize("clean", ["no s’ha pogut obrir el fitxer", "crea d’un fitxer"])
+def test_an_elision_whose_apostrophe_lost_its_bytes_is_repaired(clean: str) -> None:
+    # Catalan ``s’ha``: a word of one letter and one of two, both listed, are an elision,
+    # which wordfreq lists as two words.
+    assert fixtext.clean(drop_c1(clean)) == clean

@@ -31,6 +31,9 @@ def _made(text: str) -> list[str]:
         "Die STRAÃE ist lang",
         "The result â a surprise â was good",
         "Paris â London",
+        # An elision: a consonant, ``â`` for the apostrophe, a word from a vowel or ``h``.
+        "no sâha pogut obrir el fitxer",
+        "crea dâun fitxer",
     ],
 )
 def test_texts_with_support_are_worth_guessing(text: str) -> None:
@@ -44,6 +47,7 @@ def test_texts_with_support_are_worth_guessing(text: str) -> None:
         "Sultanât dal Oman",
         "Trần Ngọc Quân",
         "Il profîl doprât",
+        "pes clâfs di gjenar",  # (Friulian; ``cl'fs`` is no elision)
         "OPÇÃO",
         "Åland",
         # A list of letters: ``â`` between letters alone is one of them, not a dash.

@@ -9,6 +9,7 @@ known word where it was not one; otherwise it is reported, not made.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -127,9 +128,36 @@ def _lower_before(text: str, position: int) -> int:
 
 @lru_cache(maxsize=4096)
 def _apostrophe_word(word: str) -> bool:
-    """Whether ``word`` with an apostrophe for its ``â`` is a known word of any language."""
+    """Whether ``word`` with an apostrophe for its ``â`` is a known word of any language, or
+    an elided word of one or two letters before a known one of the same language (Catalan
+    ``sâha`` is ``s’ha``), unless it is a word as it stands (Romanian ``câte``)."""
     candidate = word.replace("â", "'").lower()
-    return any(word_zipf(candidate, code) >= _KNOWN_ZIPF for code in LATIN_LANGUAGES)
+    if any(word_zipf(candidate, code) >= _KNOWN_ZIPF for code in LATIN_LANGUAGES):
+        return True
+    return not _common_accented_word(word) and _elided(candidate, LATIN_LANGUAGES)
+
+
+# (With their accented forms: ``d'ús``, ``l'època``.)
+_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
+
+
+def _elided(word: str, languages: Sequence[str]) -> bool:
+    """Whether ``word`` (in small letters) is an elision: a consonant, an apostrophe, and a
+    known word that starts with a vowel or ``h``, both of one of ``languages`` (Catalan
+    ``s'ha``, ``d'un``; not Friulian ``clâfs``)."""
+    head, _, tail = word.partition("'")
+    if not (
+        len(head) == 1
+        and head.isalpha()
+        and head not in _VOWELS
+        and len(tail) >= 2
+        and tail.isalpha()
+        and (tail[0] in _VOWELS or tail[0] == "h")
+    ):
+        return False
+    return any(
+        word_zipf(head, code) > 0 and word_zipf(tail, code) >= _KNOWN_ZIPF for code in languages
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -308,4 +336,8 @@ def _known(token: str, languages: list[str], guessed: str) -> bool:
     the ``guessed`` character inside it (``mol”`` holds the word ``mol``, but the guess is
     no part of it)."""
     word = _word_of(token)
-    return guessed in word and _zipf(word, languages) >= _KNOWN_ZIPF
+    if guessed not in word:
+        return False
+    return _zipf(word, languages) >= _KNOWN_ZIPF or (
+        guessed == "'" and _elided(word.lower(), languages)
+    )

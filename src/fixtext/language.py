@@ -372,7 +372,7 @@ def word_logprob(word: str, code: str | None) -> float | None:
 
 
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_OTHER_CYRILLIC = ("ru", "uk", "bg", "mk")
+_OTHER_CYRILLIC = tuple(code for code in _SCRIPT_LANGUAGES["Cyrillic"] if code != "sr")
 
 
 def _is_hangul(text: str) -> bool:

@@ -11,7 +11,15 @@ if TYPE_CHECKING:
 
     from fixtext.model import Edit
 
-__all__ = ["applied", "merge_edits", "outside_spans", "readings_of", "select_disjoint"]
+__all__ = [
+    "applied",
+    "merge_edits",
+    "outside_spans",
+    "readings_of",
+    "select_disjoint",
+    "token_end",
+    "token_start",
+]
 
 
 class _Span(Protocol):
@@ -114,3 +122,17 @@ def outside_spans(items: Iterable[SpanT], spans: Iterable[tuple[int, int]]) -> l
         for item in items
         if not any(start < item.end and item.start < stop for start, stop in spans)
     ]
+
+
+def token_start(text: str, index: int) -> int:
+    """Where the run of non-space characters holding ``text[index - 1]`` starts."""
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def token_end(text: str, index: int) -> int:
+    """Where the run of non-space characters holding ``text[index]`` ends."""
+    while index < len(text) and not text[index].isspace():
+        index += 1
+    return index

@@ -74,7 +74,7 @@ from fixtext.rules.lost_utf8 import (
 from fixtext.rules.lost_words import dictionary_beam as _dictionary_beam
 from fixtext.rules.lost_words import echo_words, echoes, words_of
 from fixtext.scan import compile_triggers
-from fixtext.spans import applied, outside_spans
+from fixtext.spans import applied, outside_spans, token_end, token_start
 
 __all__ = ["TRIGGERS", "find_lost_byte_repairs"]
 
@@ -1262,10 +1262,10 @@ def _clusters(
     ``Äá» thá»`` is ``đồ thị``, one word of two damaged syllables."""
     clusters: list[tuple[list[ByteUnit], tuple[int, int]]] = []
     for unit in units:
-        start = _word_start(text, unit.start)
-        end = _word_end(text, unit.end)
+        start = token_start(text, unit.start)
+        end = token_end(text, unit.end)
         if end < len(text) and min(stop for _, stop in unit.candidates) < unit.end:
-            end = _word_end(text, end + 1)  # ``Ã  partir``: see the doubled space
+            end = token_end(text, end + 1)  # ``Ã  partir``: see the doubled space
         previous_end = clusters[-1][1][1] if clusters else -1
         if clusters and (
             start < previous_end
@@ -1301,7 +1301,7 @@ def _pieces(
             else:
                 groups.append(word)
         bounds = [start]
-        bounds += [max(_word_start(text, g[0].start), p[-1].end) for p, g in pairwise(groups)]
+        bounds += [max(token_start(text, g[0].start), p[-1].end) for p, g in pairwise(groups)]
         bounds.append(end)
         return [(group, (bounds[i], bounds[i + 1])) for i, group in enumerate(groups)]
     count = -(-len(units) // _MOST_UNITS_TOGETHER)
@@ -1321,18 +1321,6 @@ def _in_words(text: str, units: list[ByteUnit]) -> list[list[ByteUnit]]:
         else:
             words[-1].append(unit)
     return words
-
-
-def _word_start(text: str, index: int) -> int:
-    while index > 0 and not text[index - 1].isspace():
-        index -= 1
-    return index
-
-
-def _word_end(text: str, index: int) -> int:
-    while index < len(text) and not text[index].isspace():
-        index += 1
-    return index
 
 
 def _decide(
@@ -1515,7 +1503,7 @@ def _listed_rivals(
     the word holds a sign or a letter of no list, or a unit left as it is). A space the
     unit took in as its lost ``A0`` joins the words around it."""
     chosen = {unit.start: (unit, choice) for unit, choice in zip(units, beam, strict=True)}
-    position = _word_start(text, units[index].start)
+    position = token_start(text, units[index].start)
     parts: list[str] = []
     while position < len(text) and not text[position].isspace():
         found = chosen.get(position)  # (a unit taking in a space is stepped over whole)
@@ -1846,8 +1834,8 @@ def _replaced_quote(text: str, index: int, language: str | None) -> str | None:
     is ``José``."""
     if _quotation_open(text, index) and _is_closing_position(text, index):
         return "”"
-    start = _word_start(text, index)
-    end = _word_end(text, index)
+    start = token_start(text, index)
+    end = token_end(text, index)
     if text[start] == "\ufffd" and "\ufffd-" in text[start + 1 : end]:
         end = text.index("\ufffd-", start + 1) + 1  # ``»btree«-Operatorfamilie``
     word = text[start:end].rstrip(".,;:!?)")
@@ -1919,7 +1907,7 @@ def _before_high_punctuation(text: str, unit: ByteUnit, language: str | None) ->
         "?",
     ):
         return False
-    word = text[_word_start(text, unit.start) : unit.start]
+    word = text[token_start(text, unit.start) : unit.start]
     if word and ("%" in word or not word[-1].isalpha()) and "\ufffd" not in word:
         return True  # ``%s�:``, ``'%s'�:``: no letter joins a placeholder into a word
     if not (word.isalpha() and is_common_word(word, language)):

@@ -13,6 +13,7 @@ import re
 
 from fixtext.language import guess_language, letter_runs, score_text, word_zipf
 from fixtext.model import Edit
+from fixtext.spans import token_end, token_start
 
 __all__ = ["TRIGGERS", "find_stripped_repairs"]
 
@@ -48,7 +49,7 @@ def find_stripped_repairs(text: str) -> list[Edit]:
     language = guess_language(repaired)
     edits = []
     for match in matches:
-        start, end = _word_around(text, match.start(), match.end())
+        start, end = token_start(text, match.start()), token_end(text, match.end())
         letter = letters[match.start()]
         fixed = text[start : match.start()] + letter + text[match.end() : end]
         if match.end() < len(text) and text[match.end()].isalpha():
@@ -60,11 +61,3 @@ def find_stripped_repairs(text: str) -> list[Edit]:
         if better:
             edits.append(Edit(match.start(), match.end(), letter, "stripped-cp1252", _CONFIDENCE))
     return edits
-
-
-def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return start, end

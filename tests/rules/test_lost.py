@@ -67,6 +67,15 @@ def test_a_lost_soft_hyphen_byte_is_a_candidate(clean: str) -> None:
     assert fixtext.clean(damaged) == clean
 
 
+@pytest.mark.parametrize("clean", ["حمید رضا عبدی.", "سلام، حال شما خوب است؟", "صحیح است"])
+def test_an_arabic_letter_whose_soft_hyphen_was_lost_is_put_back(clean: str) -> None:
+    # ``ح`` is D8 AD: read as Windows-1252 its AD is a soft hyphen, which copying drops,
+    # and ``Ø`` is left alone inside the word. D8 and a C1 byte make no letter, only signs.
+    damaged = clean.encode("utf-8").decode("cp1252").replace("\xad", "")
+    assert "Ø" in damaged
+    assert fixtext.clean(damaged) == clean
+
+
 def test_seed_article_is_repaired_exactly() -> None:
     folder = corpus_path("seed")
     damaged = (folder / "article.txt").read_text(encoding="utf-8")
@@ -596,6 +605,18 @@ def test_georgian_letters_a_c1_filter_took_are_guessed_only_where_one_word_fits(
     assert "წვდომა" not in result.text  # ``წამალი`` and others fit as well
     # Hungarian writes ``ááá``: in a text of lone ``á`` it is no word of Latin letters.
     assert fixtext.clean("Ááá, ez nagyon jó!") == "Ááá, ez nagyon jó!"
+
+
+def test_a_georgian_word_cut_by_the_no_break_space_of_its_letter_is_still_one_word() -> None:
+    # ``რ`` is E1 83 A0: once its 83 is dropped, its A0 shows as a no-break space inside
+    # the word. The word is the one the list holds that fits all of it, on both sides of
+    # that space; the letters after the space alone would fit many.
+    clean = "ფედერალური"
+    damaged = drop_c1(clean)
+    assert "\xa0" in damaged
+    result = fixtext.repair(damaged)
+    assert result.text == clean
+    assert all(change.confidence > 0.5 for change in result.changes)
 
 
 def test_only_letter_among_the_candidates_needs_no_word_list() -> None:

@@ -247,6 +247,8 @@ def find_lost_byte_repairs(
         units = [unit for unit in units if not _written_as_letter(text, unit, words)]
     if c1_kept:
         units = _c1_bytes_kept(text, c1_kept, units)
+    elif not any(_signs_inside(text, unit) for unit in units):
+        units = _filtered(units, lambda unit, char, end: _soft_hyphen_shown(text, unit, char, end))
     units = _with_other_readings(text, units, readings, taken)
     if "\xa0" in text:
         units = _spaces_kept(text, units)
@@ -857,6 +859,25 @@ def _spaces_kept(text: str, units: list[ByteUnit]) -> list[ByteUnit]:
     byte survives as a no-break space elsewhere did not lose it (``ש× ק`` is ``של ק``, not
     ``שנק``, ``נ`` being D7 A0)."""
     return _filtered(units, lambda unit, _, end: " " not in text[unit.start : end])
+
+
+# Letters whose lost byte is the soft hyphen, of a lead that makes no letter with a C1
+# byte (``ح``, D8 AD): taken to have lost it only where the text shows it kept its C1
+# bytes (read as Windows-1252, which defines most of them). Where a filter dropped them,
+# a lone ``Ø`` lost one of them, and is the comma ``،`` or another sign of D8 80–9F.
+_SOFT_HYPHEN_ONLY = frozenset("ح")
+
+
+def _soft_hyphen_shown(text: str, unit: ByteUnit, char: str, end: int) -> bool:
+    """Whether ``char`` is no letter of :data:`_SOFT_HYPHEN_ONLY`, or its soft hyphen is
+    there (``ÃÂ\xad``, two readings of ``ح``)."""
+    return char not in _SOFT_HYPHEN_ONLY or "\xad" in text[unit.start : end]
+
+
+def _signs_inside(text: str, unit: ByteUnit) -> bool:
+    """Whether a byte after the lead of ``unit`` shows as a sign of Windows-1252 (``ÛŒ``
+    is ``ی``, DB 8C): the text was read through it, and kept the bytes it defines."""
+    return any(char in CP1252_SIGNS for char in text[unit.start + 1 : unit.end])
 
 
 def _c1_bytes_kept(text: str, kept: frozenset[int], units: list[ByteUnit]) -> list[ByteUnit]:
@@ -1503,7 +1524,15 @@ def _listed_rivals(
     the word holds a sign or a letter of no list, or a unit left as it is). A space the
     unit took in as its lost ``A0`` joins the words around it."""
     chosen = {unit.start: (unit, choice) for unit, choice in zip(units, beam, strict=True)}
+    # (Back over a space taken in too: ``á\xa0ááá`` is one word, ``რალ…``.)
+    spaced = {
+        choice[1]: unit.start
+        for unit, choice in zip(units, beam, strict=True)
+        if choice is not None and text[choice[1] - 1].isspace()
+    }
     position = token_start(text, units[index].start)
+    while position in spaced:
+        position = token_start(text, spaced[position])
     parts: list[str] = []
     while position < len(text) and not text[position].isspace():
         found = chosen.get(position)  # (a unit taking in a space is stepped over whole)

@@ -522,11 +522,12 @@ def _fill_cached(
     lost: tuple[int, ...],
 ) -> tuple[str, ...]:
     missing = needed - len(present)
-    if lost == _C1_BYTES and (lead == 0xC3 or 0xE0 <= lead <= 0xEF):
+    if lost == _C1_BYTES and (lead in (0xC3, 0xD8) or 0xE0 <= lead <= 0xEF):
         # The soft hyphen (AD), which display and copying drop, may be gone beside the C1
-        # controls: ``aquÃ`` is ``aquí`` (C3 AD), ``ä¸`` ``中`` (E4 B8 AD). (Not after the
-        # leads of other alphabets, where a dropped ``ح`` or ``έ`` would compete with every
-        # letter that lost its C1 byte.)
+        # controls: ``aquÃ`` is ``aquí`` (C3 AD), ``ä¸`` ``中`` (E4 B8 AD), ``ØÙ…ÛŒØ¯``
+        # ``حمید`` (D8 AD: D8 and a C1 byte is no letter, only signs and marks; see
+        # ``lost._SOFT_HYPHEN_ONLY``). (Not after the leads of other alphabets, where a
+        # dropped ``έ`` would compete with every letter that lost its C1 byte.)
         lost = (*lost, _SOFT_HYPHEN)
     found: dict[str, None] = {}
     slot_sets = itertools.combinations(range(needed), len(present)) if missing else [()]

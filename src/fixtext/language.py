@@ -16,6 +16,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -618,6 +619,19 @@ def rank_languages(text: str) -> list[tuple[str, float]]:
     scored = [(code, _coverage(tuple(words), code)) for code in candidates]
     scored.sort(key=lambda item: item[1], reverse=True)
     return scored
+
+
+def likeliest_of(text: str, codes: Iterable[str]) -> str | None:
+    """Of the languages ``codes``, the one whose word list covers the words of ``text``
+    best (as :func:`rank_languages` scores them), or ``None`` if ``text`` has no word.
+
+    >>> likeliest_of("un petit chat", ("de", "fr"))
+    'fr'
+    """
+    words = tuple(word.lower() for word in _WORD_RE.findall(text))[:200]
+    if not words:
+        return None
+    return max(codes, key=lambda code: _coverage(words, code), default=None)
 
 
 def _coverage(words: tuple[str, ...], code: str) -> float:

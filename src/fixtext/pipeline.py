@@ -492,6 +492,11 @@ def _propose(
         # mojibake was undone: what it left (``“ä¸国â€``, UTF-8 that lost bytes) is no
         # legacy text.
         edits = find_legacy_repairs(text)
+    elif config.legacy and try_legacy and max(edit.confidence for edit in edits) < _SURE_SEQUENCE:
+        # Only unsure repairs of a few sequences, each a word's piece (``¬Ґ`` is ``¢``
+        # through Mac Cyrillic): legacy text whose bytes happened to form them is read whole
+        # (``§\xa0¬Ґ\xad\xa0`` is ``замена``, cp866 read as cp1251), if it reads better.
+        edits = _legacy_instead(text, edits)
     elif config.legacy and _DOUBLE_BYTE_SHAPE.search(applied(text, edits)):
         # Double-byte text read as Latin-1 (``ÕâÊÇÎÒÓÃÀ´²âÊÔµÄ``) holds pairs that look like
         # UTF-8 mojibake here and there, and stays a run of Latin-1 once they are repaired:
@@ -512,6 +517,25 @@ _DOUBLE_BYTE_SHAPE = re.compile(
     + re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
     + "]{6}"
 )
+
+
+# A repair of UTF-8 mojibake at least this sure is taken over any legacy reading.
+_SURE_SEQUENCE = 0.9
+
+
+def _legacy_instead(text: str, edits: list[Edit]) -> list[Edit]:
+    """The legacy reading of ``text`` in place of ``edits``, where it takes in every one
+    of them and reads better; else ``edits``. Only where the text still looks damaged with
+    them made (UTF-8 mojibake, once repaired, does not)."""
+    if not legacy.DAMAGE_SIGNS.search(applied(text, edits)):
+        return edits
+    legacy_edits = find_legacy_repairs(text)
+    if not legacy_edits or not _covers(legacy_edits, edits):
+        return edits
+    start, end = legacy_edits[0].start, legacy_edits[-1].end
+    if _cost(text, legacy_edits, start, end) < _cost(text, edits, start, end, lost=True):
+        return legacy_edits
+    return edits
 
 
 def _covers(outer: list[Edit], inner: list[Edit]) -> bool:

@@ -171,3 +171,39 @@ def test_utf8_that_lost_bytes_is_no_legacy_word() -> None:
     # legacy text: Russian in cp1251 read as cp1252.
     assert find_legacy_repairs("ÏÎ¿ÏÏ") == []
     assert [edit.after for edit in find_legacy_repairs("Ïðèâåò, ìèð")] == ["Привет", "мир"]
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Документ StarWriter",
+        "%s: неверный базовый каталог «%s»",
+        "нечисловой первый аргумент функции «wordlist»",
+        "розділ [%2d] «%s»: індекс розділу %zu поза межами діапазону",
+    ],
+)
+def test_cyrillic_read_as_windows_1252_comes_back_beside_ascii_and_signs(clean: str) -> None:
+    # The rest of the text shows only ASCII words and signs, no Cyrillic: four accented
+    # Latin-1 letters in a row that read as a known word are evidence enough of the script.
+    damaged = clean.encode("cp1251").decode("cp1252")
+    assert fixtext.clean(damaged) == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "извеждане във формат за по-нататъшна обработка",
+        "Липсва частен ключ (и вариантите им) „start“, „skip“, „good“, „bad“",
+        "Избиране на „%s“ вместо „%s“ неуспешно запазване на буфера в „%s“",
+    ],
+)
+def test_short_words_beside_words_read_back_follow_them(clean: str) -> None:
+    # ``ïî`` of ``ïî-íàòàòúøíà`` and ``è`` in brackets are read with the words around them;
+    # the quoted English words show no script of their own (their marks are no letters).
+    damaged = clean.encode("cp1251").decode("cp1252")
+    assert fixtext.clean(damaged) == clean
+
+
+def test_a_french_word_beside_one_russian_word_read_back_keeps_its_letters() -> None:
+    damaged = "Le mot Ïðèâåò veut dire « bonjour » à la française, voilà."
+    assert fixtext.clean(damaged) == "Le mot Привет veut dire « bonjour » à la française, voilà."

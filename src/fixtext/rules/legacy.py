@@ -28,6 +28,8 @@ from fixtext.plausibility import (
     scripts_of,
     text_cost,
 )
+from fixtext.rules import legacy_latin
+from fixtext.rules.legacy_latin import find_latin_swaps
 from fixtext.rules.lost_utf8 import (
     CP1252_SIGNS,
     bytes_shaped_like_lost_utf8,
@@ -51,6 +53,8 @@ _READERS = (
     "cp850",
     "cp866",
     "mac_roman",
+    "cp1250",
+    "cp1257",
     _MIXED,
 )
 # What it was written in. CJK code pages come last: they read any Latin-1 run as something.
@@ -80,6 +84,7 @@ _CJK_WRITERS = frozenset({"gbk", "euc_kr", "big5", "shift_jis"})
 _LATIN_READERS = frozenset({"latin-1", "cp1252", _MIXED, "cp437", "cp850"})
 _ASCII_PAIR = re.compile("[A-Za-z]{2}")
 _TOKEN = re.compile(r"\S+")
+_RIDER = re.compile(r"(?:[^\s!-/:-@\[-`{-~]|\xa0)+")
 _DOUBLE_BYTE_TOKEN = re.compile(r"[^\x00-\x3f]+")
 _CJK_SCRIPTS = frozenset({"cjk", "hangul"})
 _C1 = re.compile("[\x80-\x9f]")
@@ -88,8 +93,13 @@ _C1 = re.compile("[\x80-\x9f]")
 # the upper half of Latin-1 or cp1252 inside a run of letters and symbols (not ``·``, which
 # clean text puts there, Catalan ``col·lecció``, and which no damage measure counts). Each pattern
 # starts with its rarest class, which lets the engine skip through the text.
-_LATIN1_LETTER = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"
+# Accented letters of Latin-1 and of Latin Extended-A (``Ďđčâĺň`` is ``Привет`` in cp1251
+# read as cp1250).
+_LATIN1_LETTER = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]"
 _LATIN1_RUN = re.compile(_LATIN1_LETTER + "{3}")
+# (Split by the block of the first letter, which the scan dispatches on.)
+_LATIN1_ONLY = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"
+_EXTENDED_A = "[\u0100-\u017f]"
 TRIGGERS = (
     ("[\x80-\x9f]", ""),
     ("[\u2500-\u259f]", "(?:(?<=[^\\W_].)|(?=[^\\W_]))"),
@@ -100,23 +110,30 @@ TRIGGERS = (
         "\u2030\u2039\u203a\u20ac\u2122]",
         "(?<=[^\\W\\d_].)(?=[^\\s\\d!-@\\[-`{-~])",
     ),
-    # Four accented Latin-1 letters in a row: no language writes that, Cyrillic in cp1251
-    # read as cp1252 does all the time (``äèçàéí`` is ``дизайн``).
-    (_LATIN1_LETTER, _LATIN1_LETTER + "{3}"),
+    # A sign of Latin-1's upper half against a Cyrillic letter: cp866 read as cp1251 gives
+    # them for ``а``…``п`` (``¬ҐвЄЁ`` is ``метки``; not ``«``, which opens Russian quotes).
+    ("[\u00a4\u00a6\u00a7\u00a9\u00ac\u00ae]", "[\u0400-\u04ff]"),
+    # Four accented letters in a row: no language writes that, Cyrillic in cp1251 read as
+    # cp1252 does all the time (``äèçàéí`` is ``дизайн``).
+    (_LATIN1_ONLY, _LATIN1_LETTER + "{3}"),
+    (_EXTENDED_A, _LATIN1_LETTER + "{3}"),
+    *legacy_latin.TRIGGERS,
 )
-_DAMAGE_SIGNS = compile_triggers(TRIGGERS)
+DAMAGE_SIGNS = compile_triggers(TRIGGERS)
+_SWAP_SIGNS = compile_triggers(legacy_latin.TRIGGERS)
 _BOX_INSIDE = re.compile("(?<=[^\\W\\d_])[\u2500-\u259f]+(?=[^\\W\\d_])")
 _LETTERS = re.compile("[^\\W\\d_]+")
 # Signs no word holds between two letters; not ``·`` (Catalan ``col·lecció``) nor ``´``
 # (``dell´anno``), which clean text does put there.
 _SIGN_INSIDE = re.compile("(?<=[^\\W\\d_])[¢£¤¥¦§¨©¬®¯°±²³¹¼½¾](?=[^\\W\\d_])")
 _EDGES = re.compile(r"^[^\w\x80-\x9f]+|[^\w\x80-\x9f]+$")
-_ASCII_EDGES = re.compile(r"^[!-/:-@\[-`{-~]+|[!-/:-@\[-`{-~]+$")
 # What a repair never produces: box drawing and control characters.
 _NEVER_AFTER = re.compile("[\x80-\x9f\u2500-\u259f]")
 
 # A word: letters, marks, symbols and controls between spaces or ASCII punctuation.
-_WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
+# A no-break space is part of it: ``а`` of cp866 is the byte A0 (``§\xa0¬Ґ\xad\xa0`` is
+# ``замена`` read as cp1251).
+_WORD = re.compile(r"(?:[^\s!-/:-@\[-`{-~]|\xa0)*[^\x00-\x7f](?:[^\s!-/:-@\[-`{-~]|\xa0)*")
 # How damaged a word must look, and how much better its repair must be.
 _MIN_DAMAGE = 2
 _MIN_GAIN = 2
@@ -331,10 +348,19 @@ def find_legacy_repairs(text: str) -> list[Edit]:
     >>> [e.after for e in find_legacy_repairs("Le Thιβtre de K\\x94nig")]
     ['Théâtre', 'König']
     """
-    if "\ufffd" in text or not _DAMAGE_SIGNS.search(text):
+    if "\ufffd" in text or not DAMAGE_SIGNS.search(text):
         # (A replacement character says bytes were lost on the way: that is UTF-8 damage
         # for the lost-bytes rules, not legacy text.)
         return []
+    edits = _read_through_pairs(text)
+    if not edits and _SWAP_SIGNS.search(text):
+        # Latin read as Latin shows no damaged word: the word lists tell.
+        edits = find_latin_swaps(text)
+    return edits
+
+
+def _read_through_pairs(text: str) -> list[Edit]:
+    """The repairs of the damaged-looking words of ``text`` (see :func:`_best_pair`)."""
     words = [
         (m.start(), m.end(), m.group())
         for m in _WORD.finditer(text)
@@ -447,36 +473,68 @@ def _riders(text: str, readings: list[_Reading], rule: str, edits: list[Edit]) -
     # text is written in, whose one-letter words are words too (Bulgarian ``с`` is no
     # ``á``, whatever a homoglyph typo elsewhere proved).
     kept: Counter[str] = Counter()
-    for match in (_DOUBLE_BYTE_TOKEN if writer in _CJK_WRITERS else _TOKEN).finditer(text):
+    # (Cut at ASCII punctuation: ``÷òî,`` is ``что,``, and ``ïî-íàòàòúøíà`` holds ``ïî``
+    # beside the word just read; double-byte text keeps it, ``¿©`` is the second half of
+    # ``ÀÚ¿©``.)
+    for match in (_DOUBLE_BYTE_TOKEN if writer in _CJK_WRITERS else _RIDER).finditer(text):
         if len(match.group()) > _MAX_TOKEN:
             continue
         start, end = match.span()
-        # (Without ASCII punctuation around: ``÷òî,`` is ``что,``; double-byte text keeps
-        # it, ``¿©`` is the second half of ``ÀÚ¿©``.)
-        word = match.group() if writer in _CJK_WRITERS else _ASCII_EDGES.sub("", match.group())
-        start += match.group().find(word) if word else 0
-        end = start + len(word)
+        word = match.group()
         if not any(c >= "\x80" for c in word) or any(s < end and start < e for s, e in taken):
             continue
         after = _reading_of(word, reader, writer)
         if after is None or not scripts_of(after) <= scripts or not scripts_of(after):
-            if _letter_count(word) >= 2:
+            if _letter_count(word) >= 2 and _accented(word):
                 kept.update(scripts_of(word))
             continue
         # (A word that stays in its script must read better, not only as well: Turkish
         # ``kullanıcı`` is no ``kullanõcõ`` through Mac Roman.)
         same_script = scripts_of(after) == scripts_of(word)
-        if text_cost(" " + after + " ") < text_cost(" " + word + " ") + (0 if same_script else 1):
+        before_cost, after_cost = text_cost(" " + word + " "), text_cost(" " + after + " ")
+        if after_cost < before_cost + (0 if same_script else 1) or (
+            # (Or as plausible, and a known word where the word is none: ``д\xa0©«л`` is
+            # ``файлы``.)
+            same_script
+            and after_cost == before_cost
+            and _known(after)
+            and not (_LETTERS.fullmatch(word) and _known(word))
+        ):
             riders.append(_Reading(start, end, after, 0))
-        elif _letter_count(word) >= 2:
+        elif _letter_count(word) >= 2 and _accented(word):
             kept.update(scripts_of(word))
     alive = {script for script, count in kept.items() if count >= _LIVING_SCRIPT_WORDS}
-    return [
+    riders = [
         rider
         for rider in riders
         if not (scripts_of(text[rider.start : rider.end]) & alive)
         or _letter_count(text[rider.start : rider.end]) > 1
     ]
+    if not kept:
+        return riders
+    # Where some accented word stays as it is, a word of one letter is read so only beside
+    # a word read so (``(è âàðèàíòèòå`` is ``(и вариантите``): a French ``à`` elsewhere
+    # in the text stays, whatever ``Ïðèâåò`` two words before it proved.
+    words = [r for r in riders if _letter_count(text[r.start : r.end]) > 1]
+    spans = sorted([(r.start, r.end) for r in readings + words])
+    return words + [rider for rider in riders if rider not in words and _beside(text, rider, spans)]
+
+
+def _beside(text: str, rider: _Reading, spans: list[tuple[int, int]]) -> bool:
+    """Whether only spaces and ASCII punctuation stand between ``rider`` and a span."""
+    return any(
+        _GAP.fullmatch(text, end, rider.start) or _GAP.fullmatch(text, rider.end, start)
+        for start, end in spans
+    )
+
+
+_GAP = re.compile(r"[ \t!-/:-@\[-`{-~]*")
+
+
+def _accented(word: str) -> bool:
+    """Whether ``word`` holds a letter beyond ASCII: ``„start“`` shows no script the text is
+    written in beyond what its ASCII words show, whatever its quotation marks."""
+    return any(c.isalpha() and not c.isascii() for c in word)
 
 
 def _reading_of(word: str, reader: str, writer: str) -> str | None:
@@ -527,7 +585,11 @@ def _best_pair(
             readings = []
             for start, end, word in tokens if writer in _CJK_WRITERS else words:
                 after = _readings(word, reader, writer)
-                if after is None or (allowed is not None and not scripts_of(after) <= allowed):
+                if after is None or (
+                    allowed is not None
+                    and not scripts_of(after) <= allowed
+                    and not _run_made_word(word, after)
+                ):
                     continue
                 if (
                     writer not in _CJK_WRITERS
@@ -559,6 +621,13 @@ def _best_pair(
         close.sort(key=lambda pair: (-pair[0], pair[1]))
     total, _, readings, rule = close[0]
     return total, readings, rule
+
+
+def _run_made_word(word: str, after: str) -> bool:
+    """Whether four accented Latin-1 letters in a row (which no language writes) read as a
+    known word: evidence enough for a script the rest of the text does not show (``Äîêóìåíò
+    StarWriter`` is ``Документ StarWriter``, with only ASCII around)."""
+    return _LATIN1_RUN.search(word) is not None and _known(after)
 
 
 def _fit_gain(word: str, after: str) -> int:

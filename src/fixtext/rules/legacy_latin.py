@@ -1,0 +1,171 @@
+"""Latin text in one Windows code page read through another: ``kullanýcý`` for
+``kullanıcı`` (Turkish in Windows-1254 read as Windows-1252), ``pøidejte`` for
+``přidejte`` (Czech in Windows-1250), ``mĺnga`` for ``många`` (Swedish in Windows-1252 read
+as Windows-1250).
+
+Both readings are Latin letters, so no sign of damage shows in a word as it stands: ``ý``
+is Czech, ``ð`` Icelandic. What tells is the word list of the language: a reading through
+the right pair of code pages turns words no language knows into words of one language, and
+leaves none of its known words unknown. The triggers below only send a text here; the words
+decide.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from fixtext.language import likeliest_of, rank_languages, word_zipf
+from fixtext.model import Edit
+
+__all__ = ["TRIGGERS", "find_latin_swaps"]
+
+_AFTER_LETTER = "(?<=[^\\W\\d_].)"
+_NO_LETTER_AFTER = "(?![^\\W\\d_])"
+_VOWEL = "[aeiouáéíóöúü]"
+_CONSONANT = "[b-df-hj-np-tv-z]"
+# Shapes the languages written in these letters do not take, and the misreadings do.
+TRIGGERS = (
+    # ``þ`` after a letter: Turkish ``ş`` (``iþlem``, ``baþlat``) or Lithuanian ``ž``
+    # (``paþangos``) read as cp1252; Icelandic writes ``þ`` at the start of its words. And
+    # ``¿`` after a letter: Polish ``ż`` (``ju¿``, ``mo¿na``); it opens a Spanish question.
+    ("[þ¿]", _AFTER_LETTER),
+    # ``ç`` between consonants: Latvian ``ē`` (``vçrtîba``); French, Portuguese and Catalan
+    # write it before a vowel or at the end of a word, Turkish and Albanian after a vowel or
+    # at the start (``geçmiş``, ``çdo``).
+    ("[ç]", f"(?<={_CONSONANT}.){_CONSONANT}"),
+    # ``ì`` inside a word before a consonant but ``m`` and ``n``: Czech ``ě`` (``vìtšina``);
+    # Italian writes it at the end, Vietnamese before a vowel, ``m``, ``n`` (``mình``).
+    ("[ì]", _AFTER_LETTER + "[bcdfghjklpqrstvwxzčďňřšťž]"),
+    # ``ø`` before ``i`` or an accented vowel: Czech ``ř`` (``pøi``, ``tøí``).
+    ("[ø]", "[iíáéìý]"),
+    # ``œ`` before a consonant: Polish ``ś`` (``wyœwietla``); French writes ``œu``, ``œil``.
+    ("[œ]", "[bcdfghjklmnprstwz]"),
+    # ``æ`` ending a word: Polish ``ć`` (``byæ``); ``õ`` ending a word after a vowel and a
+    # consonant or two: Hungarian ``ő`` (``idõ``, ``kezdõ``), where Vietnamese writes a
+    # syllable of consonants and ``õ`` (``rõ``) and Portuguese ``õ`` before ``e`` or ``s``.
+    ("[æ]", _AFTER_LETTER + _NO_LETTER_AFTER),
+    ("[õ]", f"(?:(?<={_VOWEL}{_CONSONANT}.)|(?<={_VOWEL}{_CONSONANT}{{2}}.)){_NO_LETTER_AFTER}"),
+    # ``çý``, ``ýç``, ``ýþ``, ``ðý``, and ``Ý`` before a consonant: Turkish ``ı`` and ``İ``
+    # (``açýk``, ``Ýptal``); Czech writes ``ý`` without them, Icelandic ``ýð`` (``lýðveldi``)
+    # but hardly ``ðý``.
+    ("[çð]", "ý"),
+    ("[ý]", "[çþ]"),
+    ("[Ý]", "[b-df-hj-np-tv-zçðþ]"),
+    # ``siê``: Polish ``się``.
+    ("[ê]", "(?<=si.)" + _NO_LETTER_AFTER),
+    # ``ĺ`` starting or ending a word: Swedish, Danish, Norwegian ``å`` read as cp1250
+    # (``pĺ``, ``ĺr``); Slovak writes it between consonants (``stĺpec``).
+    ("[ĺĹ]", "(?<![^\\W\\d_].)"),
+    ("[ĺ]", _AFTER_LETTER + _NO_LETTER_AFTER),
+    # ``ŕ`` standing alone: French ``à`` read as cp1250 (``ŕ la``).
+    ("[ŕ]", "(?<![^\\W\\d_].)" + _NO_LETTER_AFTER),
+)
+
+# (writer, reader): the text was written in the first code page and read through the second.
+_PAIRS = (("cp1254", "cp1252"), ("cp1250", "cp1252"), ("cp1257", "cp1252"), ("cp1252", "cp1250"))
+# The languages each writer's code page was made for: a reading into another is chance
+# (Vietnamese ``Ý`` read as Turkish ``İ``).
+_LANGUAGES = {
+    "cp1254": ("tr",),
+    "cp1250": ("cs", "sk", "pl", "hu", "sl", "sh", "ro"),
+    "cp1257": ("lt", "lv", "et"),
+    "cp1252": (
+        "en", "fr", "de", "es", "pt", "it", "nl", "ca", "sv", "nb", "da", "fi", "is", "gl", "eu",
+    ),
+}  # fmt: skip
+# A run of letters and the signs a reading may turn into letters (``wy³¹czone``), between
+# spaces and ASCII punctuation.
+_WORD = re.compile(r"[^\s!-/:-@\[-`{-~]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Signs at the edges of a word, which a reading may give (``¿Qué`` from ``żQué``).
+_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
+# How common a word must be to count as known (as in the legacy rule).
+_KNOWN_ZIPF = 2.5
+
+
+def _zipf(word: str, language: str | None) -> float:
+    # (``İptal`` is listed as ``iptal``: Python lowers ``İ`` to ``i`` and a combining dot.)
+    return word_zipf(word.replace("İ", "i"), language) if language is not None else 0.0
+
+
+@cache
+def _changed(writer: str, reader: str) -> frozenset[str]:
+    """The characters of the reader's page whose byte is another character in the writer's,
+    one of them a letter (``ż`` of cp1250 is ``¿`` in cp1252)."""
+    changed = set()
+    for byte in range(0x80, 0x100):
+        try:
+            shown = bytes([byte]).decode(reader)
+            meant = bytes([byte]).decode(writer)
+        except UnicodeDecodeError:
+            continue
+        if shown != meant and (meant.isalpha() or shown.isalpha()):
+            changed.add(shown)
+    return frozenset(changed)
+
+
+def find_latin_swaps(text: str) -> list[Edit]:
+    """Repairs of ``text`` read through the pair of Latin code pages that makes known
+    words of the most unknown ones, and no unknown word of a known one.
+
+    >>> [edit.after for edit in find_latin_swaps("Dosya baþlatýlamadý: iþlem iptal")]
+    ['başlatılamadı', 'işlem']
+    >>> find_latin_swaps("Þetta er maður sem ég þekki")
+    []
+    """
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    before: list[str | None] = []  # (the language of the text as it is, once needed)
+    best: tuple[int, list[Edit]] | None = None
+    for writer, reader in _PAIRS:
+        changed = _changed(writer, reader)
+        readings = []
+        for start, end, word in words:
+            if not any(char in changed for char in word):
+                continue
+            try:
+                after = word.encode(reader).decode(writer)
+            except UnicodeError:
+                continue
+            if after != word and _LETTERS.fullmatch(_EDGES.sub("", after)):
+                readings.append((start, end, word, after))
+        if not readings:
+            continue
+        language = likeliest_of(
+            " ".join(after for *_, after in readings).replace("İ", "i"), _LANGUAGES[writer]
+        )
+        if language is None:
+            continue
+        if not before:
+            ranked = rank_languages(text)
+            before.append(ranked[0][0] if ranked else None)
+        before_language = before[0]
+        wins = losses = 0
+        edits = []
+        for start, end, word, after in readings:
+            zipf_after = _zipf(_EDGES.sub("", after), language)
+            core = _EDGES.sub("", word)
+            zipf_before = _zipf(core, before_language) if _LETTERS.fullmatch(core) else 0.0
+            # (Word lists hold some misread words too: Hungarian ``idõ`` for ``idő``, far
+            # rarer than the word itself.)
+            if zipf_before >= _KNOWN_ZIPF and zipf_before >= zipf_after:
+                losses += 1
+                continue
+            # (A word of one letter is known in every language, and proves none.)
+            wins += zipf_after >= _KNOWN_ZIPF and len(core) > 1
+            edits.append((start, end, after))
+        score = wins - 2 * losses
+        # (Most of the words read so must be known, unless the reading is in the language
+        # the rest of the text is in: in Albanian, which has no word list, ``në`` reads as
+        # Lithuanian ``nė``, but ``vetëm`` as no word at all.)
+        majority = 2 * wins > len(readings)
+        if (majority or (wins and language == before_language)) and score > 0:
+            if best is not None and score <= best[0]:
+                continue
+            confidence = round(min(0.9, 0.4 + 0.1 * score), 3)
+            rule = f"{writer}-as-{reader}"
+            best = (
+                score,
+                [Edit(start, end, after, rule, confidence) for start, end, after in edits],
+            )
+    return best[1] if best else []

@@ -1,0 +1,62 @@
+"""Latin text in one Windows code page read through another, told by the word lists."""
+
+from __future__ import annotations
+
+import pytest
+
+import fixtext
+from fixtext.rules.legacy_latin import find_latin_swaps
+
+
+@pytest.mark.parametrize(
+    ("clean", "writer", "reader"),
+    [
+        ("Dosya açılamadı: işlem iptal edildi", "cp1254", "cp1252"),  # Turkish
+        ("İptal et", "cp1254", "cp1252"),
+        ("Pokud přidejte soubor do nadřízeného adresáře", "cp1250", "cp1252"),  # Czech
+        ("Wyświetla listę plików. Jeśli chcesz zmienić się", "cp1250", "cp1252"),  # Polish
+        ("Może już jutro", "cp1250", "cp1252"),
+        ("A következő idő", "cp1250", "cp1252"),  # Hungarian
+        ("Hur många minuter tar det att få in den?", "cp1252", "cp1250"),  # Swedish
+        ("Cliquez sur le bouton à gauche de la fenêtre", "cp1252", "cp1250"),  # French
+        ("Nederīgs atribūta vērtība", "cp1257", "cp1252"),  # Latvian
+        ("Nepavyko įkelti pažangos failo", "cp1257", "cp1252"),  # Lithuanian
+    ],
+)
+def test_latin_read_through_another_latin_page_comes_back(
+    clean: str, writer: str, reader: str
+) -> None:
+    damaged = clean.encode(writer).decode(reader)
+    assert damaged != clean
+    assert fixtext.clean(damaged) == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Þetta er maður sem ég þekki, það er ljóst.",  # Icelandic: ý, þ, ð are its own
+        "Nový výstup se zobrazí v okně, já vím.",  # Czech: ý, ě
+        "Rritja e përdorur për çdo ripërsëritje në mënyrën veprim",  # Albanian: ç, ë
+        "Cha deach luach a mhìneachadh airson lorg an nì.",  # Scottish Gaelic: ì
+        "ainm gnìomha mì-dhligheach: chan fhaod ach litrichean gun sràcan is àireamhan",
+        "Impedìs ai utents di scrivi o modificâ i file su dispositîfs (vâl a dî)",  # Friulian
+        "Det er før dagen, og sønnen går på skolen.",  # Danish / Norwegian: ø, å
+        "Le cœur de l’œuvre, un fœtus et un œil.",  # French œ
+        "Digué que era feliç i el braç li feia mal.",  # Catalan ç at the end
+        "¿Qué hora es? Son las diez.",  # Spanish ¿
+        "Dĺžka stĺpca je príliš veľká.",  # Slovak ĺ
+        "CHÚ Ý: Phép toán nhị phân là vốn đã chưa rõ ràng, tìm hình của mình.",  # Vietnamese
+        "   erase KÝ_TỰ   KÝ_TỰ sẽ xóa ký tự cuối cùng gõ vào",
+        "Á-căn-đình",
+    ],
+)
+def test_clean_latin_text_with_those_letters_stays(clean: str) -> None:
+    assert find_latin_swaps(clean) == []
+    assert fixtext.clean(clean) == clean
+
+
+def test_a_few_words_a_reading_makes_known_are_not_enough() -> None:
+    # Read as Lithuanian in cp1257, Albanian ``në`` becomes the Lithuanian word ``nė``, but
+    # most words become no word at all: no repair.
+    text = "Nëse TRUE, GtkProgress është në modalitetin aktivitet, kjo tregon që diçka"
+    assert fixtext.clean(text) == text

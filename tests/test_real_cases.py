@@ -44,7 +44,8 @@ KNOWN_GAPS: dict[str, str] = {
         " undone"
     ),
     "Bulgarian sentence, cp1251 read as cp1257 (charset-normalizer misdetection)": (
-        "unchanged: cp1257 is not among the legacy readers"
+        "returns 'Bńåźč човек има право…': the first word, whose 'B' is a Latin letter in the"
+        " report's text too, reads as no Bulgarian word and stays"
     ),
     "Thai username, cp874 read as cp1250": (
         "unchanged: cp874 text read as cp1250 is not among the legacy pairs"
@@ -64,6 +65,24 @@ KNOWN_GAPS: dict[str, str] = {
         " put back in legacy text; the rest is repaired"
     ),
     "Japanese Pokémon name, UTF-16LE bytes read as latin-1": "unchanged: UTF-16 is not handled",
+    "Hebrew word, utf-8 bytes sign-extended into halfwidth forms (Java byte to char), search"
+    " plugin": "unchanged: bytes shown as U+FF80–U+FFFF (a signed byte made a char) are not read",
+    "Korean alert message, utf-8 script read as EUC-KR by the browser, with U+FFFD for invalid"
+    " pairs, postcode widget": (
+        "only '로딩' repaired: most characters lost two bytes of three to the U+FFFD"
+    ),
+    "Portuguese (Brazil) city name, MacRoman ç (0x8D, undefined in cp1252) shown as ?, COVID"
+    " data CSV": "unchanged: a '?' inside a word of legacy text is not guessed",
+    "Portuguese (Brazil) city name, MacRoman í read as cp1252 right quote, COVID data CSV": (
+        "unchanged: 'Mar’lia' reads as a word with an apostrophe"
+    ),
+    "Japanese button label in HTML, utf-8 read as cp932, invalid pair replaced by ・ and"
+    " re-encoded, eating the <": "unchanged: the cp932 round trip that ate '<' is not undone",
+    "Japanese button label in HTML, same cp932 round trip damage (last kanji and < corrupted)": (
+        "unchanged: the cp932 round trip that ate '<' is not undone"
+    ),
+    "Hindi name in a chart title, utf-8 read as cp1252, last byte (¸) cut off, astrology"
+    " app": "returns 'माना', a common word the cut byte allows; the name 'मानस' is meant",
 }
 
 

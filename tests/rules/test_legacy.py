@@ -176,30 +176,21 @@ def test_utf8_that_lost_bytes_is_no_legacy_word() -> None:
 @pytest.mark.parametrize(
     "clean",
     [
+        # The rest of the text shows only ASCII words and signs, no Cyrillic: four accented
+        # Latin-1 letters in a row that read as a known word are evidence enough of it.
         "Документ StarWriter",
         "%s: неверный базовый каталог «%s»",
         "нечисловой первый аргумент функции «wordlist»",
         "розділ [%2d] «%s»: індекс розділу %zu поза межами діапазону",
-    ],
-)
-def test_cyrillic_read_as_windows_1252_comes_back_beside_ascii_and_signs(clean: str) -> None:
-    # The rest of the text shows only ASCII words and signs, no Cyrillic: four accented
-    # Latin-1 letters in a row that read as a known word are evidence enough of the script.
-    damaged = clean.encode("cp1251").decode("cp1252")
-    assert fixtext.clean(damaged) == clean
-
-
-@pytest.mark.parametrize(
-    "clean",
-    [
+        # Short words beside words read back follow them (``ïî`` of ``ïî-íàòàòúøíà``, ``è``
+        # in brackets); quoted English words show no script of their own (their quotation
+        # marks are no letters).
         "извеждане във формат за по-нататъшна обработка",
         "Липсва частен ключ (и вариантите им) „start“, „skip“, „good“, „bad“",
         "Избиране на „%s“ вместо „%s“ неуспешно запазване на буфера в „%s“",
     ],
 )
-def test_short_words_beside_words_read_back_follow_them(clean: str) -> None:
-    # ``ïî`` of ``ïî-íàòàòúøíà`` and ``è`` in brackets are read with the words around them;
-    # the quoted English words show no script of their own (their marks are no letters).
+def test_cyrillic_read_as_windows_1252_comes_back(clean: str) -> None:
     damaged = clean.encode("cp1251").decode("cp1252")
     assert fixtext.clean(damaged) == clean
 

@@ -12,12 +12,15 @@ from fixtext.rules.legacy_latin import find_latin_swaps
     ("clean", "writer", "reader"),
     [
         ("Dosya açılamadı: işlem iptal edildi", "cp1254", "cp1252"),  # Turkish
-        ("İptal et", "cp1254", "cp1252"),
+        ("İşlem iptal edildi", "cp1254", "cp1252"),
         ("Pokud přidejte soubor do nadřízeného adresáře", "cp1250", "cp1252"),  # Czech
         ("Wyświetla listę plików. Jeśli chcesz zmienić się", "cp1250", "cp1252"),  # Polish
         ("Może już jutro", "cp1250", "cp1252"),
         ("A következő idő", "cp1250", "cp1252"),  # Hungarian
         ("Hur många minuter tar det att få in den?", "cp1252", "cp1250"),  # Swedish
+        ("Det går många tåg", "cp1252", "cp1250"),
+        ("Não foi possível abrir a informação", "cp1252", "cp1250"),  # Portuguese
+        ("¿Qué pasa? Sí, señor, ¿dónde está el niño?", "cp1252", "cp1250"),  # Spanish
         ("Cliquez sur le bouton à gauche de la fenêtre", "cp1252", "cp1250"),  # French
         ("Nederīgs atribūta vērtība", "cp1257", "cp1252"),  # Latvian
         ("Nepavyko įkelti pažangos failo", "cp1257", "cp1252"),  # Lithuanian

@@ -37,8 +37,9 @@ TRIGGERS = (
     # ``ì`` inside a word before a consonant but ``m`` and ``n``: Czech ``ě`` (``vìtšina``);
     # Italian writes it at the end, Vietnamese before a vowel, ``m``, ``n`` (``mình``).
     ("[ì]", _AFTER_LETTER + "[bcdfghjklpqrstvwxzčďňřšťž]"),
-    # ``ø`` before ``i`` or an accented vowel: Czech ``ř`` (``pøi``, ``tøí``).
-    ("[ø]", "[iíáéìý]"),
+    # ``ø`` before an accented vowel: Czech ``ř`` (``tøí``, ``pøíklad``). (Not before ASCII,
+    # as in ``pøi``: the scan would try it after every accented letter.)
+    ("[ø]", "[íáéìý]"),
     # ``œ`` before a consonant: Polish ``ś`` (``wyœwietla``); French writes ``œu``, ``œil``.
     ("[œ]", "[bcdfghjklmnprstwz]"),
     # ``æ`` ending a word: Polish ``ć`` (``byæ``); ``õ`` ending a word after a vowel and a
@@ -46,20 +47,23 @@ TRIGGERS = (
     # syllable of consonants and ``õ`` (``rõ``) and Portuguese ``õ`` before ``e`` or ``s``.
     ("[æ]", _AFTER_LETTER + _NO_LETTER_AFTER),
     ("[õ]", f"(?:(?<={_VOWEL}{_CONSONANT}.)|(?<={_VOWEL}{_CONSONANT}{{2}}.)){_NO_LETTER_AFTER}"),
-    # ``çý``, ``ýç``, ``ýþ``, ``ðý``, and ``Ý`` before a consonant: Turkish ``ı`` and ``İ``
-    # (``açýk``, ``Ýptal``); Czech writes ``ý`` without them, Icelandic ``ýð`` (``lýðveldi``)
-    # but hardly ``ðý``.
+    # ``çý``, ``ýç``, ``ýþ``, ``ðý``, ``Ýþ``, ``Ýç``: Turkish ``ı`` and ``İ`` (``açýk``,
+    # ``Ýþlem``); Czech writes ``ý`` without them, Icelandic ``ýð`` (``lýðveldi``) but hardly
+    # ``ðý``.
     ("[çð]", "ý"),
-    ("[ý]", "[çþ]"),
-    ("[Ý]", "[b-df-hj-np-tv-zçðþ]"),
+    ("[ýÝ]", "[çþ]"),
     # ``siê``: Polish ``się``.
     ("[ê]", "(?<=si.)" + _NO_LETTER_AFTER),
-    # ``ĺ`` starting or ending a word: Swedish, Danish, Norwegian ``å`` read as cp1250
-    # (``pĺ``, ``ĺr``); Slovak writes it between consonants (``stĺpec``).
-    ("[ĺĹ]", "(?<![^\\W\\d_].)"),
-    ("[ĺ]", _AFTER_LETTER + _NO_LETTER_AFTER),
-    # ``ŕ`` standing alone: French ``à`` read as cp1250 (``ŕ la``).
+    # ``ĺ``: Swedish, Danish, Norwegian ``å`` read as cp1250 (``mĺnga``), or Slovak
+    # (``stĺpec``, which its word list keeps).
+    ("[ĺĹ]", ""),
+    # ``ŕ`` standing alone: French ``à`` read as cp1250 (``ŕ la``); ``ż`` before a capital:
+    # Spanish ``¿`` (``żQué``); ``ă`` after ``ç`` or before ``o``: Portuguese ``ã``
+    # (``informaçăo``, ``năo``), where Romanian writes neither.
     ("[ŕ]", "(?<![^\\W\\d_].)" + _NO_LETTER_AFTER),
+    ("[ż]", "[A-ZÁÉÍÓÚ]"),
+    ("[ă]", "(?:o|(?<=ç.))"),
+    ("[ő]", "(?<=ç.)"),
 )
 
 # (writer, reader): the text was written in the first code page and read through the second.

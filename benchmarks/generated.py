@@ -11,6 +11,12 @@ that changes the text and loses nothing, fixtext and ftfy (quotes kept) each get
 text, and a row scores when the output is exactly the row again. Unlike the dev set's recipes,
 this reaches every code page fixtext claims, with text no rule was written against.
 
+With ``--legacy`` the rows are not UTF-8 at all: each is written in the legacy code page of
+its language (Russian in Windows-1251, Czech in Windows-1250, Japanese in Shift_JIS…) and read
+through another one a program of its time would use (``Ïðèâåò`` for ``Привет``, Windows-1251
+read as Windows-1252). Only the pairs seen in real files are tried, listed in
+``LEGACY_PAIRS``, and only the rows of the languages each writer is used for.
+
 With ``--lossy`` the rows are damaged the ways that lose bytes instead: read as Latin-1
 (once, or twice) with the C1 characters then dropped, read as cp1252 with ``?`` for its
 five undefined bytes, read as cp1252 with each no-break space made a space, read through
@@ -134,6 +140,43 @@ LOSSY = {
 }
 
 
+# (writer, reader): legacy text in the writer's code page, decoded with the reader's.
+LEGACY_PAIRS = (
+    ("cp1251", "cp1252"), ("cp1251", "koi8_r"), ("cp1251", "cp866"), ("cp1251", "cp1250"),
+    ("koi8_r", "cp1251"), ("cp866", "cp1251"), ("cp1250", "cp1252"), ("cp1252", "cp1250"),
+    ("cp1253", "cp1252"), ("cp1254", "cp1252"), ("cp1257", "cp1252"), ("cp1255", "cp1252"),
+    ("cp1256", "cp1252"), ("cp874", "cp1252"), ("cp437", "cp1252"), ("cp850", "cp1252"),
+    ("mac_roman", "cp1252"), ("gbk", "cp1252"), ("big5", "cp1252"), ("shift_jis", "latin-1"),
+    ("euc_kr", "cp1252"),
+)  # fmt: skip
+# The languages each writer's code page was used for, as the dev set names them.
+LEGACY_LANGUAGES = {
+    "cp1251": ("ru", "uk", "bg", "sr"), "koi8_r": ("ru",), "cp866": ("ru", "uk", "bg"),
+    "cp1250": ("cs", "pl", "sk", "hu", "sl", "hr", "ro"),
+    "cp1252": ("fr", "de", "es", "pt", "pt_BR", "sv", "da", "nb", "nl", "it", "fi", "is", "ca"),
+    "cp1253": ("el",), "cp1254": ("tr",), "cp1257": ("lt", "lv", "et"), "cp1255": ("he",),
+    "cp1256": ("ar", "fa"), "cp874": ("th",), "cp437": ("de", "fr", "es", "sv"),
+    "cp850": ("de", "fr", "es", "pt"), "mac_roman": ("fr", "de", "es", "pt"),
+    "gbk": ("zh_CN",), "big5": ("zh_TW",), "shift_jis": ("ja",), "euc_kr": ("ko",),
+}  # fmt: skip
+
+
+def legacy_rows(rows: list[tuple[str, str]], writer: str, reader: str) -> list[tuple[str, str]]:
+    """(damaged, clean) for each (language, text) row of the writer's languages that its code
+    page encodes and the reader's decodes into something else."""
+    pairs = []
+    for language, text in rows:
+        if language not in LEGACY_LANGUAGES[writer]:
+            continue
+        try:
+            damaged = text.encode(writer).decode(reader)
+        except UnicodeError:
+            continue
+        if damaged != text:
+            pairs.append((damaged, text))
+    return pairs
+
+
 def lossy_rows(texts: list[str], recipe: str) -> list[tuple[str, str]]:
     """(damaged, clean) for each text that ``recipe`` damages with bytes lost."""
     damage = LOSSY[recipe]
@@ -150,26 +193,40 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0, help="rows to sample (0: all)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--lossy", action="store_true", help="damage that loses bytes")
+    parser.add_argument("--legacy", action="store_true", help="legacy code pages misread")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not DEV_SET.exists():
         print(f"corpus not found: {DEV_SET} (nothing to measure)")
         return 0
     with DEV_SET.open(encoding="utf-8") as lines:  # (a row may hold U+2028: no splitlines)
         rows = [json.loads(line) for line in lines if line.strip()]
-    texts = [r["clean"] for r in rows if r["recipe"] == "clean" and not r["clean"].isascii()]
+    clean = [r for r in rows if r["recipe"] == "clean" and not r["clean"].isascii()]
     if args.sample:
-        texts = random.Random(args.seed).sample(texts, min(args.sample, len(texts)))
+        clean = random.Random(args.seed).sample(clean, min(args.sample, len(clean)))
+    texts = [r["clean"] for r in clean]
+    languages = [(r["lang"], r["clean"]) for r in clean]
     sides = {
         "fixtext": fixtext.clean,
         "ftfy, quotes kept": lambda text: ftfy.fix_text(text, FTFY_NO_HARM),
     }
-    if args.lossy:
+    if args.legacy:
+        recipes = {
+            f"{writer} read as {reader}": (
+                lambda _, writer=writer, reader=reader: legacy_rows(languages, writer, reader)
+            )
+            for writer, reader in LEGACY_PAIRS
+        }
+        print(
+            f"# Generated legacy damage: {len(texts)} clean non-ASCII dev rows, their languages\n"
+        )
+    elif args.lossy:
         recipes = {name: (lambda texts, name=name: lossy_rows(texts, name)) for name in LOSSY}
         print(f"# Generated lossy damage: {len(texts)} clean non-ASCII dev rows, each recipe\n")
     else:
         recipes = {page: (lambda texts, page=page: damaged_rows(texts, page)) for page in PAGES}
         print(f"# Generated damage: {len(texts)} clean non-ASCII dev rows through each code page\n")
-    print(("| recipe" if args.lossy else "| code page") + " | n | " + " | ".join(sides) + " |")
+    first = "| recipe" if args.lossy else "| pair" if args.legacy else "| code page"
+    print(first + " | n | " + " | ".join(sides) + " |")
     print("|---|---:|" + "---:|" * len(sides))
     totals: Counter[str] = Counter()
     count = 0

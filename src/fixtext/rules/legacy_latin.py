@@ -26,10 +26,12 @@ _VOWEL = "[aeiouáéíóöúü]"
 _CONSONANT = "[b-df-hj-np-tv-z]"
 # Shapes the languages written in these letters do not take, and the misreadings do.
 TRIGGERS = (
-    # ``þ`` after a letter: Turkish ``ş`` (``iþlem``, ``baþlat``) or Lithuanian ``ž``
-    # (``paþangos``) read as cp1252; Icelandic writes ``þ`` at the start of its words. And
-    # ``¿`` after a letter: Polish ``ż`` (``ju¿``, ``mo¿na``); it opens a Spanish question.
-    ("[þ¿]", _AFTER_LETTER),
+    # ``þ`` after a vowel: Turkish ``ş`` (``iþlem``, ``çalýþ``) or Lithuanian ``ž``
+    # (``paþangos``) read as cp1252; Icelandic writes ``þ`` at the start of its words and
+    # parts of words (``alþýðu``). And ``¿`` after a letter: Polish ``ż`` (``ju¿``,
+    # ``mo¿na``); it opens a Spanish question.
+    ("[þ]", "(?<=[aeiouyáâäéêíîóôöúûüý].)"),
+    ("[¿]", _AFTER_LETTER),
     # ``ç`` between consonants: Latvian ``ē`` (``vçrtîba``); French, Portuguese and Catalan
     # write it before a vowel or at the end of a word, Turkish and Albanian after a vowel or
     # at the start (``geçmiş``, ``çdo``).
@@ -138,8 +140,11 @@ def find_latin_swaps(text: str) -> list[Edit]:
         language = likeliest_of(
             " ".join(after for *_, after in readings).replace("İ", "i"), _LANGUAGES[writer]
         )
-        if language is None:
-            continue
+        if language is None or not any(
+            len(_EDGES.sub("", word)) > 1 and _zipf(_EDGES.sub("", after), language) >= _KNOWN_ZIPF
+            for _, _, word, after in readings
+        ):
+            continue  # (no known word: no need to know the language of the text as it is)
         if not before:
             ranked = rank_languages(text)
             before.append(ranked[0][0] if ranked else None)

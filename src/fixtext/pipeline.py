@@ -502,11 +502,7 @@ def _propose(
         # UTF-8 mojibake here and there, and stays a run of Latin-1 once they are repaired:
         # a legacy reading of the whole run that takes in every such repair, and reads
         # better than they do, replaces them.
-        legacy = find_legacy_repairs(text)
-        if legacy and _covers(legacy, edits):
-            start, end = legacy[0].start, legacy[-1].end
-            if _cost(text, legacy, start, end) < _cost(text, edits, start, end, lost=True):
-                edits = legacy
+        edits = _legacy_if_better(text, edits)
     return [edit for edit in edits if edit.confidence >= config.min_confidence]
 
 
@@ -529,6 +525,12 @@ def _legacy_instead(text: str, edits: list[Edit]) -> list[Edit]:
     them made (UTF-8 mojibake, once repaired, does not)."""
     if not legacy.DAMAGE_SIGNS.search(applied(text, edits)):
         return edits
+    return _legacy_if_better(text, edits)
+
+
+def _legacy_if_better(text: str, edits: list[Edit]) -> list[Edit]:
+    """The legacy reading of ``text`` where it takes in every one of ``edits`` and reads
+    better than they do; else ``edits``."""
     legacy_edits = find_legacy_repairs(text)
     if not legacy_edits or not _covers(legacy_edits, edits):
         return edits

@@ -95,8 +95,8 @@ _C1 = re.compile("[\x80-\x9f]")
 # starts with its rarest class, which lets the engine skip through the text.
 # Accented letters of Latin-1 and of Latin Extended-A (``Ďđčâĺň`` is ``Привет`` in cp1251
 # read as cp1250).
-_LATIN1_LETTER = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]"
-_LATIN1_RUN = re.compile(_LATIN1_LETTER + "{3}")
+_ACCENTED_LETTER = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]"
+_ACCENTED_RUN = re.compile(_ACCENTED_LETTER + "{3}")
 # (Split by the block of the first letter, which the scan dispatches on.)
 _LATIN1_ONLY = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"
 _EXTENDED_A = "[\u0100-\u017f]"
@@ -115,8 +115,8 @@ TRIGGERS = (
     ("[\u00a4\u00a6\u00a7\u00a9\u00ac\u00ae]", "[\u0400-\u04ff]"),
     # Four accented letters in a row: no language writes that, Cyrillic in cp1251 read as
     # cp1252 does all the time (``äèçàéí`` is ``дизайн``).
-    (_LATIN1_ONLY, _LATIN1_LETTER + "{3}"),
-    (_EXTENDED_A, _LATIN1_LETTER + "{3}"),
+    (_LATIN1_ONLY, _ACCENTED_LETTER + "{3}"),
+    (_EXTENDED_A, _ACCENTED_LETTER + "{3}"),
     *legacy_latin.TRIGGERS,
 )
 DAMAGE_SIGNS = compile_triggers(TRIGGERS)
@@ -365,7 +365,7 @@ def _read_through_pairs(text: str) -> list[Edit]:
         (m.start(), m.end(), m.group())
         for m in _WORD.finditer(text)
         if len(m.group()) <= _MAX_TOKEN
-        and (_inner_damage(m.group()) >= _MIN_DAMAGE or _LATIN1_RUN.search(m.group()))
+        and (_inner_damage(m.group()) >= _MIN_DAMAGE or _ACCENTED_RUN.search(m.group()))
         and _letter_count(m.group()) >= 2
         and not _homoglyph_typo(m.group())
         and not _unit_after_placeholder(text, m.start())
@@ -600,7 +600,7 @@ def _best_pair(
                 gain = text_cost(" " + word + " ") - text_cost(" " + after + " ")
                 if writer not in _CJK_WRITERS:
                     gain += _fit_gain(word, after)
-                    if _LATIN1_RUN.search(word) and word.isupper() == after.isupper():
+                    if _ACCENTED_RUN.search(word) and word.isupper() == after.isupper():
                         # Four accented Latin-1 letters in a row, which no language writes,
                         # and a known word in the same case: ``ÖÉËÁ`` is Greek ``ΦΙΛΑ`` read
                         # as Latin-1 (KOI8-R would read ``жика``, in small letters).
@@ -624,10 +624,10 @@ def _best_pair(
 
 
 def _run_made_word(word: str, after: str) -> bool:
-    """Whether four accented Latin-1 letters in a row (which no language writes) read as a
+    """Whether a word with accented letters in a row (see ``_ACCENTED_RUN``) reads as a
     known word: evidence enough for a script the rest of the text does not show (``Äîêóìåíò
     StarWriter`` is ``Документ StarWriter``, with only ASCII around)."""
-    return _LATIN1_RUN.search(word) is not None and _known(after)
+    return _ACCENTED_RUN.search(word) is not None and _known(after)
 
 
 def _fit_gain(word: str, after: str) -> int:

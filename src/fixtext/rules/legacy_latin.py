@@ -133,16 +133,18 @@ def find_latin_swaps(text: str) -> list[Edit]:
                 after = word.encode(reader).decode(writer)
             except UnicodeError:
                 continue
-            if after != word and _LETTERS.fullmatch(_EDGES.sub("", after)):
-                readings.append((start, end, word, after))
+            core_after = _EDGES.sub("", after)
+            if after != word and _LETTERS.fullmatch(core_after):
+                readings.append((start, end, _EDGES.sub("", word), after, core_after))
         if not readings:
             continue
         language = likeliest_of(
-            " ".join(after for *_, after in readings).replace("İ", "i"), _LANGUAGES[writer]
+            " ".join(reading[3] for reading in readings).replace("İ", "i"), _LANGUAGES[writer]
         )
+        zipfs = [_zipf(core_after, language) for *_, core_after in readings]
         if language is None or not any(
-            len(_EDGES.sub("", word)) > 1 and _zipf(_EDGES.sub("", after), language) >= _KNOWN_ZIPF
-            for _, _, word, after in readings
+            len(reading[2]) > 1 and zipf >= _KNOWN_ZIPF
+            for reading, zipf in zip(readings, zipfs, strict=True)
         ):
             continue  # (no known word: no need to know the language of the text as it is)
         if not before:
@@ -151,9 +153,7 @@ def find_latin_swaps(text: str) -> list[Edit]:
         before_language = before[0]
         wins = losses = 0
         edits = []
-        for start, end, word, after in readings:
-            zipf_after = _zipf(_EDGES.sub("", after), language)
-            core = _EDGES.sub("", word)
+        for (start, end, core, after, _), zipf_after in zip(readings, zipfs, strict=True):
             zipf_before = _zipf(core, before_language) if _LETTERS.fullmatch(core) else 0.0
             # (Word lists hold some misread words too: Hungarian ``idõ`` for ``idő``, far
             # rarer than the word itself.)

@@ -111,6 +111,21 @@ def _changed(writer: str, reader: str) -> frozenset[str]:
     return frozenset(changed)
 
 
+@cache
+def _signs_of(writer: str, reader: str) -> re.Pattern[str]:
+    """The triggers that start on a character this pair of pages changes: where none
+    matches, the pair has nothing to read (``ĺ`` is a sign for cp1250 readers only)."""
+    changed = _changed(writer, reader)
+    return re.compile(
+        "|".join(
+            f"{first}(?:{rest})"
+            for first, rest in TRIGGERS
+            if any(re.fullmatch(first, char) for char in changed)
+        )
+        or "(?!)"
+    )
+
+
 def find_latin_swaps(text: str) -> list[Edit]:
     """Repairs of ``text`` read through the pair of Latin code pages that makes known
     words of the most unknown ones, and no unknown word of a known one.
@@ -124,6 +139,8 @@ def find_latin_swaps(text: str) -> list[Edit]:
     before: list[str | None] = []  # (the language of the text as it is, once needed)
     best: tuple[int, list[Edit]] | None = None
     for writer, reader in _PAIRS:
+        if not _signs_of(writer, reader).search(text):
+            continue
         changed = _changed(writer, reader)
         readings = []
         for start, end, word in words:

@@ -24,6 +24,14 @@ from fixtext.rules.legacy_latin import find_latin_swaps
         ("Cliquez sur le bouton à gauche de la fenêtre", "cp1252", "cp1250"),  # French
         ("Nederīgs atribūta vērtība", "cp1257", "cp1252"),  # Latvian
         ("Nepavyko įkelti pažangos failo", "cp1257", "cp1252"),  # Lithuanian
+        # Mac Roman read as cp1252: small accented letters become signs and capitals.
+        ("rechercher les séparateurs de mots, bloc de début invalide", "mac_roman", "cp1252"),
+        ("Nur Binärdateien geändert, für alle Einträge", "mac_roman", "cp1252"),
+        ("Über die Größe: keine führenden Nullen", "mac_roman", "cp1252"),
+        ("Basculer vers l’espace de travail, déjà là", "mac_roman", "cp1252"),
+        ("Remarque\xa0: le répertoire «\xa0%s\xa0» n’existe pas", "mac_roman", "cp1252"),
+        ("Spalte »%s« von Relation »%s« ist keine Identitätsspalte", "mac_roman", "cp1252"),
+        ("el parámetro «%s» no es válido en la sección de autentificación", "mac_roman", "cp1252"),
     ],
 )
 def test_latin_read_through_another_latin_page_comes_back(
@@ -51,6 +59,13 @@ def test_latin_read_through_another_latin_page_comes_back(
         "CHÚ Ý: Phép toán nhị phân là vốn đã chưa rõ ràng, tìm hình của mình.",  # Vietnamese
         "   erase KÝ_TỰ   KÝ_TỰ sẽ xóa ký tự cuối cùng gõ vào",
         "Á-căn-đình",
+        "È %s il file: è già qui, perché non è più là.",  # Italian: È before a placeholder
+        "L'iPhone e l’iPad di Štefan Šmid; Željko Žagar ha 20 ŠKODA.",  # capitals of names
+        "x ˆ 2 is the caret ‡ the double dagger, Windows™ ‰ per mille",  # signs alone
+        "Il s’agit d’une AÇÃO, dit-il: « %s » en Ç.",  # Portuguese capitals, French quotes
+        # Read as Mac Roman, ``passâ`` would be ``pass‚`` and ``sô`` ``sÙ``; ``àti`` ``‡ti``.
+        "Impedìs al utent di passâ suntun altri account intant che la sô session e je ative.",
+        "Saint Pierre àti Mìkẹ́lọ̀n",
     ],
 )
 def test_clean_latin_text_with_those_letters_stays(clean: str) -> None:

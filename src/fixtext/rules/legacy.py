@@ -353,10 +353,21 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         # for the lost-bytes rules, not legacy text.)
         return []
     edits = _read_through_pairs(text)
-    if not edits and _SWAP_SIGNS.search(text):
-        # Latin read as Latin shows no damaged word: the word lists tell.
-        edits = find_latin_swaps(text)
-    return edits
+    if not _SWAP_SIGNS.search(text) or (edits and edits[0].rule not in _SWAP_RULES):
+        return edits
+    # Latin read as Latin shows few damaged words: the word lists tell, and read the words
+    # the same pair of code pages left looking whole (``autentificaci—n`` beside ``m‡s``).
+    swaps = find_latin_swaps(text)
+    if edits and not all(edit.rule == edits[0].rule for edit in edits + swaps):
+        return edits
+    return sorted(edits + [swap for swap in swaps if not _overlaps_any(swap, edits)])
+
+
+_SWAP_RULES = frozenset(f"{writer}-as-{reader}" for writer, reader in legacy_latin.PAIRS)
+
+
+def _overlaps_any(edit: Edit, others: list[Edit]) -> bool:
+    return any(edit.start < other.end and other.start < edit.end for other in others)
 
 
 def _read_through_pairs(text: str) -> list[Edit]:

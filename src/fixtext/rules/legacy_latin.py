@@ -12,13 +12,14 @@ decide.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
 from fixtext.language import likeliest_of, rank_languages, word_zipf
 from fixtext.model import Edit
 
-__all__ = ["TRIGGERS", "find_latin_swaps"]
+__all__ = ["PAIRS", "TRIGGERS", "find_latin_swaps"]
 
 _AFTER_LETTER = "(?<=[^\\W\\d_].)"
 _NO_LETTER_AFTER = "(?![^\\W\\d_])"
@@ -66,28 +67,81 @@ TRIGGERS = (
     ("[ż]", "[A-ZÁÉÍÓÚ]"),
     ("[ă]", "(?:o|(?<=ç.))"),
     ("[ő]", "(?<=ç.)"),
+    # Mac Roman read as cp1252, which shows its accented small letters as signs and
+    # capitals: a capital between small letters (``dŽbut``, ``fŸr``, ``BinŠrdateien``);
+    # ``Ÿ`` or ``ƒ`` opening a word in small letters (``Ÿber``, ``ƒchec``); ``ˆ`` (``à``)
+    # alone or ending a word and ``‡`` (``á``) after a letter (``lˆ``, ``Yal‡lag``); ``Õ``
+    # (``’``) between letters (``lÕespace``); ``Ê`` (a no-break space) between a word and
+    # a colon; ``Ç`` before a placeholder and ``È`` against one (``Ç %s È``, ``È%sÇ``): ``«``
+    # and ``»``, where Italian writes ``È %s``.
+    ("[ŠŽŸ]", "(?<=[a-zß-öø-ÿ].)(?=[a-zß-öø-ÿ])"),
+    ("[Ÿƒ]", "(?<![^\\W\\d_].)(?=[a-z]{2})"),
+    ("[ˆ]", "(?<![^\\W\\d_].)" + _NO_LETTER_AFTER),
+    ("[ˆ‡‰]", _AFTER_LETTER),
+    ("[Õ]", "(?<=[A-Za-z].)(?=[a-z])"),
+    ("[Ê]", "(?<=[a-z].)(?=[:;!?])"),
+    ("[Ç]", "(?=Ê? ?%)"),
+    ("[È]", "(?:(?<=%[a-z].)|(?=%))"),
 )
 
 # (writer, reader): the text was written in the first code page and read through the second.
-_PAIRS = (("cp1254", "cp1252"), ("cp1250", "cp1252"), ("cp1257", "cp1252"), ("cp1252", "cp1250"))
+PAIRS = (
+    ("cp1254", "cp1252"),
+    ("cp1250", "cp1252"),
+    ("cp1257", "cp1252"),
+    ("cp1252", "cp1250"),
+    ("mac_roman", "cp1252"),
+)
+_WESTERN = (
+    "en",
+    "fr",
+    "de",
+    "es",
+    "pt",
+    "it",
+    "nl",
+    "ca",
+    "sv",
+    "nb",
+    "da",
+    "fi",
+    "is",
+    "gl",
+    "eu",
+)
 # The languages each writer's code page was made for: a reading into another is chance
 # (Vietnamese ``Ý`` read as Turkish ``İ``).
 _LANGUAGES = {
     "cp1254": ("tr",),
     "cp1250": ("cs", "sk", "pl", "hu", "sl", "sh", "ro"),
     "cp1257": ("lt", "lv", "et"),
-    "cp1252": (
-        "en", "fr", "de", "es", "pt", "it", "nl", "ca", "sv", "nb", "da", "fi", "is", "gl", "eu",
-    ),
-}  # fmt: skip
+    "cp1252": _WESTERN,
+    "mac_roman": _WESTERN,
+}
 # A run of letters and the signs a reading may turn into letters (``wy³¹czone``), between
 # spaces and ASCII punctuation.
 _WORD = re.compile(r"[^\s!-/:-@\[-`{-~]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Letters, with apostrophes between them (``l’espace`` from Mac Roman ``lÕespace``).
+_WORDISH = re.compile(r"[^\W\d_]+(?:’[^\W\d_]+)*")
+# What a word that is no letters may read as: quotation marks and no-break spaces (``ÇÊ``
+# is ``«\xa0`` in Mac Roman).
+_MARKS = re.compile("[«»“”‘’\xa0]+")
+# What may stand at the edges of a word read so: those, and Spanish ``¿`` and ``¡``
+# (``żQué`` is ``¿Qué`` read as cp1250).
+_OPENING = re.compile("[«»“”‘’\xa0¿¡]+")
 # Signs at the edges of a word, which a reading may give (``¿Qué`` from ``żQué``).
 _EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 # How common a word must be to count as known (as in the legacy rule).
 _KNOWN_ZIPF = 2.5
+
+
+def _word_zipf(word: str, language: str | None) -> float:
+    """How common ``word`` is; for a word with an apostrophe, its most common part of two
+    letters or more (``l’identifiant``)."""
+    if "’" not in word:
+        return _zipf(word, language)
+    return max((_zipf(part, language) for part in word.split("’") if len(part) > 1), default=0.0)
 
 
 def _zipf(word: str, language: str | None) -> float:
@@ -126,6 +180,29 @@ def _signs_of(writer: str, reader: str) -> re.Pattern[str]:
     )
 
 
+def _reads_as_word(word: str, after: str, core_after: str) -> bool:
+    """Whether a reading of ``word`` is letters, with quotation marks or no-break spaces
+    around them, or is only those marks (``ÇÊ`` is ``«\xa0``); and does not put a capital
+    after a small letter the word did not have (``sô`` is no ``sÙ``)."""
+    if not core_after:
+        return _MARKS.fullmatch(after) is not None
+    if not _WORDISH.fullmatch(core_after):
+        return False
+    edges = after.replace(core_after, "", 1)
+    if (
+        edges
+        and not _OPENING.fullmatch(edges)
+        and edges != word.replace(_EDGES.sub("", word), "", 1)
+    ):
+        return False  # (``passâ`` is no ``pass‚``)
+    return _capitals_after_small(after) <= _capitals_after_small(word)
+
+
+def _capitals_after_small(word: str) -> int:
+    pairs = itertools.pairwise(word)
+    return sum(1 for small, capital in pairs if small.islower() and capital.isupper())
+
+
 def find_latin_swaps(text: str) -> list[Edit]:
     """Repairs of ``text`` read through the pair of Latin code pages that makes known
     words of the most unknown ones, and no unknown word of a known one.
@@ -138,7 +215,7 @@ def find_latin_swaps(text: str) -> list[Edit]:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     before: list[str | None] = []  # (the language of the text as it is, once needed)
     best: tuple[int, list[Edit]] | None = None
-    for writer, reader in _PAIRS:
+    for writer, reader in PAIRS:
         if not _signs_of(writer, reader).search(text):
             continue
         changed = _changed(writer, reader)
@@ -151,14 +228,14 @@ def find_latin_swaps(text: str) -> list[Edit]:
             except UnicodeError:
                 continue
             core_after = _EDGES.sub("", after)
-            if after != word and _LETTERS.fullmatch(core_after):
+            if after != word and _reads_as_word(word, after, core_after):
                 readings.append((start, end, _EDGES.sub("", word), after, core_after))
         if not readings:
             continue
         language = likeliest_of(
             " ".join(reading[3] for reading in readings).replace("İ", "i"), _LANGUAGES[writer]
         )
-        zipfs = [_zipf(core_after, language) for *_, core_after in readings]
+        zipfs = [_word_zipf(core_after, language) for *_, core_after in readings]
         if language is None or not any(
             len(reading[2]) > 1 and zipf >= _KNOWN_ZIPF
             for reading, zipf in zip(readings, zipfs, strict=True)
@@ -171,10 +248,10 @@ def find_latin_swaps(text: str) -> list[Edit]:
         wins = losses = 0
         edits = []
         for (start, end, core, after, _), zipf_after in zip(readings, zipfs, strict=True):
-            zipf_before = _zipf(core, before_language) if _LETTERS.fullmatch(core) else 0.0
+            zipf_before = _word_zipf(core, before_language) if _WORDISH.fullmatch(core) else 0.0
             # (Word lists hold some misread words too: Hungarian ``idõ`` for ``idő``, far
             # rarer than the word itself.)
-            if zipf_before >= _KNOWN_ZIPF and zipf_before >= zipf_after:
+            if zipf_before >= _KNOWN_ZIPF and zipf_before >= zipf_after and len(core) > 1:
                 losses += 1
                 continue
             # (A word of one letter is known in every language, and proves none.)
@@ -184,7 +261,7 @@ def find_latin_swaps(text: str) -> list[Edit]:
         # (Most of the words read so must be known, unless the reading is in the language
         # the rest of the text is in: in Albanian, which has no word list, ``në`` reads as
         # Lithuanian ``nė``, but ``vetëm`` as no word at all.)
-        majority = 2 * wins > len(readings)
+        majority = 2 * wins > sum(1 for *_, core_after in readings if core_after)
         if (majority or (wins and language == before_language)) and score > 0:
             if best is not None and score <= best[0]:
                 continue

@@ -357,13 +357,13 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         return edits
     # Latin read as Latin shows few damaged words: the word lists tell, and read the words
     # the same pair of code pages left looking whole (``autentificaci—n`` beside ``m‡s``).
-    swaps = find_latin_swaps(text)
-    if edits and not all(edit.rule == edits[0].rule for edit in edits + swaps):
-        return edits
+    if not edits:
+        return find_latin_swaps(text)
+    swaps = find_latin_swaps(text, [_SWAP_RULES[edits[0].rule]])
     return sorted(edits + [swap for swap in swaps if not _overlaps_any(swap, edits)])
 
 
-_SWAP_RULES = frozenset(f"{writer}-as-{reader}" for writer, reader in legacy_latin.PAIRS)
+_SWAP_RULES = {f"{writer}-as-{reader}": (writer, reader) for writer, reader in legacy_latin.PAIRS}
 
 
 def _overlaps_any(edit: Edit, others: list[Edit]) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from fixtext.language import likeliest_of, rank_languages, word_zipf
@@ -82,6 +83,14 @@ TRIGGERS = (
     ("[Ê]", "(?<=[a-z].)(?=[:;!?])"),
     ("[Ç]", "(?=Ê? ?%)"),
     ("[È]", "(?:(?<=%[a-z].)|(?=%))"),
+    # DOS code pages read as cp1252: ``‚`` (``é``), ``„`` (``ä``) or ``”`` (``ö``) between
+    # letters (``op‚ration``, ``K„se``, ``L”schen``; ``parallŠle``, ``requˆte`` as above);
+    # ``ÿ`` (a no-break space) between a word and a colon; ``®`` and ``¯`` (``«`` and
+    # ``»``) against a placeholder (``®ÿ%sÿ¯``).
+    ("[‚„”]", "(?<=[A-Za-z].)(?=[a-z])"),
+    ("[ÿ]", "(?<=[a-z].)(?=[:;!?])"),
+    ("[®]", "(?=ÿ? ?%)"),
+    ("[¯]", "(?<=%[a-z].)"),
 )
 
 # (writer, reader): the text was written in the first code page and read through the second.
@@ -91,6 +100,8 @@ PAIRS = (
     ("cp1257", "cp1252"),
     ("cp1252", "cp1250"),
     ("mac_roman", "cp1252"),
+    ("cp850", "cp1252"),
+    ("cp437", "cp1252"),
 )
 _WESTERN = (
     "en",
@@ -117,13 +128,19 @@ _LANGUAGES = {
     "cp1257": ("lt", "lv", "et"),
     "cp1252": _WESTERN,
     "mac_roman": _WESTERN,
+    "cp850": _WESTERN,
+    "cp437": _WESTERN,
 }
 # A run of letters and the signs a reading may turn into letters (``wy³¹czone``), between
 # spaces and ASCII punctuation.
-_WORD = re.compile(r"[^\s!-/:-@\[-`{-~]+")
+# A no-break space between letters is part of the word: cp437's ``á`` is the byte A0
+# (``p\xa0ginas``).
+_WORD = re.compile(r"(?:[^\s!-/:-@\[-`{-~]|(?<=[^\W\d_])\xa0(?=[^\W\d_]))+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Letters, with apostrophes between them (``l’espace`` from Mac Roman ``lÕespace``).
-_WORDISH = re.compile(r"[^\W\d_]+(?:’[^\W\d_]+)*")
+# (And with the no-break spaces a word keeps: Polish ``i\xa0kompresję``.)
+_WORDISH = re.compile(r"[^\W\d_]+(?:[’\xa0][^\W\d_]+)*")
+_INSIDE_SIGNS = re.compile("[’\xa0]")
 # What a word that is no letters may read as: quotation marks and no-break spaces (``ÇÊ``
 # is ``«\xa0`` in Mac Roman).
 _MARKS = re.compile("[«»“”‘’\xa0]+")
@@ -137,11 +154,12 @@ _KNOWN_ZIPF = 2.5
 
 
 def _word_zipf(word: str, language: str | None) -> float:
-    """How common ``word`` is; for a word with an apostrophe, its most common part of two
-    letters or more (``l’identifiant``)."""
-    if "’" not in word:
+    """How common ``word`` is; for a word with an apostrophe or a no-break space, its most
+    common part of two letters or more (``l’identifiant``)."""
+    parts = _INSIDE_SIGNS.split(word)
+    if len(parts) == 1:
         return _zipf(word, language)
-    return max((_zipf(part, language) for part in word.split("’") if len(part) > 1), default=0.0)
+    return max((_zipf(part, language) for part in parts if len(part) > 1), default=0.0)
 
 
 def _zipf(word: str, language: str | None) -> float:
@@ -160,7 +178,7 @@ def _changed(writer: str, reader: str) -> frozenset[str]:
             meant = bytes([byte]).decode(writer)
         except UnicodeDecodeError:
             continue
-        if shown != meant and (meant.isalpha() or shown.isalpha()):
+        if shown != meant and (meant.isalpha() or shown.isalpha() or _MARKS.fullmatch(meant)):
             changed.add(shown)
     return frozenset(changed)
 
@@ -203,7 +221,7 @@ def _capitals_after_small(word: str) -> int:
     return sum(1 for small, capital in pairs if small.islower() and capital.isupper())
 
 
-def find_latin_swaps(text: str) -> list[Edit]:
+def find_latin_swaps(text: str, pairs: Iterable[tuple[str, str]] = PAIRS) -> list[Edit]:
     """Repairs of ``text`` read through the pair of Latin code pages that makes known
     words of the most unknown ones, and no unknown word of a known one.
 
@@ -211,11 +229,13 @@ def find_latin_swaps(text: str) -> list[Edit]:
     ['başlatılamadı', 'işlem']
     >>> find_latin_swaps("Þetta er maður sem ég þekki")
     []
+
+    ``pairs``: the (writer, reader) pairs of code pages tried, of :data:`PAIRS`.
     """
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     before: list[str | None] = []  # (the language of the text as it is, once needed)
     best: tuple[int, list[Edit]] | None = None
-    for writer, reader in PAIRS:
+    for writer, reader in pairs:
         if not _signs_of(writer, reader).search(text):
             continue
         changed = _changed(writer, reader)

@@ -28,14 +28,15 @@ from fixtext.plausibility import (
     scripts_of,
     text_cost,
 )
-from fixtext.rules import legacy_latin
-from fixtext.rules.legacy_latin import find_latin_swaps
+from fixtext.rules import same_alphabet
 from fixtext.rules.lost_utf8 import (
     CP1252_SIGNS,
     bytes_shaped_like_lost_utf8,
     shaped_like_lost_utf8,
 )
+from fixtext.rules.same_alphabet import find_same_alphabet_readings
 from fixtext.scan import compile_triggers
+from fixtext.spans import applied
 
 __all__ = ["find_legacy_repairs"]
 
@@ -117,10 +118,10 @@ TRIGGERS = (
     # cp1252 does all the time (``äèçàéí`` is ``дизайн``).
     (_LATIN1_ONLY, _ACCENTED_LETTER + "{3}"),
     (_EXTENDED_A, _ACCENTED_LETTER + "{3}"),
-    *legacy_latin.TRIGGERS,
+    *same_alphabet.TRIGGERS,
 )
 DAMAGE_SIGNS = compile_triggers(TRIGGERS)
-_SWAP_SIGNS = compile_triggers(legacy_latin.TRIGGERS)
+_SWAP_SIGNS = compile_triggers(same_alphabet.TRIGGERS)
 _BOX_INSIDE = re.compile("(?<=[^\\W\\d_])[\u2500-\u259f]+(?=[^\\W\\d_])")
 _LETTERS = re.compile("[^\\W\\d_]+")
 # Signs no word holds between two letters; not ``·`` (Catalan ``col·lecció``) nor ``´``
@@ -353,17 +354,25 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         # for the lost-bytes rules, not legacy text.)
         return []
     edits = _read_through_pairs(text)
-    if not _SWAP_SIGNS.search(text) or (edits and edits[0].rule not in _SWAP_RULES):
+    if not _SWAP_SIGNS.search(text):
         return edits
-    # Latin read as Latin shows few damaged words: the word lists tell, and read the words
-    # the same pair of code pages left looking whole (``autentificaci—n`` beside ``m‡s``).
+    # A page read as another of its alphabet shows few damaged words: the word lists tell,
+    # and read the words the same pair left looking whole (``autentificaci—n`` by ``m‡s``).
     if not edits:
-        return find_latin_swaps(text)
-    swaps = find_latin_swaps(text, [_SWAP_RULES[edits[0].rule]])
-    return sorted(edits + [swap for swap in swaps if not _overlaps_any(swap, edits)])
+        return find_same_alphabet_readings(text)
+    if edits[0].rule in _SWAP_RULES:
+        swaps = find_same_alphabet_readings(text, [_SWAP_RULES[edits[0].rule]])
+        return sorted(edits + [swap for swap in swaps if not _overlaps_any(swap, edits)])
+    # Damage-shaped words read through one pair, and known words through another: what the
+    # whole text reads as decides (``оПХ╨ДМЮММЪ`` is cp1251 read as KOI8-R, which a Mac
+    # reading of its box drawing would turn into Latin letters).
+    swaps = find_same_alphabet_readings(text)
+    if swaps and text_cost(applied(text, swaps)) < text_cost(applied(text, edits)):
+        return swaps
+    return edits
 
 
-_SWAP_RULES = {f"{writer}-as-{reader}": (writer, reader) for writer, reader in legacy_latin.PAIRS}
+_SWAP_RULES = {f"{writer}-as-{reader}": (writer, reader) for writer, reader in same_alphabet.PAIRS}
 
 
 def _overlaps_any(edit: Edit, others: list[Edit]) -> bool:

@@ -1,11 +1,11 @@
-"""Latin text in one Windows code page read through another, told by the word lists."""
+"""Text read through another code page of its own alphabet, told by the word lists."""
 
 from __future__ import annotations
 
 import pytest
 
 import fixtext
-from fixtext.rules.legacy_latin import find_latin_swaps
+from fixtext.rules.same_alphabet import find_same_alphabet_readings
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,13 @@ from fixtext.rules.legacy_latin import find_latin_swaps
         ("Attribut von Principal »%s« wurde gelöscht.", "cp850", "cp1252"),
         ("no se pueden asignar páginas para la función «%s»", "cp437", "cp1252"),
         ("Remarque\xa0: la requête «\xa0%s\xa0» a été refusée", "cp850", "cp1252"),
+        # Cyrillic through another Cyrillic page: ``оНЙЮГШБЮРЭ``, ``рПЛБЪЩЧБФШ``, ``ьхЄъш``.
+        ("Показывать скрытые значения в поле", "cp1251", "koi8_r"),
+        ("значение слишком велико для вывода: «%s»", "cp1251", "koi8_r"),
+        ("Не вдалося виконати пошук файла", "cp1251", "koi8_r"),  # Ukrainian
+        ("Показывать скрытые значения в поле", "koi8_r", "cp1251"),
+        ("Задержка в миллисекундах между нажатиями, если кнопка удерживается", "cp1251", "cp866"),
+        ("не удалось найти ссылку внутри подмодуля «%s»", "cp1251", "cp866"),
     ],
 )
 def test_latin_read_through_another_latin_page_comes_back(
@@ -71,10 +78,14 @@ def test_latin_read_through_another_latin_page_comes_back(
         # Read as Mac Roman, ``passâ`` would be ``pass‚`` and ``sô`` ``sÙ``; ``àti`` ``‡ti``.
         "Impedìs al utent di passâ suntun altri account intant che la sô session e je ative.",
         "Saint Pierre àti Mìkẹ́lọ̀n",
+        # Cyrillic capitals and small letters side by side, read as KOI8-R or cp866 no words.
+        "ИксСЛ ФО датотека",
+        "КУПИТЬ ХЭТЧБЕК НЕДОРОГО",  # ``ЧБ``, a pair KOI8-R read as cp1251 makes of ``ва``
+        "мой вКонтакте и ЦСКА",
     ],
 )
 def test_clean_latin_text_with_those_letters_stays(clean: str) -> None:
-    assert find_latin_swaps(clean) == []
+    assert find_same_alphabet_readings(clean) == []
     assert fixtext.clean(clean) == clean
 
 

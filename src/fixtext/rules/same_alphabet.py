@@ -1,13 +1,15 @@
-"""Latin text in one Windows code page read through another: ``kullanýcý`` for
-``kullanıcı`` (Turkish in Windows-1254 read as Windows-1252), ``pøidejte`` for
-``přidejte`` (Czech in Windows-1250), ``mĺnga`` for ``många`` (Swedish in Windows-1252 read
-as Windows-1250).
+"""Text in one code page read through another code page of the same alphabet:
+``kullanýcý`` for ``kullanıcı`` (Turkish in Windows-1254 read as Windows-1252),
+``pøidejte`` for ``přidejte`` (Czech in Windows-1250), ``mĺnga`` for ``många`` (Swedish in
+Windows-1252 read as Windows-1250), ``sŽparateurs`` for ``séparateurs`` (French in Mac
+Roman read as Windows-1252), ``оНЙЮГШБЮРЭ`` for ``Показывать`` (Russian in Windows-1251
+read as KOI8-R).
 
-Both readings are Latin letters, so no sign of damage shows in a word as it stands: ``ý``
-is Czech, ``ð`` Icelandic. What tells is the word list of the language: a reading through
-the right pair of code pages turns words no language knows into words of one language, and
-leaves none of its known words unknown. The triggers below only send a text here; the words
-decide.
+Both readings are letters of one alphabet, so little or no sign of damage shows in a word
+as it stands: ``ý`` is Czech, ``ð`` Icelandic, capitals are capitals. What tells is the word
+list of the language: a reading through the right pair of code pages turns words no
+language knows into words of one language, and leaves none of its known words unknown. The
+triggers below only send a text here; the words decide.
 """
 
 from __future__ import annotations
@@ -20,12 +22,25 @@ from functools import cache
 from fixtext.language import likeliest_of, rank_languages, word_zipf
 from fixtext.model import Edit
 
-__all__ = ["PAIRS", "TRIGGERS", "find_latin_swaps"]
+__all__ = ["PAIRS", "TRIGGERS", "find_same_alphabet_readings"]
 
 _AFTER_LETTER = "(?<=[^\\W\\d_].)"
 _NO_LETTER_AFTER = "(?![^\\W\\d_])"
 _VOWEL = "[aeiouáéíóöúü]"
 _CONSONANT = "[b-df-hj-np-tv-z]"
+# Pairs of capitals no word of Russian, Ukrainian, Bulgarian, Macedonian or Serbian holds
+# (their 30,000 commonest words, in capitals), which cp1251 read as KOI8-R and KOI8-R read
+# as cp1251 make most often: ``ЙЮ`` (``ка``), ``ХЯ`` (``ис``), ``ЧБ`` (``ва``).
+_IMPOSSIBLE_CAPITAL_PAIRS = tuple(
+    (f"[{first}]", f"[{seconds}]")
+    for first, seconds in (
+        ("Й", "ЮЁЫЙЭ"), ("Х", "ЯЙБЖЫЦ"), ("Ж", "ХЭЙ"), ("Ю", "ОЯЫУЬ"), ("Я", "ОЪЭЁЫФ"),
+        ("Н", "Й"), ("Е", "ЬЫ"), ("С", "Й"), ("Ё", "Я"), ("Ф", "ХДЙЩ"), ("К", "ЁЙ"),
+        ("Б", "Й"), ("Э", "ЯЬЕ"), ("Г", "Й"), ("М", "Й"), ("Ы", "ЮОФ"), ("Ч", "ЫБЩЙД"),
+        ("Л", "Й"), ("Щ", "КМЧФЫД"), ("Т", "Й"), ("Ш", "ФЫБ"), ("П", "Й"), ("Ц", "Й"),
+        ("У", "Ё"),
+    )
+)  # fmt: skip
 # Shapes the languages written in these letters do not take, and the misreadings do.
 TRIGGERS = (
     # ``þ`` after a vowel: Turkish ``ş`` (``iþlem``, ``çalýþ``) or Lithuanian ``ž``
@@ -91,6 +106,15 @@ TRIGGERS = (
     ("[ÿ]", "(?<=[a-z].)(?=[:;!?])"),
     ("[®]", "(?=ÿ? ?%)"),
     ("[¯]", "(?<=%[a-z].)"),
+    # Cyrillic read through another Cyrillic page. KOI8-R puts the small letters where
+    # cp1251 has the capitals, so either read as the other turns running text into
+    # capitals, and a capitalised word into a small letter before capitals (``оНЙЮГШБЮРЭ``
+    # is ``Показывать``); the capitals then hold pairs no word of a Cyrillic language
+    # writes (``ЙЮ`` is ``ка``). cp1251 read as cp866 shows its letters from ``р`` to ``я``
+    # as ``Ё``, ``Є``, ``√``… after small letters (``ьхЄъш`` is ``метки``).
+    ("[а-яё]", "[А-ЯЁ]{2}"),
+    *_IMPOSSIBLE_CAPITAL_PAIRS,
+    ("[ЁЄЇЎ∙√¤■]", "(?<=[а-яё].)"),
 )
 
 # (writer, reader): the text was written in the first code page and read through the second.
@@ -102,6 +126,9 @@ PAIRS = (
     ("mac_roman", "cp1252"),
     ("cp850", "cp1252"),
     ("cp437", "cp1252"),
+    ("cp1251", "koi8_r"),
+    ("koi8_r", "cp1251"),
+    ("cp1251", "cp866"),
 )
 _WESTERN = (
     "en",
@@ -130,12 +157,14 @@ _LANGUAGES = {
     "mac_roman": _WESTERN,
     "cp850": _WESTERN,
     "cp437": _WESTERN,
+    "cp1251": ("ru", "uk", "bg", "mk", "sr"),
+    "koi8_r": ("ru",),
 }
 # A run of letters and the signs a reading may turn into letters (``wy³¹czone``), between
 # spaces and ASCII punctuation.
-# A no-break space between letters is part of the word: cp437's ``á`` is the byte A0
-# (``p\xa0ginas``).
-_WORD = re.compile(r"(?:[^\s!-/:-@\[-`{-~]|(?<=[^\W\d_])\xa0(?=[^\W\d_]))+")
+# A no-break space after a letter is part of the word: cp437's ``á`` and cp866's ``я`` are
+# the byte A0 (``p\xa0ginas``, ``фы\xa0`` for ``для``).
+_WORD = re.compile(r"(?:[^\s!-/:-@\[-`{-~]|(?<=[^\W\d_])\xa0)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Letters, with apostrophes between them (``l’espace`` from Mac Roman ``lÕespace``).
 # (And with the no-break spaces a word keeps: Polish ``i\xa0kompresję``.)
@@ -144,9 +173,10 @@ _INSIDE_SIGNS = re.compile("[’\xa0]")
 # What a word that is no letters may read as: quotation marks and no-break spaces (``ÇÊ``
 # is ``«\xa0`` in Mac Roman).
 _MARKS = re.compile("[«»“”‘’\xa0]+")
-# What may stand at the edges of a word read so: those, and Spanish ``¿`` and ``¡``
-# (``żQué`` is ``¿Qué`` read as cp1250).
-_OPENING = re.compile("[«»“”‘’\xa0¿¡]+")
+# What may open and close a word read so: those, with Spanish ``¿`` and ``¡`` (``żQué`` is
+# ``¿Qué`` read as cp1250), each on its side.
+_OPENING = re.compile("[«»“‘\xa0¿¡]+")
+_CLOSING = re.compile("[«»”’\xa0]+")
 # Signs at the edges of a word, which a reading may give (``¿Qué`` from ``żQué``).
 _EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 # How common a word must be to count as known (as in the legacy rule).
@@ -206,13 +236,14 @@ def _reads_as_word(word: str, after: str, core_after: str) -> bool:
         return _MARKS.fullmatch(after) is not None
     if not _WORDISH.fullmatch(core_after):
         return False
-    edges = after.replace(core_after, "", 1)
+    opening, _, closing = after.partition(core_after)
+    edges = word.replace(_EDGES.sub("", word), "", 1)
     if (
-        edges
-        and not _OPENING.fullmatch(edges)
-        and edges != word.replace(_EDGES.sub("", word), "", 1)
+        (opening or closing)
+        and opening + closing != edges
+        and not (_OPENING.fullmatch(opening + "«") and _CLOSING.fullmatch("»" + closing))
     ):
-        return False  # (``passâ`` is no ``pass‚``)
+        return False  # (``passâ`` is no ``pass‚``, ``ФО`` no ``”Ћ``)
     return _capitals_after_small(after) <= _capitals_after_small(word)
 
 
@@ -221,13 +252,13 @@ def _capitals_after_small(word: str) -> int:
     return sum(1 for small, capital in pairs if small.islower() and capital.isupper())
 
 
-def find_latin_swaps(text: str, pairs: Iterable[tuple[str, str]] = PAIRS) -> list[Edit]:
+def find_same_alphabet_readings(text: str, pairs: Iterable[tuple[str, str]] = PAIRS) -> list[Edit]:
     """Repairs of ``text`` read through the pair of Latin code pages that makes known
     words of the most unknown ones, and no unknown word of a known one.
 
-    >>> [edit.after for edit in find_latin_swaps("Dosya baþlatýlamadý: iþlem iptal")]
+    >>> [edit.after for edit in find_same_alphabet_readings("Dosya baþlatýlamadý: iþlem iptal")]
     ['başlatılamadı', 'işlem']
-    >>> find_latin_swaps("Þetta er maður sem ég þekki")
+    >>> find_same_alphabet_readings("Þetta er maður sem ég þekki")
     []
 
     ``pairs``: the (writer, reader) pairs of code pages tried, of :data:`PAIRS`.
@@ -240,9 +271,11 @@ def find_latin_swaps(text: str, pairs: Iterable[tuple[str, str]] = PAIRS) -> lis
             continue
         changed = _changed(writer, reader)
         readings = []
+        touched = 0
         for start, end, word in words:
             if not any(char in changed for char in word):
                 continue
+            touched += 1
             try:
                 after = word.encode(reader).decode(writer)
             except UnicodeError:
@@ -250,7 +283,9 @@ def find_latin_swaps(text: str, pairs: Iterable[tuple[str, str]] = PAIRS) -> lis
             core_after = _EDGES.sub("", after)
             if after != word and _reads_as_word(word, after, core_after):
                 readings.append((start, end, _EDGES.sub("", word), after, core_after))
-        if not readings:
+        if not readings or 2 * len(readings) < touched:
+            # (Most words the pair changes read as no word: clean Russian through cp866
+            # is box drawing, but for ``ул``, which reads as ``г«``.)
             continue
         language = likeliest_of(
             " ".join(reading[3] for reading in readings).replace("İ", "i"), _LANGUAGES[writer]
@@ -267,7 +302,10 @@ def find_latin_swaps(text: str, pairs: Iterable[tuple[str, str]] = PAIRS) -> lis
         before_language = before[0]
         wins = losses = 0
         edits = []
-        for (start, end, core, after, _), zipf_after in zip(readings, zipfs, strict=True):
+        for (start, end, core, after, core_after), zipf_after in zip(readings, zipfs, strict=True):
+            if core == core_after:
+                edits.append((start, end, after))  # (only marks read: ``%s╩`` is ``%s»``)
+                continue
             zipf_before = _word_zipf(core, before_language) if _WORDISH.fullmatch(core) else 0.0
             # (Word lists hold some misread words too: Hungarian ``idõ`` for ``idő``, far
             # rarer than the word itself.)

@@ -24,6 +24,9 @@ from fixtext.rules.same_alphabet import find_same_alphabet_readings
         ("Cliquez sur le bouton à gauche de la fenêtre", "cp1252", "cp1250"),  # French
         ("Nederīgs atribūta vērtība", "cp1257", "cp1252"),  # Latvian
         ("Nepavyko įkelti pažangos failo", "cp1257", "cp1252"),  # Lithuanian
+        ("Selhalo spuštění procesu potomka „%s“, časový limit vypršel", "cp1250", "cp1252"),
+        ("Nepodařilo se nalézt součást s identifikátorem „%s“!", "cp1250", "cp1252"),
+        ("Používateľ „%s“ nie je členom skupiny „%s“.", "cp1250", "cp1252"),  # Slovak
         # Mac Roman read as cp1252: small accented letters become signs and capitals.
         ("rechercher les séparateurs de mots, bloc de début invalide", "mac_roman", "cp1252"),
         ("Nur Binärdateien geändert, für alle Einträge", "mac_roman", "cp1252"),
@@ -80,6 +83,12 @@ def test_latin_read_through_another_latin_page_comes_back(
         "Saint Pierre àti Mìkẹ́lọ̀n",
         # Cyrillic capitals and small letters side by side, read as KOI8-R or cp866 no words.
         "ИксСЛ ФО датотека",
+        # ``è`` before a vowel is Czech ``č`` read as cp1252, but Occitan writes ``puèi``;
+        # a capital read as a quotation mark before a word is no evidence (``»uro``).
+        "Clicatz sus la pipeta, puèi clicatz sus una color",
+        "Girêdan bi %s (%s) re pêk tê",  # Kurdish ``ê``, Polish ``ę`` read as cp1252
+        "Çaper ne girêdayî ye",
+        "Èuro WIR",
         "КУПИТЬ ХЭТЧБЕК НЕДОРОГО",  # ``ЧБ``, a pair KOI8-R read as cp1251 makes of ``ва``
         "мой вКонтакте и ЦСКА",
     ],

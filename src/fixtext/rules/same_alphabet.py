@@ -83,6 +83,17 @@ TRIGGERS = (
     ("[ż]", "[A-ZÁÉÍÓÚ]"),
     ("[ă]", "(?:o|(?<=ç.))"),
     ("[ő]", "(?<=ç.)"),
+    # Czech and Slovak in cp1250 read as cp1252 once more: ``è`` before a vowel (``č``:
+    # ``èasový``, ``pokraèuje``; French writes ``è`` before a consonant), ``ù`` after a
+    # consonant ending a word (``ů``: ``názvù``; French ``où``, Italian ``più``), ``ø``
+    # before a vowel (``ř``: ``pøevedena``, ``KOØEN``; Danish ``søen`` sends its text here
+    # too, and its word list keeps it), ``¾`` after a letter (``ľ``: ``Používate¾``). Not
+    # ``è`` between ``u`` and ``i``: Occitan ``puèi``.
+    ("[èÈ]", "[aeouyáéíóúý]"),
+    ("[èÈ]", "(?<![uU].)i"),
+    ("[ù]", f"(?<={_CONSONANT}.){_NO_LETTER_AFTER}"),
+    ("[øØ]", "[aeiouAEIOU]"),
+    ("[¾]", _AFTER_LETTER),
     # Mac Roman read as cp1252, which shows its accented small letters as signs and
     # capitals: a capital between small letters (``dŽbut``, ``fŸr``, ``BinŠrdateien``);
     # ``Ÿ`` or ``ƒ`` opening a word in small letters (``Ÿber``, ``ƒchec``); ``ˆ`` (``à``)
@@ -303,8 +314,13 @@ def find_same_alphabet_readings(text: str, pairs: Iterable[tuple[str, str]] = PA
         wins = losses = 0
         edits = []
         for (start, end, core, after, core_after), zipf_after in zip(readings, zipfs, strict=True):
-            if core == core_after:
-                edits.append((start, end, after))  # (only marks read: ``%s╩`` is ``%s»``)
+            if core == core_after or (
+                core_after in core and word[0].isalpha() != after[0].isalpha()
+            ):
+                # (Only marks read: ``%s╩`` is ``%s»``. A first letter read as a mark leaves
+                # the rest of its word as it was, and proves nothing: ``Èuro`` is no
+                # ``»uro``; ``ligneÊ``, ``ligne\xa0``, does.)
+                edits.append((start, end, after))
                 continue
             zipf_before = _word_zipf(core, before_language) if _WORDISH.fullmatch(core) else 0.0
             # (Word lists hold some misread words too: Hungarian ``idõ`` for ``idő``, far

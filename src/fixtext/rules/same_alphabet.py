@@ -315,7 +315,7 @@ def find_same_alphabet_readings(text: str, pairs: Iterable[tuple[str, str]] = PA
         edits = []
         for (start, end, core, after, core_after), zipf_after in zip(readings, zipfs, strict=True):
             if core == core_after or (
-                core_after in core and word[0].isalpha() != after[0].isalpha()
+                core_after in core and text[start].isalpha() != after[0].isalpha()
             ):
                 # (Only marks read: ``%s╩`` is ``%s»``. A first letter read as a mark leaves
                 # the rest of its word as it was, and proves nothing: ``Èuro`` is no

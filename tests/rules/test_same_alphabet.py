@@ -22,6 +22,10 @@ from fixtext.rules.same_alphabet import find_same_alphabet_readings
         ("Não foi possível abrir a informação", "cp1252", "cp1250"),  # Portuguese
         ("¿Qué pasa? Sí, señor, ¿dónde está el niño?", "cp1252", "cp1250"),  # Spanish
         ("Cliquez sur le bouton à gauche de la fenêtre", "cp1252", "cp1250"),  # French
+        ("Il valore è un numero decimale, non è più supportato", "cp1252", "cp1250"),  # Italian
+        ("Este software requiere una pantalla de mayor tamaño", "cp1252", "cp1250"),
+        ("la partition « %s » déjà en attente de détachement", "cp1252", "cp1250"),
+        ("Uso: %s [OPÇÃO]... FICHEIRO1 FICHEIRO2", "cp1252", "cp1250"),  # Portuguese
         ("Nederīgs atribūta vērtība", "cp1257", "cp1252"),  # Latvian
         ("Nepavyko įkelti pažangos failo", "cp1257", "cp1252"),  # Lithuanian
         ("Selhalo spuštění procesu potomka „%s“, časový limit vypršel", "cp1250", "cp1252"),
@@ -71,6 +75,8 @@ def test_latin_read_through_another_latin_page_comes_back(
         "Digué que era feliç i el braç li feia mal.",  # Catalan ç at the end
         "¿Qué hora es? Son las diez.",  # Spanish ¿
         "Dĺžka stĺpca je príliš veľká.",  # Slovak ĺ
+        "Štvŕtok: vŕba a kŕdeľ, č. 5",  # Slovak ŕ between consonants, ``č.`` for number
+        "Gdańsk, Poznań i Toruń: pięć miast",  # Polish ń before consonants and at the end
         "CHÚ Ý: Phép toán nhị phân là vốn đã chưa rõ ràng, tìm hình của mình.",  # Vietnamese
         "   erase KÝ_TỰ   KÝ_TỰ sẽ xóa ký tự cuối cùng gõ vào",
         "Á-căn-đình",

@@ -81,8 +81,16 @@ TRIGGERS = (
     # (``informaçăo``, ``năo``), where Romanian writes neither.
     ("[ŕ]", "(?<![^\\W\\d_].)" + _NO_LETTER_AFTER),
     ("[ż]", "[A-ZÁÉÍÓÚ]"),
-    ("[ă]", "(?:o|(?<=ç.))"),
-    ("[ő]", "(?<=ç.)"),
+    ("[ăĂ]", "(?:[oO]|(?<=[çÇ].))"),
+    ("[őŐ]", "(?:(?<=[çÇ].)|[eE][sS])"),
+    # More of Western text read as cp1250: ``č`` standing alone (Italian ``è``: ``non č``)
+    # or ``ŕ`` ending a word (``déjŕ``, ``diventerŕ``; Slovak writes it between
+    # consonants, ``vŕba``); ``ę`` opening a word (French ``ê``: ``ętre``); ``ń``
+    # before a vowel (Spanish ``ñ``: ``tamańo``; Polish writes ``ni`` there).
+    ("[č]", "(?<![^\\W\\d_].)" + _NO_LETTER_AFTER),
+    ("[ŕ]", _AFTER_LETTER + _NO_LETTER_AFTER),
+    ("[ę]", "(?<![^\\W\\d_].)(?=[a-z])"),
+    ("[ńŃ]", "[aeiouáéíóúAEIOU]"),
     # Czech and Slovak in cp1250 read as cp1252 once more: ``è`` before a vowel (``č``:
     # ``èasový``, ``pokraèuje``; French writes ``è`` before a consonant), ``ù`` after a
     # consonant ending a word (``ů``: ``názvù``; French ``où``, Italian ``più``), ``ø``

@@ -121,6 +121,21 @@ def test_greek_capitals_read_as_latin1_come_back(damaged: str, expected: str) ->
     assert fixtext.clean(damaged) == expected
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Words the word list lacks (``αναδίπλωσης``, ``σελιδοδείκτης``) come along with
+        # the words that proved the pair: accented letters three in a row and no ASCII
+        # letter are no word of a Latin language.
+        "Κεφαλίδα SystemVerilog Λήψη λίστας αρχείων Πλάτος αναδίπλωσης",
+        "Υπάρχει ήδη ένας σελιδοδείκτης για το URI «%s»",
+        "%s: έλλειψη μνήμης Μέγεθος της καμπύλης της καρτέλας",
+    ],
+)
+def test_greek_read_as_windows_1252_comes_back_whole(clean: str) -> None:
+    assert fixtext.clean(clean.encode("cp1253").decode("cp1252")) == clean
+
+
 def test_shift_jis_shown_through_windows_1252_comes_back() -> None:
     # A source comment in Shift_JIS shown as Windows-1252, its undefined bytes as C1 controls
     # (Maseya/SMB-Utility#1): cp1252's own signs (``‚ ƒ …``) sit between the letters, and

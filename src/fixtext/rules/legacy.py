@@ -98,6 +98,7 @@ _C1 = re.compile("[\x80-\x9f]")
 # read as cp1250).
 _ACCENTED_LETTER = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]"
 _ACCENTED_RUN = re.compile(_ACCENTED_LETTER + "{3}")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 # (Split by the block of the first letter, which the scan dispatches on.)
 _LATIN1_ONLY = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"
 _EXTENDED_A = "[\u0100-\u017f]"
@@ -508,9 +509,14 @@ def _riders(text: str, readings: list[_Reading], rule: str, edits: list[Edit]) -
             if _letter_count(word) >= 2 and _accented(word):
                 kept.update(scripts_of(word))
             continue
+        same_script = scripts_of(after) == scripts_of(word)
+        if not same_script and _ACCENTED_RUN.search(word) and not _ASCII_LETTER.search(word):
+            # Accented letters three in a row, and no ASCII letter: no word of a Latin
+            # language, and the proven pair reads it whole (``ëßóôáò`` is ``λίστας``).
+            riders.append(_Reading(start, end, after, 0))
+            continue
         # (A word that stays in its script must read better, not only as well: Turkish
         # ``kullanıcı`` is no ``kullanõcõ`` through Mac Roman.)
-        same_script = scripts_of(after) == scripts_of(word)
         before_cost, after_cost = text_cost(" " + word + " "), text_cost(" " + after + " ")
         if after_cost < before_cost + (0 if same_script else 1) or (
             # (Or as plausible, and a known word where the word is none: ``д\xa0©«л`` is

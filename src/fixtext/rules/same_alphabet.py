@@ -102,6 +102,9 @@ TRIGGERS = (
     ("[ù]", f"(?<={_CONSONANT}.){_NO_LETTER_AFTER}"),
     ("[øØ]", "[aeiouAEIOU]"),
     ("[¾]", _AFTER_LETTER),
+    # ``ø`` ending a word of four letters or more: Lithuanian ``ų`` read as cp1252
+    # (``failø``, ``nuorodø``); Danish and Norwegian end short words so (``sø``, ``frø``).
+    ("[ø]", "(?<=[a-z]{3}.)" + _NO_LETTER_AFTER),
     # Mac Roman read as cp1252, which shows its accented small letters as signs and
     # capitals: a capital between small letters (``dŽbut``, ``fŸr``, ``BinŠrdateien``);
     # ``Ÿ`` or ``ƒ`` opening a word in small letters (``Ÿber``, ``ƒchec``); ``ˆ`` (``à``)

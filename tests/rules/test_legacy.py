@@ -31,6 +31,24 @@ def test_legacy_double_byte_text_is_read_back() -> None:
 
 
 @pytest.mark.parametrize(
+    ("clean", "writer"),
+    [
+        # Quotation marks alone between placeholders (``¡°%s¡±``), and a run glued to the
+        # ``s`` of a placeholder (``%2$s¡±ÖÐ``), come back with the words around them.
+        (
+            "警告：根据 Introspection 数据，接口“%2$s”中不存在方法“%1$s” 在 %2$s 中有非预期的后缀",
+            "gbk",
+        ),
+        ("“%s”에서 “%s”(으)로 변환하는 변환기를 열 수 없습니다", "euc_kr"),
+    ],
+)
+def test_double_byte_punctuation_and_runs_after_placeholders_come_back(
+    clean: str, writer: str
+) -> None:
+    assert fixtext.clean(clean.encode(writer).decode("cp1252")) == clean
+
+
+@pytest.mark.parametrize(
     "clean",
     [
         "เกิดข้อผิดพลาดขณะสร้างโพรเซสสำหรับบรรทัดคำสั่ง",  # Thai

@@ -99,6 +99,12 @@ _C1 = re.compile("[\x80-\x9f]")
 _ACCENTED_LETTER = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]"
 _ACCENTED_RUN = re.compile(_ACCENTED_LETTER + "{3}")
 _ASCII_LETTER = re.compile("[A-Za-z]")
+_ASCII_CHARS = "".join(map(chr, range(0x80)))
+# Punctuation double-byte pages write, and the signs of Latin-1 and cp1252 it shows as.
+_CJK_PUNCTUATION = re.compile("[“”‘’、。，：；！？（）《》「」『』【】…—～\u3000\uff01-\uff0f]+")
+_LATIN1_SIGNS = re.compile(
+    "[\u00a1-\u00bf\u00d7\u00f7\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]+"
+)
 # (Split by the block of the first letter, which the scan dispatches on.)
 _LATIN1_ONLY = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"
 _EXTENDED_A = "[\u0100-\u017f]"
@@ -502,9 +508,23 @@ def _riders(text: str, readings: list[_Reading], rule: str, edits: list[Edit]) -
             continue
         start, end = match.span()
         word = match.group()
+        if writer in _CJK_WRITERS:
+            # (ASCII opening a double-byte token is no second byte, and reads as itself:
+            # the ``s`` of ``%2$s¡±ÖÐ`` is left out, and ``¡±ÖÐ`` is ``”中``.)
+            lead = len(word) - len(word.lstrip(_ASCII_CHARS))
+            start, word = start + lead, word[lead:]
         if not any(c >= "\x80" for c in word) or any(s < end and start < e for s, e in taken):
             continue
         after = _reading_of(word, reader, writer)
+        if (
+            writer in _CJK_WRITERS
+            and after is not None
+            and _CJK_PUNCTUATION.fullmatch(after)
+            and _LATIN1_SIGNS.fullmatch(word)
+        ):
+            # (Punctuation of the double-byte page alone: ``¡±`` is ``”``.)
+            riders.append(_Reading(start, end, after, 0))
+            continue
         if after is None or not scripts_of(after) <= scripts or not scripts_of(after):
             if _letter_count(word) >= 2 and _accented(word):
                 kept.update(scripts_of(word))

@@ -109,3 +109,24 @@ def test_a_few_words_a_reading_makes_known_are_not_enough() -> None:
     # most words become no word at all: no repair.
     text = "Nëse TRUE, GtkProgress është në modalitetin aktivitet, kjo tregon që diçka"
     assert fixtext.clean(text) == text
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        (
+            "Ãn locul utilizÄrii unor controale animate, afiÈeazÄ pe ecran o ieÈire",
+            "În locul utilizării unor controale animate, afișează pe ecran o ieșire",
+        ),
+        (
+            "eroare internÄ: mep_cgen_rebuild_tables: valori conflictuale: â%dâ Èi â%dâ",
+            "eroare internă: mep_cgen_rebuild_tables: valori conflictuale: “%d” și “%d”",
+        ),
+    ],
+)
+def test_romanian_utf8_that_lost_its_c1_bytes_is_no_czech_read_as_windows_1252(
+    damaged: str, expected: str
+) -> None:
+    # ``È`` before a small letter is ``ș`` or ``ț`` whose second byte (98–9B) was dropped,
+    # not Czech ``Č``: the lost-byte rule guesses it.
+    assert fixtext.clean(damaged) == expected

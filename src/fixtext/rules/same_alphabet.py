@@ -96,9 +96,10 @@ TRIGGERS = (
     # consonant ending a word (``ů``: ``názvù``; French ``où``, Italian ``più``), ``ø``
     # before a vowel (``ř``: ``pøevedena``, ``KOØEN``; Danish ``søen`` sends its text here
     # too, and its word list keeps it), ``¾`` after a letter (``ľ``: ``Používate¾``). Not
-    # ``è`` between ``u`` and ``i``: Occitan ``puèi``.
-    ("[èÈ]", "[aeouyáéíóúý]"),
-    ("[èÈ]", "(?<![uU].)i"),
+    # ``è`` between ``u`` and ``i``: Occitan ``puèi``; nor ``È``, which UTF-8 that lost its
+    # C1 bytes shows for Romanian ``ș`` and ``ț`` (``ieÈire``).
+    ("[è]", "[aeouyáéíóúý]"),
+    ("[è]", "(?<![uU].)i"),
     ("[ù]", f"(?<={_CONSONANT}.){_NO_LETTER_AFTER}"),
     ("[øØ]", "[aeiouAEIOU]"),
     ("[¾]", _AFTER_LETTER),

@@ -92,15 +92,14 @@ TRIGGERS = (
     ("[ę]", "(?<![^\\W\\d_].)(?=[a-z])"),
     ("[ńŃ]", "[aeiouáéíóúAEIOU]"),
     # Czech and Slovak in cp1250 read as cp1252 once more: ``è`` before a vowel (``č``:
-    # ``èasový``, ``pokraèuje``; French writes ``è`` before a consonant), ``ù`` after a
-    # consonant ending a word (``ů``: ``názvù``; French ``où``, Italian ``più``), ``ø``
+    # ``èasový``, ``pokraèuje``; French writes ``è`` before a consonant), ``ø``
     # before a vowel (``ř``: ``pøevedena``, ``KOØEN``; Danish ``søen`` sends its text here
     # too, and its word list keeps it), ``¾`` after a letter (``ľ``: ``Používate¾``). Not
     # ``è`` between ``u`` and ``i``: Occitan ``puèi``; nor ``È``, which UTF-8 that lost its
-    # C1 bytes shows for Romanian ``ș`` and ``ț`` (``ieÈire``).
+    # C1 bytes shows for Romanian ``ș`` and ``ț`` (``ieÈire``); nor ``ù`` ending a word
+    # (Czech ``ů``, ``názvù``), which Italian (``menù``) and Vietnamese (``bù``) write.
     ("[è]", "[aeouyáéíóúý]"),
     ("[è]", "(?<![uU].)i"),
-    ("[ù]", f"(?<={_CONSONANT}.){_NO_LETTER_AFTER}"),
     ("[øØ]", "[aeiouAEIOU]"),
     ("[¾]", _AFTER_LETTER),
     # ``ø`` ending a word of four letters or more: Lithuanian ``ų`` read as cp1252
@@ -121,11 +120,12 @@ TRIGGERS = (
     ("[Ê]", "(?<=[a-z].)(?=[:;!?])"),
     ("[Ç]", "(?=Ê? ?%)"),
     ("[È]", "(?:(?<=%[a-z].)|(?=%))"),
-    # DOS code pages read as cp1252: ``‚`` (``é``), ``„`` (``ä``) or ``”`` (``ö``) between
-    # letters (``op‚ration``, ``K„se``, ``L”schen``; ``parallŠle``, ``requˆte`` as above);
+    # DOS code pages read as cp1252: ``‚`` (``é``) or ``„`` (``ä``) between letters
+    # (``op‚ration``, ``K„se``; ``parallŠle``, ``requˆte`` as above; not ``”``, ``ö``, which
+    # Turkish writes before a suffix, ``“Yapma”yı``);
     # ``ÿ`` (a no-break space) between a word and a colon; ``®`` and ``¯`` (``«`` and
     # ``»``) against a placeholder (``®ÿ%sÿ¯``).
-    ("[‚„”]", "(?<=[A-Za-z].)(?=[a-z])"),
+    ("[‚„]", "(?<=[A-Za-z].)(?=[a-z])"),
     ("[ÿ]", "(?<=[a-z].)(?=[:;!?])"),
     ("[®]", "(?=ÿ? ?%)"),
     ("[¯]", "(?<=%[a-z].)"),

@@ -39,9 +39,9 @@ from fixtext.rules.same_alphabet import find_same_alphabet_readings
         ("Remarque\xa0: le répertoire «\xa0%s\xa0» n’existe pas", "mac_roman", "cp1252"),
         ("Spalte »%s« von Relation »%s« ist keine Identitätsspalte", "mac_roman", "cp1252"),
         ("el parámetro «%s» no es válido en la sección de autentificación", "mac_roman", "cp1252"),
-        # DOS code pages read as cp1252: ``op‚ration``, ``L”schen``, ``p\xa0ginas``.
+        # DOS code pages read as cp1252: ``op‚ration``, ``K„se``, ``p\xa0ginas``.
         ("ne peut pas valider pendant une opération parallèle", "cp437", "cp1252"),
-        ("Attribut von Principal »%s« wurde gelöscht.", "cp850", "cp1252"),
+        ("Der Käse von Principal »%s« wurde gelöscht.", "cp850", "cp1252"),
         ("no se pueden asignar páginas para la función «%s»", "cp437", "cp1252"),
         ("Remarque\xa0: la requête «\xa0%s\xa0» a été refusée", "cp850", "cp1252"),
         # Cyrillic through another Cyrillic page: ``оНЙЮГШБЮРЭ``, ``рПЛБЪЩЧБФШ``, ``ьхЄъш``.

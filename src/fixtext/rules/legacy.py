@@ -36,7 +36,7 @@ from fixtext.rules.lost_utf8 import (
 )
 from fixtext.rules.same_alphabet import find_same_alphabet_readings
 from fixtext.scan import compile_triggers
-from fixtext.spans import applied
+from fixtext.spans import applied, outside_spans
 
 __all__ = ["find_legacy_repairs"]
 
@@ -369,7 +369,7 @@ def find_legacy_repairs(text: str) -> list[Edit]:
         return find_same_alphabet_readings(text)
     if edits[0].rule in _SWAP_RULES:
         swaps = find_same_alphabet_readings(text, [_SWAP_RULES[edits[0].rule]])
-        return sorted(edits + [swap for swap in swaps if not _overlaps_any(swap, edits)])
+        return sorted(edits + outside_spans(swaps, [(edit.start, edit.end) for edit in edits]))
     # Damage-shaped words read through one pair, and known words through another: what the
     # whole text reads as decides (``оПХ╨ДМЮММЪ`` is cp1251 read as KOI8-R, which a Mac
     # reading of its box drawing would turn into Latin letters).
@@ -380,10 +380,6 @@ def find_legacy_repairs(text: str) -> list[Edit]:
 
 
 _SWAP_RULES = {f"{writer}-as-{reader}": (writer, reader) for writer, reader in same_alphabet.PAIRS}
-
-
-def _overlaps_any(edit: Edit, others: list[Edit]) -> bool:
-    return any(edit.start < other.end and other.start < edit.end for other in others)
 
 
 def _read_through_pairs(text: str) -> list[Edit]:

@@ -154,22 +154,8 @@ PAIRS = (
     ("cp1251", "cp866"),
 )
 _WESTERN = (
-    "en",
-    "fr",
-    "de",
-    "es",
-    "pt",
-    "it",
-    "nl",
-    "ca",
-    "sv",
-    "nb",
-    "da",
-    "fi",
-    "is",
-    "gl",
-    "eu",
-)
+    "en", "fr", "de", "es", "pt", "it", "nl", "ca", "sv", "nb", "da", "fi", "is", "gl", "eu",
+)  # fmt: skip
 # The languages each writer's code page was made for: a reading into another is chance
 # (Vietnamese ``Ý`` read as Turkish ``İ``).
 _LANGUAGES = {
@@ -184,9 +170,8 @@ _LANGUAGES = {
     "koi8_r": ("ru",),
 }
 # A run of letters and the signs a reading may turn into letters (``wy³¹czone``), between
-# spaces and ASCII punctuation.
-# A no-break space after a letter is part of the word: cp437's ``á`` and cp866's ``я`` are
-# the byte A0 (``p\xa0ginas``, ``фы\xa0`` for ``для``).
+# spaces and ASCII punctuation; a no-break space after a letter is part of it: cp437's
+# ``á`` and cp866's ``я`` are the byte A0 (``p\xa0ginas``, ``фы\xa0`` for ``для``).
 _WORD = re.compile(r"(?:[^\s!-/:-@\[-`{-~]|(?<=[^\W\d_])\xa0)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Letters, with apostrophes between them (``l’espace`` from Mac Roman ``lÕespace``).
@@ -276,8 +261,8 @@ def _capitals_after_small(word: str) -> int:
 
 
 def find_same_alphabet_readings(text: str, pairs: Iterable[tuple[str, str]] = PAIRS) -> list[Edit]:
-    """Repairs of ``text`` read through the pair of Latin code pages that makes known
-    words of the most unknown ones, and no unknown word of a known one.
+    """Repairs of ``text`` read through the pair of code pages of one alphabet that makes
+    known words of the most unknown ones, and no unknown word of a known one.
 
     >>> [edit.after for edit in find_same_alphabet_readings("Dosya baþlatýlamadý: iþlem iptal")]
     ['başlatılamadı', 'işlem']
